@@ -1,0 +1,42 @@
+package org.sansho.platform.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.sansho.platform.problem.ProblemException;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Makes the verified token available as a typed {@link Caller} for the request. */
+@RequestScoped
+public class CallerProducer {
+
+    private final JsonWebToken jwt;
+
+    public CallerProducer(JsonWebToken jwt) {
+        this.jwt = jwt;
+    }
+
+    /** Dependent scope: a record cannot be proxied, and this producer bean is already request-scoped. */
+    @Produces
+    Caller caller() {
+        if (jwt == null || jwt.getRawToken() == null) {
+            return Caller.ANONYMOUS;
+        }
+        Object org = jwt.getClaim(Caller.ORGANIZATION_CLAIM);
+        Optional<UUID> organization = Optional.empty();
+        if (org != null) {
+            String value = org.toString().replace("\"", "");
+            try {
+                organization = Optional.of(UUID.fromString(value));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.of(401, "unauthorized", "Unauthorized",
+                        "The token's organization claim is not a valid id");
+            }
+        }
+        Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
+        return new Caller(jwt.getName() == null ? jwt.getSubject() : jwt.getName(), organization, groups);
+    }
+}
