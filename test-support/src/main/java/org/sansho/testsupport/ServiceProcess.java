@@ -1,0 +1,158 @@
+package org.sansho.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A packaged service ({@code <module>/target/quarkus-app/quarkus-run.jar}) running as its own JVM against the
+ * test PostgreSQL and Kafka, for tests that need another service for real (and for the end-to-end suite).
+ * Its output goes to {@code target/<module>-<port>.log} of the calling module. The system property
+ * {@code sansho.jar.<module>} points at another build of the jar.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String module;
+    private final Path jar;
+    private final Map<String, String> environment;
+    private final int port;
+    private Process process;
+
+    private ServiceProcess(String module, Map<String, String> environment, int port) {
+        this.module = module;
+        String override = System.getProperty("sansho.jar." + module);
+        this.jar = override != null ? Path.of(override)
+                : Repository.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        this.environment = environment;
+        this.port = port;
+    }
+
+    /**
+     * Starts the service with its own database on the test PostgreSQL server, the test broker and the test
+     * token keys, and waits until it reports ready.
+     */
+    public static ServiceProcess start(String module, String database, Map<String, String> extraEnvironment) {
+        TestPostgres pg = TestPostgres.get();
+        var keys = TestTokens.keys();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.database(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.get().bootstrapServers());
+        env.put("MP_JWT_VERIFY_PUBLICKEY", TestTokens.pem("PUBLIC KEY", keys.getPublic().getEncoded()));
+        env.put("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);
+        env.put("SMALLRYE_JWT_SIGN_KEY", TestTokens.pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+        env.put("SMALLRYE_JWT_NEW_TOKEN_ISSUER", TestTokens.ISSUER);
+        env.putAll(extraEnvironment);
+        ServiceProcess service = new ServiceProcess(module, env, freePort());
+        service.startAndAwaitReady();
+        return service;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Starts (or restarts) the JVM and waits for /q/health/ready. */
+    public synchronized void startAndAwaitReady() {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " does not exist: package " + module
+                    + " first (the reactor build './mvnw verify' packages it before the modules that use it)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        File log = Path.of("target", module + "-" + port + ".log").toAbsolutePath().toFile();
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start " + module, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+        awaitReady(Duration.ofSeconds(90), log);
+    }
+
+    /** SIGKILL: the JVM dies at once, as in a crash, without running shutdown hooks. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void awaitReady(Duration timeout, File log) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(module + " was not ready within " + timeout + "; see " + log);
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
