@@ -1,0 +1,73 @@
+package org.sansho.assessment.assessments.domain;
+
+import java.time.LocalDate;
+import java.util.Collection;
+
+/**
+ * The documented verdict rule.
+ *
+ * <ol>
+ *   <li>Any MANDATORY nonconformity that is open and not under a valid risk acceptance → UNACCEPTABLE. The
+ *   MHLW guideline's minimum measures (v5 "C", v6 遵守事項) are not optional, and the contract may only be agreed
+ *   once every such gap is closed or its risk is accepted by a named approver (2省GL §5, risk communication:
+ *   "agree on the risks the vendor accepts").</li>
+ *   <li>Otherwise, any RECOMMENDED nonconformity still open, or any nonconformity (of any level) under a valid
+ *   risk acceptance → CONDITIONAL: the contract can proceed, with the gaps on record.</li>
+ *   <li>Otherwise → ACCEPTABLE.</li>
+ * </ol>
+ * A nonconformity whose finding is RESOLVED is no longer a gap. A risk acceptance counts until (and including)
+ * its expiry date; after that the gap is open again. INFORMATIVE items never make a gap.
+ *
+ * <p>The score is the share of applicable items found conformant: items answered NOT_APPLICABLE and judged
+ * CONFORMANT (the reviewer agreed they do not apply) leave the denominator; a nonconformity whose finding was
+ * resolved counts as conformant. With no applicable item the score is 100.
+ */
+public final class AssessmentVerdictRule {
+
+    private AssessmentVerdictRule() {
+    }
+
+    public static AssessmentResult evaluate(Collection<ItemOutcome> items, LocalDate today) {
+        int openMandatory = 0;
+        int acceptedMandatory = 0;
+        int openRecommended = 0;
+        int acceptedOther = 0;
+        int applicable = 0;
+        int conformant = 0;
+        for (ItemOutcome item : items) {
+            boolean notApplicable = item.response() == ResponseStatus.NOT_APPLICABLE
+                    && item.evaluation() == Evaluation.CONFORMANT;
+            if (!notApplicable) {
+                applicable++;
+                if (item.evaluation() == Evaluation.CONFORMANT || (item.nonconformant() && item.resolved())) {
+                    conformant++;
+                }
+            }
+            if (!item.nonconformant() || item.resolved() || item.obligation() == Obligation.INFORMATIVE) {
+                continue;
+            }
+            boolean accepted = item.riskAccepted(today);
+            if (item.obligation() == Obligation.MANDATORY) {
+                if (accepted) {
+                    acceptedMandatory++;
+                } else {
+                    openMandatory++;
+                }
+            } else if (accepted) {
+                acceptedOther++;
+            } else {
+                openRecommended++;
+            }
+        }
+        Verdict verdict;
+        if (openMandatory > 0) {
+            verdict = Verdict.UNACCEPTABLE;
+        } else if (openRecommended > 0 || acceptedMandatory > 0 || acceptedOther > 0) {
+            verdict = Verdict.CONDITIONAL;
+        } else {
+            verdict = Verdict.ACCEPTABLE;
+        }
+        double score = applicable == 0 ? 100.0 : Math.round(1000.0 * conformant / applicable) / 10.0;
+        return new AssessmentResult(verdict, score, openMandatory, acceptedMandatory, openRecommended);
+    }
+}

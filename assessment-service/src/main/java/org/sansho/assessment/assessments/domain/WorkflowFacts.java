@@ -1,0 +1,13 @@
+package org.sansho.assessment.assessments.domain;
+
+/**
+ * What the workflow guards need to know about an assessment's items.
+ *
+ * @param items        items in the assessment
+ * @param unanswered   items without a vendor response
+ * @param unevaluated  answered items the reviewer has not yet judged CONFORMANT or NONCONFORMANT
+ * @param needsInfo    items handed back to the vendor (NEEDS_INFO) and not yet answered again
+ * @param answered     items with a vendor response
+ */
+public record WorkflowFacts(int items, int unanswered, int unevaluated, int needsInfo, int answered) {
+}

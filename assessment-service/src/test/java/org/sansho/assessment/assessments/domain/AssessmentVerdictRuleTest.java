@@ -1,0 +1,89 @@
+package org.sansho.assessment.assessments.domain;
+
+import org.junit.jupiter.api.Test;
+import org.sansho.assessment.findings.domain.FindingStatus;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sansho.assessment.assessments.domain.Evaluation.CONFORMANT;
+import static org.sansho.assessment.assessments.domain.Evaluation.NONCONFORMANT;
+import static org.sansho.assessment.assessments.domain.Obligation.*;
+import static org.sansho.assessment.assessments.domain.ResponseStatus.*;
+
+class AssessmentVerdictRuleTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 4, 1);
+
+    private static ItemOutcome ok(Obligation o) {
+        return new ItemOutcome(o, IMPLEMENTED, CONFORMANT, null, null);
+    }
+
+    private static ItemOutcome gap(Obligation o, FindingStatus f, LocalDate until) {
+        return new ItemOutcome(o, NOT_IMPLEMENTED, NONCONFORMANT, f, until);
+    }
+
+    @Test
+    void all_items_conformant_is_acceptable_with_full_score() {
+        AssessmentResult r = AssessmentVerdictRule.evaluate(List.of(ok(MANDATORY), ok(RECOMMENDED)), TODAY);
+        assertThat(r).isEqualTo(new AssessmentResult(Verdict.ACCEPTABLE, 100.0, 0, 0, 0));
+    }
+
+    @Test
+    void an_open_mandatory_gap_is_unacceptable() {
+        AssessmentResult r = AssessmentVerdictRule.evaluate(
+                List.of(ok(MANDATORY), gap(MANDATORY, FindingStatus.OPEN, null), ok(RECOMMENDED)), TODAY);
+        assertThat(r.verdict()).isEqualTo(Verdict.UNACCEPTABLE);
+        assertThat(r.openMandatoryGaps()).isEqualTo(1);
+        assertThat(r.score()).isEqualTo(66.7);
+    }
+
+    @Test
+    void a_mandatory_gap_without_any_finding_is_still_open() {
+        assertThat(AssessmentVerdictRule.evaluate(List.of(gap(MANDATORY, null, null)), TODAY).verdict())
+                .isEqualTo(Verdict.UNACCEPTABLE);
+    }
+
+    @Test
+    void only_recommended_gaps_make_it_conditional() {
+        AssessmentResult r = AssessmentVerdictRule.evaluate(
+                List.of(ok(MANDATORY), gap(RECOMMENDED, FindingStatus.OPEN, null)), TODAY);
+        assertThat(r).isEqualTo(new AssessmentResult(Verdict.CONDITIONAL, 50.0, 0, 0, 1));
+    }
+
+    @Test
+    void a_risk_accepted_mandatory_gap_makes_it_conditional_until_the_acceptance_expires() {
+        List<ItemOutcome> items = List.of(ok(MANDATORY),
+                gap(MANDATORY, FindingStatus.RISK_ACCEPTED, TODAY.plusDays(10)));
+        assertThat(AssessmentVerdictRule.evaluate(items, TODAY))
+                .isEqualTo(new AssessmentResult(Verdict.CONDITIONAL, 50.0, 0, 1, 0));
+        assertThat(AssessmentVerdictRule.evaluate(items, TODAY.plusDays(10)).verdict())
+                .isEqualTo(Verdict.CONDITIONAL);
+        AssessmentResult expired = AssessmentVerdictRule.evaluate(items, TODAY.plusDays(11));
+        assertThat(expired.verdict()).isEqualTo(Verdict.UNACCEPTABLE);
+        assertThat(expired.openMandatoryGaps()).isEqualTo(1);
+        assertThat(expired.acceptedMandatoryGaps()).isZero();
+    }
+
+    @Test
+    void a_resolved_gap_counts_as_conformant() {
+        AssessmentResult r = AssessmentVerdictRule.evaluate(
+                List.of(ok(MANDATORY), gap(MANDATORY, FindingStatus.RESOLVED, null)), TODAY);
+        assertThat(r).isEqualTo(new AssessmentResult(Verdict.ACCEPTABLE, 100.0, 0, 0, 0));
+    }
+
+    @Test
+    void informative_gaps_never_count_and_accepted_not_applicable_items_leave_the_score() {
+        AssessmentResult r = AssessmentVerdictRule.evaluate(List.of(ok(MANDATORY),
+                new ItemOutcome(MANDATORY, NOT_APPLICABLE, CONFORMANT, null, null),
+                gap(INFORMATIVE, null, null)), TODAY);
+        assertThat(r).isEqualTo(new AssessmentResult(Verdict.ACCEPTABLE, 50.0, 0, 0, 0));
+    }
+
+    @Test
+    void an_assessment_without_applicable_items_scores_100() {
+        assertThat(AssessmentVerdictRule.evaluate(List.of(), TODAY))
+                .isEqualTo(new AssessmentResult(Verdict.ACCEPTABLE, 100.0, 0, 0, 0));
+    }
+}
