@@ -1,0 +1,122 @@
+package org.sansho.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The JVMs the launcher starts (the broker and the services). Their process ids are written to a file under
+ * the data folder, so that a launcher that was itself killed hard does not leave them running into the next
+ * start: that start ends them first. They are stopped in reverse order of start.
+ */
+final class ChildProcesses implements AutoCloseable {
+
+    private final Path pidFile;
+    private final Path libDirectory;
+    private final Deque<Process> started = new ArrayDeque<>();
+
+    ChildProcesses(Path dataDirectory, Path libDirectory) {
+        this.pidFile = dataDirectory.resolve("children.pid");
+        this.libDirectory = libDirectory;
+    }
+
+    /** Ends processes left behind by a launcher that did not get to stop them. */
+    void endLeftovers() throws IOException {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        for (String line : Files.readAllLines(pidFile)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            ProcessHandle.of(Long.parseLong(line.trim())).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().map(c -> c.contains("java")).orElse(false))
+                    .ifPresent(p -> {
+                        Launcher.say("Ending process %d left over from an earlier run", p.pid());
+                        p.destroyForcibly();
+                        p.onExit().join();
+                    });
+        }
+        Files.delete(pidFile);
+    }
+
+    /** A JVM on the launcher's own class path running {@code mainAndArgs}. */
+    Process java(String name, List<String> mainAndArgs, Map<String, String> env, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.add("-Xmx512m");
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        command.add("-cp");
+        command.add(libDirectory.resolve("*") + File.pathSeparator + launcherJar());
+        command.addAll(mainAndArgs);
+        return start(name, command, env, log);
+    }
+
+    /** A packaged Quarkus service. */
+    Process jar(String name, Path jar, List<String> jvmOptions, Map<String, String> env, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        return start(name, command, env, log);
+    }
+
+    private synchronized Process start(String name, List<String> command, Map<String, String> env, Path log)
+            throws IOException {
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        started.push(process);
+        Files.writeString(pidFile, started.stream().map(p -> Long.toString(p.pid()))
+                .collect(Collectors.joining("\n")) + "\n", StandardCharsets.UTF_8);
+        return process;
+    }
+
+    /** Stops the most recently started processes first; the broker and database outlive the services. */
+    synchronized void stopServices(int keep) {
+        while (started.size() > keep) {
+            stop(started.pop());
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        stopServices(0);
+        Files.deleteIfExists(pidFile);
+    }
+
+    private static void stop(Process p) {
+        if (!p.isAlive()) {
+            return;
+        }
+        p.destroy();
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String launcherJar() {
+        return Path.of(ChildProcesses.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+    }
+}

@@ -1,0 +1,224 @@
+package org.sansho.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the whole suite on one machine with nothing but a JDK: a real Kafka broker and real PostgreSQL from
+ * Maven artifacts, then the catalog, contract and assessment services, until Ctrl-C stops everything.
+ *
+ * <pre>
+ *   run                                   start the suite (the default)
+ *   token ROLE [--org UUID] [--subject S] [--hours H]   print a development bearer token
+ * </pre>
+ */
+public final class Launcher {
+
+    /** The services, in start order: name, module, port, database. */
+    record Service(String name, int port, String database) {
+        Path jar(Path repository) {
+            return repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        }
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service("catalog-service", 8081, "catalog"),
+            new Service("contract-service", 8082, "contract"),
+            new Service("assessment-service", 8083, "assessment"));
+
+    public static void main(String[] args) throws Exception {
+        // The launcher's own libraries (admin client, embedded PostgreSQL) only speak up when something is wrong.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        Path repository = repositoryRoot();
+        Settings settings = Settings.fromEnvironment(repository);
+        String command = args.length == 0 ? "run" : args[0];
+        switch (command) {
+            case "run" -> run(settings);
+            case "token" -> token(settings, List.of(args).subList(1, args.length));
+            default -> {
+                System.err.println("usage: sansho [run | token ROLE [--org UUID] [--subject NAME] [--hours N]]");
+                System.exit(2);
+            }
+        }
+    }
+
+    static void say(String format, Object... args) {
+        System.out.printf("[sansho] " + format + "%n", args);
+    }
+
+    private static void run(Settings settings) throws Exception {
+        Files.createDirectories(settings.logs());
+        for (Service s : SERVICES) {
+            if (!Files.exists(s.jar(settings.repository()))) {
+                throw new IllegalStateException(s.jar(settings.repository()) + " is missing: build with "
+                        + "'./mvnw -DskipTests package' (the 'sansho' script does it for you)");
+            }
+        }
+        Path lib = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .getParent().resolve("lib");
+        ChildProcesses children = new ChildProcesses(settings.dataDirectory(), lib);
+        children.endLeftovers();
+        CountDownLatch stopped = new CountDownLatch(1);
+
+        LocalPostgres postgres = LocalPostgres.start(settings);
+        LocalKafka kafka = null;
+        try {
+            kafka = LocalKafka.start(settings, children);
+            DevelopmentKeys keys = DevelopmentKeys.load(settings.dataDirectory());
+            LocalKafka broker = kafka;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                say("Stopping the suite …");
+                shutDown(children, broker, postgres);
+                say("Stopped. Data kept in %s", settings.dataDirectory());
+                stopped.countDown();
+            }, "sansho-stop"));
+
+            List<Process> processes = new ArrayList<>();
+            for (Service s : SERVICES) {
+                Map<String, String> env = new LinkedHashMap<>();
+                env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.database(s.database()));
+                env.put("QUARKUS_DATASOURCE_USERNAME", postgres.credentials().get(0));
+                env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.credentials().get(1));
+                env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
+                env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+                env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile.toUri().toString());
+                env.put("MP_JWT_VERIFY_ISSUER", settings.issuer());
+                env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyFile.toUri().toString());
+                env.put("SMALLRYE_JWT_NEW_TOKEN_ISSUER", settings.issuer());
+                env.put("QUARKUS_REST_CLIENT_CATALOG_URL", "http://localhost:8081");
+                processes.add(children.jar(s.name(), s.jar(settings.repository()),
+                        List.of("-Xmx384m", "-XX:+UseSerialGC"), env, settings.logs().resolve(s.name() + ".log")));
+                say("Starting %s on port %d", s.name(), s.port());
+            }
+            for (int i = 0; i < SERVICES.size(); i++) {
+                awaitReady(SERVICES.get(i), processes.get(i), settings);
+            }
+            printWelcome(settings, broker);
+            watch(processes, stopped);
+        } catch (Exception | Error e) {
+            say("Start-up failed: %s", e.getMessage());
+            shutDown(children, kafka, postgres);
+            throw e;
+        }
+    }
+
+    private static void shutDown(ChildProcesses children, LocalKafka kafka, LocalPostgres postgres) {
+        try {
+            children.stopServices(1);
+            if (kafka != null) {
+                kafka.close();
+            }
+            children.close();
+        } catch (Exception e) {
+            say("While stopping the services and the broker: %s", e.getMessage());
+        }
+        try {
+            postgres.close();
+        } catch (Exception e) {
+            say("While stopping PostgreSQL: %s", e.getMessage());
+        }
+    }
+
+    /** Keeps the launcher alive; reports a service that exits on its own. */
+    private static void watch(List<Process> processes, CountDownLatch stopped) throws InterruptedException {
+        boolean[] reported = new boolean[processes.size()];
+        while (!stopped.await(Duration.ofSeconds(2).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            for (int i = 0; i < processes.size(); i++) {
+                if (!processes.get(i).isAlive() && !reported[i]) {
+                    reported[i] = true;
+                    say("%s exited with %d; see its log. Ctrl-C stops the rest.", SERVICES.get(i).name(),
+                            processes.get(i).exitValue());
+                }
+            }
+        }
+    }
+
+    private static void awaitReady(Service service, Process process, Settings settings) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.name() + " exited with " + process.exitValue() + "; see "
+                        + settings.logs().resolve(service.name() + ".log"));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + service.port() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    say("%s is ready (health UP)", service.name());
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(300);
+        }
+        throw new IllegalStateException(service.name() + " was not ready within 120 s; see "
+                + settings.logs().resolve(service.name() + ".log"));
+    }
+
+    private static void printWelcome(Settings settings, LocalKafka kafka) {
+        StringBuilder b = new StringBuilder("\n");
+        b.append("  The Sansho compliance suite is running. Ctrl-C stops it; data stays in ")
+                .append(settings.dataDirectory()).append("\n\n");
+        for (Service s : SERVICES) {
+            String base = "http://localhost:" + s.port();
+            b.append(String.format("  %-19s API %s/api/v1   Swagger UI %s/q/swagger-ui   health %s/q/health%n",
+                    s.name(), base, base, base));
+        }
+        b.append(String.format("%n  Kafka bootstrap     %s   (topics catalog.events, contract.events, assessment.events)%n",
+                kafka.bootstrapServers()));
+        b.append("  Event stream (SSE)  http://localhost:8083/api/v1/stream\n");
+        b.append("  Logs                ").append(settings.logs()).append("\n\n");
+        b.append("  A token:  ./sansho token procurement --org <hospital-uuid>\n");
+        b.append("            ./sansho token catalog-admin\n");
+        b.append("  then      curl -H \"Authorization: Bearer $TOKEN\" http://localhost:8081/api/v1/guidelines\n");
+        System.out.println(b);
+    }
+
+    private static void token(Settings settings, List<String> args) throws Exception {
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("usage: sansho token ROLE [--org UUID] [--subject NAME] [--hours N]");
+        }
+        String role = args.get(0);
+        UUID org = null;
+        String subject = null;
+        long hours = 8;
+        for (int i = 1; i + 1 < args.size(); i += 2) {
+            switch (args.get(i)) {
+                case "--org" -> org = UUID.fromString(args.get(i + 1));
+                case "--subject" -> subject = args.get(i + 1);
+                case "--hours" -> hours = Long.parseLong(args.get(i + 1));
+                default -> throw new IllegalArgumentException("Unknown option " + args.get(i));
+            }
+        }
+        DevelopmentKeys keys = DevelopmentKeys.load(settings.dataDirectory());
+        String name = subject != null ? subject : role + (org == null ? "" : "@" + org);
+        System.out.println(DevelopmentTokens.mint(keys.privateKey(), settings.issuer(), role, org, name,
+                Duration.ofHours(hours)));
+    }
+
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve("mvnw")) && Files.exists(d.resolve("launcher"))) {
+                return d;
+            }
+        }
+        return dir;
+    }
+}
