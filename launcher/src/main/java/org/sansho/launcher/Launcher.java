@@ -33,6 +33,9 @@ public final class Launcher {
         }
     }
 
+    /** Set when Ctrl-C (or SIGTERM) starts the shutdown, so that services ending then are not reported. */
+    private static volatile boolean stopping;
+
     static final List<Service> SERVICES = List.of(
             new Service("catalog-service", 8081, "catalog"),
             new Service("contract-service", 8082, "contract"),
@@ -80,6 +83,7 @@ public final class Launcher {
             DevelopmentKeys keys = DevelopmentKeys.load(settings.dataDirectory());
             LocalKafka broker = kafka;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopping = true;
                 say("Stopping the suite …");
                 shutDown(children, broker, postgres);
                 say("Stopped. Data kept in %s", settings.dataDirectory());
@@ -137,7 +141,7 @@ public final class Launcher {
         boolean[] reported = new boolean[processes.size()];
         while (!stopped.await(Duration.ofSeconds(2).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             for (int i = 0; i < processes.size(); i++) {
-                if (!processes.get(i).isAlive() && !reported[i]) {
+                if (!processes.get(i).isAlive() && !reported[i] && !stopping) {
                     reported[i] = true;
                     say("%s exited with %d; see its log. Ctrl-C stops the rest.", SERVICES.get(i).name(),
                             processes.get(i).exitValue());

@@ -28,6 +28,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final int port;
     private Process process;
+    private boolean hookInstalled;
 
     private ServiceProcess(String module, Map<String, String> environment, int port) {
         this.module = module;
@@ -55,7 +56,7 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("SMALLRYE_JWT_SIGN_KEY", TestTokens.pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
         env.put("SMALLRYE_JWT_NEW_TOKEN_ISSUER", TestTokens.ISSUER);
         env.putAll(extraEnvironment);
-        ServiceProcess service = new ServiceProcess(module, env, freePort());
+        ServiceProcess service = new ServiceProcess(module, new LinkedHashMap<>(env), freePort());
         service.startAndAwaitReady();
         return service;
     }
@@ -89,8 +90,17 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start " + module, e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+        if (!hookInstalled) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+            hookInstalled = true;
+        }
         awaitReady(Duration.ofSeconds(90), log);
+    }
+
+    /** Changes a setting for the next start (e.g. to start the outbox relay again after a simulated crash). */
+    public synchronized ServiceProcess withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
     }
 
     /** SIGKILL: the JVM dies at once, as in a crash, without running shutdown hooks. */
