@@ -1,0 +1,115 @@
+package org.sansho.catalog.applicability.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sansho.catalog.applicability.domain.ApplicabilityQuery;
+import org.sansho.catalog.guideline.domain.ContractPhase;
+import org.sansho.catalog.guideline.domain.DataCategory;
+import org.sansho.catalog.guideline.domain.Party;
+import org.sansho.catalog.guideline.domain.ServiceModel;
+import org.sansho.catalog.guideline.domain.VersionContent;
+import org.sansho.catalog.guideline.domain.VersionRef;
+import org.sansho.catalog.guideline.rest.RequirementView;
+import org.sansho.catalog.guideline.service.CatalogReader;
+import org.sansho.platform.problem.Problem;
+import org.sansho.platform.problem.ProblemException;
+import org.sansho.platform.security.Roles;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+@Path("/api/v1/applicability")
+@Tag(name = "Applicability", description = "Checklists of the requirements a contract owes")
+public class ApplicabilityResource {
+
+    private static final String EXAMPLE = """
+            {"baseline":[{"guidelineId":"meti-mic-medical-service-provider","version":"1.1"}],
+             "phases":["PRE_CONTRACT"],"parties":["VENDOR","SHARED"],"serviceModel":"SAAS",
+             "dataCategories":["OTHER_PERSONAL_HEALTH_INFO"]}""";
+
+    @Schema(name = "ApplicabilityRequest", description = "The baseline and the contract's situation; every filter "
+            + "but the baseline is optional")
+    public record ApplicabilityRequest(
+            @NotEmpty @Size(max = 20) List<@NotNull @Valid VersionRef> baseline,
+            @Size(max = 6) Set<@NotNull ContractPhase> phases,
+            @Size(max = 4) Set<@NotNull Party> parties,
+            ServiceModel serviceModel,
+            @Size(max = 3) Set<@NotNull DataCategory> dataCategories) {
+    }
+
+    @Schema(name = "ApplicabilityResult", description = "The applicable requirements, baseline order then document order")
+    public record ApplicabilityResult(List<VersionRef> baseline, List<RequirementView> requirements, int total) {
+    }
+
+    private final CatalogReader reader;
+
+    public ApplicabilityResource(CatalogReader reader) {
+        this.reader = reader;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CATALOG_ADMIN, Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
+    @Operation(summary = "Build an applicability checklist",
+            description = "The ACTIVE requirements of the baseline versions that apply to the given phases, parties, "
+                    + "service model and data categories. A requirement with no service models or data categories "
+                    + "applies to all. Ask with Accept: text/csv for the same list as CSV (what procurement sends "
+                    + "to a vendor before signing).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ApplicabilityRequest.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "saas-pre-contract",
+                    value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The checklist")
+    @APIResponse(responseCode = "400", description = "A missing baseline or an unknown value (the field is named)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "A baseline version that is not published",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ApplicabilityResult checklist(@Valid @NotNull ApplicabilityRequest request) {
+        List<VersionContent> baseline = baseline(request);
+        List<RequirementView> requirements = new ApplicabilityQuery(request.phases(), request.parties(),
+                request.serviceModel(), request.dataCategories()).over(baseline).stream()
+                .map(a -> RequirementView.of(a.version(), a.requirement())).toList();
+        return new ApplicabilityResult(baseline.stream().map(v -> v.info().ref()).toList(), requirements,
+                requirements.size());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(ChecklistCsv.MEDIA_TYPE)
+    @RolesAllowed({Roles.CATALOG_ADMIN, Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
+    @Operation(hidden = true)
+    public Response checklistCsv(@Valid @NotNull ApplicabilityRequest request) {
+        ApplicabilityResult result = checklist(request);
+        return Response.ok(ChecklistCsv.write(result.requirements()), ChecklistCsv.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"applicability-checklist.csv\"")
+                .build();
+    }
+
+    /** Only published (or superseded) versions form a baseline: a draft can still change under a contract. */
+    private List<VersionContent> baseline(ApplicabilityRequest request) {
+        Set<VersionRef> distinct = new LinkedHashSet<>(request.baseline());
+        return distinct.stream().map(ref -> {
+            VersionContent v = reader.find(ref.guidelineId(), ref.version())
+                    .filter(c -> c.info().status().frozen())
+                    .orElseThrow(() -> ProblemException.notFound("Published guideline version", ref));
+            return v;
+        }).toList();
+    }
+}

@@ -1,0 +1,188 @@
+package org.sansho.catalog.content;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.sansho.catalog.guideline.domain.CiaImpact;
+import org.sansho.catalog.guideline.domain.DisclosureTemplate;
+import org.sansho.catalog.guideline.domain.Mapping;
+import org.sansho.catalog.guideline.domain.Requirement;
+import org.sansho.catalog.guideline.domain.Threat;
+import org.sansho.catalog.guideline.persistence.CatalogStore;
+import org.sansho.catalog.guideline.persistence.DisclosureTemplateEntity;
+import org.sansho.catalog.guideline.persistence.DisclosureTemplateItemEntity;
+import org.sansho.catalog.guideline.persistence.GuidelineEntity;
+import org.sansho.catalog.guideline.persistence.GuidelineVersionEntity;
+import org.sansho.catalog.guideline.persistence.MappingEntity;
+import org.sansho.catalog.guideline.persistence.SectionEntity;
+import org.sansho.catalog.guideline.persistence.ThreatEntity;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Loads the content files at start-up, idempotently. A version already in the database is never rewritten
+ * (published versions are immutable, and a draft with the same label belongs to an admin); guidelines, threats
+ * and templates are inserted when missing; seed mappings are added when missing. Invalid content stops the
+ * start-up with every problem listed. Seed versions emit no events: they are the catalog's starting state, not
+ * news. Replicas starting together serialise on an advisory lock.
+ */
+@ApplicationScoped
+public class CatalogSeedLoader {
+
+    private static final Logger LOG = Logger.getLogger(CatalogSeedLoader.class);
+    private static final long LOCK = 0x5a45_4341_5441L;
+
+    private final EntityManager em;
+    private final CatalogStore store;
+    private final boolean enabled;
+
+    public CatalogSeedLoader(EntityManager em, CatalogStore store,
+                             @ConfigProperty(name = "sansho.catalog.seed.enabled", defaultValue = "true") boolean enabled) {
+        this.em = em;
+        this.store = store;
+        this.enabled = enabled;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        if (enabled) {
+            load(CatalogContentValidator.readValid());
+        }
+    }
+
+    @Transactional
+    public void load(CatalogContent content) {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
+        int versions = 0;
+        for (Threat t : content.threats()) {
+            if (ThreatEntity.findById(t.code()) == null) {
+                insert(t);
+            }
+        }
+        for (CatalogContent.GuidelineEntry g : content.guidelines()) {
+            if (GuidelineEntity.findById(g.id()) == null) {
+                GuidelineEntity e = new GuidelineEntity();
+                e.id = g.id();
+                e.issuer = g.issuer();
+                e.audience = g.audience();
+                e.titleJa = g.title().ja();
+                e.titleEn = g.title().en();
+                e.persist();
+            }
+        }
+        Map<String, GuidelineVersionEntity> inserted = new HashMap<>();
+        for (CatalogContent.GuidelineEntry g : content.guidelines()) {
+            for (CatalogContent.VersionEntry v : g.versions()) {
+                if (GuidelineVersionEntity.find(g.id(), v.version()).isPresent()) {
+                    continue;
+                }
+                GuidelineVersionEntity e = insert(g.id(), v,
+                        content.versionFiles().get(CatalogContent.fileKey(g.id(), v.version())));
+                inserted.put(CatalogContent.fileKey(g.id(), v.version()), e);
+                versions++;
+            }
+        }
+        // Lineage after all versions exist: a link may point at a version listed later or in another guideline.
+        for (CatalogContent.GuidelineEntry g : content.guidelines()) {
+            for (CatalogContent.VersionEntry v : g.versions()) {
+                GuidelineVersionEntity e = inserted.get(CatalogContent.fileKey(g.id(), v.version()));
+                if (e == null) {
+                    continue;
+                }
+                for (CatalogContent.LineageRef s : v.supersedes()) {
+                    GuidelineVersionEntity.find(s.guideline(), s.version())
+                            .ifPresent(old -> store.link(e.id, old.id));
+                }
+            }
+        }
+        int mappings = 0;
+        for (Mapping m : content.mappings()) {
+            if (MappingEntity.count("fromKey = ?1 and toKey = ?2 and relation = ?3", m.from(), m.to(), m.relation()) == 0) {
+                CatalogStore.apply(new MappingEntity(), m).persist();
+                mappings++;
+            }
+        }
+        for (DisclosureTemplate t : content.templates()) {
+            if (DisclosureTemplateEntity.findById(t.id()) == null) {
+                insert(t);
+            }
+        }
+        LOG.infof("Catalog content: %d version(s) and %d mapping(s) loaded; existing versions left unchanged",
+                versions, mappings);
+    }
+
+    private GuidelineVersionEntity insert(String guidelineId, CatalogContent.VersionEntry v,
+                                          CatalogContent.VersionFile file) {
+        GuidelineVersionEntity e = new GuidelineVersionEntity();
+        e.guidelineId = guidelineId;
+        e.label = v.version();
+        e.publishedOn = v.publishedOn();
+        e.status = v.status();
+        e.sourceTitle = v.source() == null ? null : v.source().title();
+        e.sourceUrl = v.source() == null ? null : v.source().url();
+        e.notesJa = v.notes() == null ? null : v.notes().ja();
+        e.notesEn = v.notes() == null ? null : v.notes().en();
+        e.hasContent = file != null;
+        e.persist();
+        if (file == null) {
+            return e;
+        }
+        int sectionPosition = 0;
+        int requirementPosition = 0;
+        for (CatalogContent.SectionEntry s : file.sections()) {
+            SectionEntity section = store.insertSection(e.id,
+                    new org.sansho.catalog.guideline.domain.Section(s.number(), s.parent(), s.title()),
+                    sectionPosition++);
+            for (Requirement r : s.requirements()) {
+                store.insertRequirement(e, section.id, r.inSection(s.number()), requirementPosition++);
+            }
+        }
+        return e;
+    }
+
+    private void insert(Threat t) {
+        ThreatEntity e = new ThreatEntity();
+        e.code = t.code();
+        e.group = t.group();
+        e.nameJa = t.name().ja();
+        e.nameEn = t.name().en();
+        e.descriptionJa = t.description().ja();
+        e.descriptionEn = t.description().en();
+        e.impact = t.impact().stream().map(CiaImpact::name).collect(Collectors.joining());
+        e.source = t.source();
+        e.persist();
+    }
+
+    private void insert(DisclosureTemplate t) {
+        DisclosureTemplateEntity e = new DisclosureTemplateEntity();
+        e.id = t.id();
+        e.kind = t.kind();
+        e.titleJa = t.title().ja();
+        e.titleEn = t.title().en();
+        e.sourceDocument = t.source().document();
+        e.sourceVersion = t.source().version();
+        e.sourceSection = t.source().section();
+        e.sourcePage = t.source().page();
+        e.persist();
+        List<DisclosureTemplate.Item> items = t.items();
+        for (int i = 0; i < items.size(); i++) {
+            DisclosureTemplate.Item item = items.get(i);
+            DisclosureTemplateItemEntity row = new DisclosureTemplateItemEntity();
+            row.templateId = t.id();
+            row.position = i;
+            row.ref = item.ref();
+            row.textJa = item.text().ja();
+            row.textEn = item.text().en();
+            row.party = item.party();
+            row.verified = item.verified();
+            row.requirementKeys = String.join(",", item.requirements());
+            row.persist();
+        }
+    }
+}

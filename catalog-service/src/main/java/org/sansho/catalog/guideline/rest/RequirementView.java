@@ -1,0 +1,52 @@
+package org.sansho.catalog.guideline.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.sansho.catalog.guideline.domain.Category;
+import org.sansho.catalog.guideline.domain.Citation;
+import org.sansho.catalog.guideline.domain.ContractPhase;
+import org.sansho.catalog.guideline.domain.DataCategory;
+import org.sansho.catalog.guideline.domain.LocalizedText;
+import org.sansho.catalog.guideline.domain.Obligation;
+import org.sansho.catalog.guideline.domain.Party;
+import org.sansho.catalog.guideline.domain.Requirement;
+import org.sansho.catalog.guideline.domain.RequirementStatus;
+import org.sansho.catalog.guideline.domain.ServiceModel;
+import org.sansho.catalog.guideline.domain.ThreatImpact;
+import org.sansho.catalog.guideline.domain.VersionRef;
+
+import java.util.List;
+
+/** A requirement as served: its content plus the guideline version it belongs to. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Requirement", description = "A requirement of a guideline version")
+public record RequirementView(
+        @Schema(example = "VGL-4.1-1") String key,
+        @Schema(example = "meti-mic-medical-service-provider") String guidelineId,
+        @Schema(example = "1.1") String version,
+        @Schema(example = "4.1") String sectionNumber,
+        @Schema(example = "表4-1 1") String ref,
+        LocalizedText title,
+        LocalizedText summary,
+        Obligation obligation,
+        Category category,
+        List<ContractPhase> phases,
+        Party party,
+        @Schema(description = "Empty = every service model") List<ServiceModel> serviceModels,
+        @Schema(description = "Empty = every data category") List<DataCategory> dataCategories,
+        List<ThreatImpact> threats,
+        List<LocalizedText> evidence,
+        Citation citation,
+        boolean verified,
+        @Schema(description = "Why a fact could not be confirmed in the official text (when verified is false)")
+        String unverifiedReason,
+        RequirementStatus status) {
+
+    public static RequirementView of(VersionRef version, Requirement r) {
+        return new RequirementView(r.key(), version.guidelineId(), version.version(), r.sectionNumber(), r.ref(),
+                r.title(), r.summary(), r.obligation(), r.category(), r.phases(), r.party(),
+                r.serviceModels(),
+                r.dataCategories(), r.threats(), r.evidence(), r.citation(), r.verified(), r.unverifiedReason(),
+                r.status());
+    }
+}

@@ -1,0 +1,167 @@
+package org.sansho.catalog.content;
+
+import org.junit.jupiter.api.Test;
+import org.sansho.catalog.guideline.domain.Category;
+import org.sansho.catalog.guideline.domain.Citation;
+import org.sansho.catalog.guideline.domain.ContractPhase;
+import org.sansho.catalog.guideline.domain.DisclosureTemplate;
+import org.sansho.catalog.guideline.domain.LocalizedText;
+import org.sansho.catalog.guideline.domain.Mapping;
+import org.sansho.catalog.guideline.domain.Requirement;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The shipped content files, checked without Quarkus: what the start-up loader would refuse fails here first. */
+class CatalogContentTest {
+
+    private final CatalogContent content = new CatalogContentReader().read();
+
+    @Test
+    void the_shipped_content_has_no_problems_and_its_coverage_is_printed() {
+        assertThat(CatalogContentValidator.problems(content)).isEmpty();
+
+        Map<String, Integer> perVersion = new TreeMap<>();
+        Map<Category, Integer> perCategory = new EnumMap<>(Category.class);
+        Map<ContractPhase, Integer> perPhase = new EnumMap<>(ContractPhase.class);
+        content.versionFiles().forEach((version, file) -> {
+            List<Requirement> rs = file.requirements();
+            long verified = rs.stream().filter(Requirement::verified).count();
+            perVersion.put(version + " (verified " + verified + ")", rs.size());
+            rs.forEach(r -> {
+                perCategory.merge(r.category(), 1, Integer::sum);
+                r.phases().forEach(p -> perPhase.merge(p, 1, Integer::sum));
+            });
+        });
+        System.out.println("Requirements per guideline version: " + perVersion);
+        System.out.println("Requirements per category: " + perCategory);
+        System.out.println("Requirements per phase: " + perPhase);
+
+        // The issue asks for real content for MHLW 6.0 and vendor guideline 1.1 covering every phase and category.
+        assertThat(perPhase.keySet()).containsExactlyInAnyOrder(ContractPhase.values());
+        assertThat(perCategory.keySet()).containsExactlyInAnyOrder(Category.values());
+        assertThat(content.versionFiles()).containsKeys("mhlw-medical-information-security/6.0",
+                "meti-mic-medical-service-provider/1.1");
+        assertThat(content.threats()).isNotEmpty();
+        assertThat(content.templates()).extracting(DisclosureTemplate::id).contains("vendor-gl-table-4-1");
+    }
+
+    @Test
+    void a_requirement_without_citation_is_refused() {
+        assertThat(problemsAfter(r -> with(r, null, r.summary()))).anyMatch(p -> p.contains("citation"));
+    }
+
+    @Test
+    void a_requirement_missing_a_language_is_refused() {
+        assertThat(problemsAfter(r -> with(r, r.citation(), new LocalizedText(r.summary().ja(), " "))))
+                .anyMatch(p -> p.contains("summary needs both ja and en"));
+    }
+
+    @Test
+    void an_unknown_category_phase_or_party_is_refused_with_its_file_and_path() {
+        CatalogContentReader reader = new CatalogContentReader();
+        assertThatThrownBy(() -> readYamlVersion(reader, "category: GOVERNANCE", "category: SORCERY"))
+                .isInstanceOf(CatalogContentException.class).hasMessageContaining("category")
+                .hasMessageContaining("SORCERY");
+        assertThatThrownBy(() -> readYamlVersion(reader, "- OPERATION", "- SOMETIME"))
+                .isInstanceOf(CatalogContentException.class).hasMessageContaining("SOMETIME");
+        assertThatThrownBy(() -> readYamlVersion(reader, "party: HOSPITAL", "party: NOBODY"))
+                .isInstanceOf(CatalogContentException.class).hasMessageContaining("party");
+    }
+
+    @Test
+    void a_key_twice_in_one_version_is_refused() {
+        CatalogContent.VersionFile file = content.versionFiles().get("mhlw-medical-information-security/6.0");
+        List<CatalogContent.SectionEntry> sections = new ArrayList<>(file.sections());
+        CatalogContent.SectionEntry first = sections.stream().filter(s -> !s.requirements().isEmpty()).findFirst()
+                .orElseThrow();
+        List<Requirement> doubled = new ArrayList<>(first.requirements());
+        doubled.add(first.requirements().get(0));
+        sections.set(sections.indexOf(first),
+                new CatalogContent.SectionEntry(first.number(), first.parent(), first.title(), doubled));
+        assertThat(CatalogContentValidator.problems(replace("mhlw-medical-information-security/6.0",
+                new CatalogContent.VersionFile(file.guideline(), file.version(), sections))))
+                .anyMatch(p -> p.contains("appears twice in this version"));
+    }
+
+    @Test
+    void a_key_shared_by_two_guidelines_is_refused() {
+        String vendorKey = content.versionFiles().get("meti-mic-medical-service-provider/1.1").requirements().get(0).key();
+        List<String> problems = problemsAfter(r -> new Requirement(vendorKey, r.sectionNumber(), r.ref(), r.title(),
+                r.summary(), r.obligation(), r.category(), r.phases(), r.party(), r.serviceModels(),
+                r.dataCategories(), r.threats(), r.evidence(), r.citation(), r.verified(), r.unverifiedReason(),
+                r.status()));
+        assertThat(problems).anyMatch(p -> p.contains(vendorKey) && p.contains("never repeat across guidelines"));
+    }
+
+    @Test
+    void a_mapping_template_or_threat_reference_to_a_missing_key_is_refused() {
+        List<Mapping> mappings = new ArrayList<>(content.mappings());
+        Mapping m = mappings.get(0);
+        mappings.add(new Mapping(m.from(), "NO-SUCH-KEY", m.relation(), m.basis(), m.confidence(), m.rationale(), null));
+        List<DisclosureTemplate> templates = new ArrayList<>(content.templates());
+        DisclosureTemplate t = templates.get(0);
+        List<DisclosureTemplate.Item> items = new ArrayList<>(t.items());
+        items.add(new DisclosureTemplate.Item("x", new LocalizedText("あ", "a"), List.of("GONE-KEY"), null, false));
+        templates.set(0, new DisclosureTemplate(t.id(), t.kind(), t.title(), t.source(), items));
+        CatalogContent broken = new CatalogContent(content.guidelines(), content.versionFiles(), mappings,
+                content.threats().subList(1, content.threats().size()), templates);
+
+        List<String> problems = CatalogContentValidator.problems(broken);
+
+        assertThat(problems).anyMatch(p -> p.startsWith("mappings.yaml") && p.contains("NO-SUCH-KEY"));
+        assertThat(problems).anyMatch(p -> p.startsWith("disclosure-templates.yaml") && p.contains("GONE-KEY"));
+        String removedThreat = content.threats().get(0).code();
+        assertThat(problems).anyMatch(p -> p.contains("unknown threat " + removedThreat));
+    }
+
+    // ---- helpers ----
+
+    /** Applies a change to the first requirement of MHLW 6.0 and validates the whole content. */
+    private List<String> problemsAfter(UnaryOperator<Requirement> change) {
+        String key = "mhlw-medical-information-security/6.0";
+        CatalogContent.VersionFile file = content.versionFiles().get(key);
+        List<CatalogContent.SectionEntry> sections = new ArrayList<>();
+        boolean changed = false;
+        for (CatalogContent.SectionEntry s : file.sections()) {
+            List<Requirement> rs = new ArrayList<>(s.requirements());
+            if (!changed && !rs.isEmpty()) {
+                rs.set(0, change.apply(rs.get(0)));
+                changed = true;
+            }
+            sections.add(new CatalogContent.SectionEntry(s.number(), s.parent(), s.title(), rs));
+        }
+        return CatalogContentValidator.problems(replace(key, new CatalogContent.VersionFile(file.guideline(),
+                file.version(), sections)));
+    }
+
+    private CatalogContent replace(String key, CatalogContent.VersionFile file) {
+        Map<String, CatalogContent.VersionFile> files = new LinkedHashMap<>(content.versionFiles());
+        files.put(key, file);
+        return new CatalogContent(content.guidelines(), files, content.mappings(), content.threats(),
+                content.templates());
+    }
+
+    private static Requirement with(Requirement r, Citation citation, LocalizedText summary) {
+        return new Requirement(r.key(), r.sectionNumber(), r.ref(), r.title(), summary, r.obligation(), r.category(),
+                r.phases(), r.party(), r.serviceModels(), r.dataCategories(), r.threats(), r.evidence(), citation,
+                r.verified(), r.unverifiedReason(), r.status());
+    }
+
+    private static Object readYamlVersion(CatalogContentReader reader, String from, String to) throws Exception {
+        try (var in = CatalogContentTest.class.getClassLoader()
+                .getResourceAsStream("catalog/versions/mhlw-medical-information-security/6.0.yaml")) {
+            String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replaceFirst(java.util.regex.Pattern.quote(from), to);
+            return reader.readVersion("6.0.yaml", yaml);
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package org.sansho.catalog.guideline;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import org.sansho.catalog.content.CatalogContentValidator;
+import org.sansho.catalog.content.CatalogSeedLoader;
+import org.sansho.testsupport.TestTokens;
+
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+class CatalogReadApiTest {
+
+    private static final String SAAS_PRE_CONTRACT = """
+            {"baseline":[{"guidelineId":"meti-mic-medical-service-provider","version":"1.1"}],
+             "phases":["PRE_CONTRACT"], "parties":["VENDOR","SHARED"], "serviceModel":"SAAS",
+             "dataCategories":["OTHER_PERSONAL_HEALTH_INFO"]}""";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CatalogSeedLoader loader;
+
+    private static String reader() {
+        return TestTokens.token("procurement", UUID.randomUUID());
+    }
+
+    @Test
+    void the_seed_lineage_and_content_are_loaded() {
+        given().auth().oauth2(reader()).get("/api/v1/guidelines/mhlw-medical-information-security")
+                .then().statusCode(200)
+                .body("issuer", equalTo("MHLW"))
+                .body("versions.version", equalTo(List.of("5", "5.1", "5.2", "6.0")))
+                .body("versions.find { it.version == '6.0' }.status", equalTo("PUBLISHED"))
+                .body("versions.find { it.version == '6.0' }.supersedes[0].version", equalTo("5.2"))
+                .body("versions.find { it.version == '5.2' }.supersededBy[0].version", equalTo("6.0"));
+        // The unified vendor guideline 1.0 superseded two guidelines of two ministries.
+        given().auth().oauth2(reader()).get("/api/v1/guidelines/meti-mic-medical-service-provider/versions")
+                .then().statusCode(200)
+                .body("items.find { it.version == '1.0' }.supersedes.guidelineId",
+                        hasItems("meti-medical-data-processor", "mic-cloud-medical"))
+                .body("items.find { it.version == '2.0' }.status", equalTo("PUBLISHED"));
+        given().auth().oauth2(reader()).get("/api/v1/guidelines").then().statusCode(200)
+                .body("totalItems", equalTo(5));
+
+        given().auth().oauth2(reader()).get("/api/v1/guidelines/mhlw-medical-information-security/versions/6.0")
+                .then().statusCode(200)
+                .body("requirementCount", equalTo(120))
+                .body("verifiedCount", equalTo(12))
+                .body("sections.number", hasItem("SYS-3"));
+        assertThat(count("select count(*) from requirement")).isEqualTo(232);
+        assertThat(count("select count(*) from requirement_threat")).isPositive();
+        assertThat(count("select count(*) from requirement_mapping")).isEqualTo(79);
+        assertThat(count("select count(*) from disclosure_template_item")).isEqualTo(28);
+    }
+
+    @Test
+    void loading_the_content_again_changes_nothing() {
+        long requirements = count("select count(*) from requirement");
+        long versions = count("select count(*) from guideline_version");
+        long mappings = count("select count(*) from requirement_mapping");
+
+        loader.load(CatalogContentValidator.readValid());
+
+        assertThat(count("select count(*) from requirement")).isEqualTo(requirements);
+        assertThat(count("select count(*) from guideline_version")).isEqualTo(versions);
+        assertThat(count("select count(*) from requirement_mapping")).isEqualTo(mappings);
+    }
+
+    @Test
+    void a_saas_pre_contract_checklist_holds_exactly_the_vendor_and_shared_pre_contract_requirements() {
+        for (String role : List.of("procurement", "vendor", "auditor")) {
+            given().auth().oauth2(TestTokens.token(role, UUID.randomUUID())).contentType(ContentType.JSON)
+                    .body(SAAS_PRE_CONTRACT).post("/api/v1/applicability").then().statusCode(200);
+        }
+        given().auth().oauth2(TestTokens.token("service")).contentType(ContentType.JSON)
+                .body(SAAS_PRE_CONTRACT).post("/api/v1/applicability")
+                .then().statusCode(200)
+                .body("baseline[0].guidelineId", equalTo("meti-mic-medical-service-provider"))
+                .body("total", equalTo(29))
+                .body("requirements.key", hasItems("VGL-4.1-1", "VGL-3.2-2", "VGL-2.2-1", "VGL-4.4-1"))
+                // a subcontractor's duty, a termination duty, an operation-only duty: not in this checklist
+                .body("requirements.key", not(hasItem("VGL-2.2-3")))
+                .body("requirements.key", not(hasItem("VGL-3.2-9")))
+                .body("requirements.key", not(hasItem("VGL-APX2-2")))
+                .body("requirements.party", everyItem(org.hamcrest.Matchers.oneOf("VENDOR", "SHARED")))
+                .body("requirements.find { it.key == 'VGL-4.1-1' }.citation.section", notNullValue())
+                .body("requirements.find { it.key == 'VGL-4.1-1' }.title.ja", notNullValue())
+                .body("requirements.find { it.key == 'VGL-4.1-1' }.verified", equalTo(false))
+                .body("requirements.find { it.key == 'VGL-4.1-1' }.unverifiedReason", notNullValue())
+                .body("requirements.find { it.key == 'VGL-3.1-2' }.verified", equalTo(true));
+    }
+
+    @Test
+    void service_model_and_data_category_narrow_the_checklist_but_empty_lists_apply_to_all() {
+        String outsourced = SAAS_PRE_CONTRACT.replace("\"SAAS\"", "\"OUTSOURCED_OPERATION\"");
+        given().auth().oauth2(reader()).contentType(ContentType.JSON).body(outsourced)
+                .post("/api/v1/applicability").then().statusCode(200)
+                .body("requirements.key", not(hasItem("VGL-2.2-2")))   // SaaS/PaaS/IaaS only
+                .body("requirements.key", hasItem("VGL-2.2-1"));      // no service models: applies to all
+        String operation = """
+                {"baseline":[{"guidelineId":"meti-mic-medical-service-provider","version":"1.1"}],
+                 "phases":["OPERATION"], "dataCategories":[%s]}""";
+        given().auth().oauth2(reader()).contentType(ContentType.JSON)
+                .body(operation.formatted("\"OTHER_PERSONAL_HEALTH_INFO\"")).post("/api/v1/applicability")
+                .then().statusCode(200).body("requirements.key", not(hasItem("VGL-6-1")));
+        given().auth().oauth2(reader()).contentType(ContentType.JSON)
+                .body(operation.formatted("\"LEGAL_RETENTION_RECORDS\"")).post("/api/v1/applicability")
+                .then().statusCode(200).body("requirements.key", hasItem("VGL-6-1"));
+    }
+
+    @Test
+    void the_checklist_is_also_served_as_csv() {
+        String csv = given().auth().oauth2(reader()).contentType(ContentType.JSON).accept("text/csv")
+                .body(SAAS_PRE_CONTRACT).post("/api/v1/applicability")
+                .then().statusCode(200).contentType(startsWith("text/csv"))
+                .extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).contains("guidelineId,version,key");
+        assertThat(lines).hasSize(1 + 29);
+        assertThat(csv).contains("VGL-4.1-1").doesNotContain("VGL-3.2-9");
+    }
+
+    @Test
+    void an_unknown_baseline_version_is_a_404_problem_and_an_unknown_value_a_400_naming_the_field() {
+        given().auth().oauth2(reader()).contentType(ContentType.JSON)
+                .body(SAAS_PRE_CONTRACT.replace("\"1.1\"", "\"9.9\"")).post("/api/v1/applicability")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(reader()).contentType(ContentType.JSON)
+                .body(SAAS_PRE_CONTRACT.replace("\"SAAS\"", "\"MAINFRAME\"")).post("/api/v1/applicability")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("serviceModel"));
+        given().auth().oauth2(reader()).contentType(ContentType.JSON)
+                .body("{\"baseline\":[]}").post("/api/v1/applicability")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("baseline"));
+        given().auth().oauth2(reader())
+                .get("/api/v1/guidelines/meti-mic-medical-service-provider/versions/1.1/requirements?phase=SOMEDAY")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("phase"));
+    }
+
+    @Test
+    void requirements_are_filtered_by_phase_party_category_obligation_service_model_and_text() {
+        String base = "/api/v1/guidelines/meti-mic-medical-service-provider/versions/1.1/requirements";
+        given().auth().oauth2(reader())
+                .get(base + "?phase=TERMINATION,POST_TERMINATION&category=DISPOSAL&size=100")
+                .then().statusCode(200)
+                .body("items.key", hasItems("VGL-3.2-9", "VGL-3.2-10", "VGL-3.2-11"))
+                .body("items.category", everyItem(equalTo("DISPOSAL")));
+        given().auth().oauth2(reader()).get(base + "?party=SUBCONTRACTOR").then().statusCode(200)
+                .body("items.key", hasItem("VGL-2.2-3")).body("items.party", everyItem(equalTo("SUBCONTRACTOR")));
+        given().auth().oauth2(reader()).get(base + "?obligation=RECOMMENDED&size=100").then().statusCode(200)
+                .body("items.obligation", everyItem(equalTo("RECOMMENDED")))
+                .body("items.key", hasItem("VGL-4.4-2"));
+        given().auth().oauth2(reader()).get(base + "?serviceModel=OUTSOURCED_OPERATION&size=100").then()
+                .statusCode(200).body("items.key", not(hasItem("VGL-APX2-2")));
+        given().auth().oauth2(reader()).get(base + "?size=5&page=1").then().statusCode(200)
+                .body("items.size()", equalTo(5)).body("totalItems", equalTo(50)).body("totalPages", equalTo(10));
+        given().auth().oauth2(reader()).get(base + "?size=500").then().statusCode(400)
+                .contentType("application/problem+json");
+        // text search works in both languages
+        String key = given().auth().oauth2(reader()).get(base + "?q=VGL-4.1-1").then().statusCode(200)
+                .extract().path("items[0].key");
+        assertThat(key).isEqualTo("VGL-4.1-1");
+        given().auth().oauth2(reader()).queryParam("q", "バックアップ").get(base).then().statusCode(200)
+                .body("items.key", hasItem("VGL-4.1-3"));
+        given().auth().oauth2(reader()).queryParam("q", "backup").get(base).then().statusCode(200)
+                .body("items.key", hasItem("VGL-4.1-3"));
+    }
+
+    @Test
+    void a_requirement_is_found_by_key_with_its_mappings_and_a_published_version_is_cacheable() {
+        given().auth().oauth2(reader()).get("/api/v1/requirements/MHLW5-6.2-C4").then().statusCode(200)
+                .body("requirement.version", equalTo("5.2"))
+                .body("mappings.to", hasItem("MHLW6-SYS-2-2"));
+        given().auth().oauth2(reader()).get("/api/v1/requirements/MHLW6-SYS-2-2?version=6.0").then().statusCode(200)
+                .body("requirement.guidelineId", equalTo("mhlw-medical-information-security"))
+                .body("mappings.from", hasItem("MHLW5-6.2-C4"));
+        given().auth().oauth2(reader()).get("/api/v1/requirements/NO-SUCH-KEY").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(reader()).get("/api/v1/requirements/MHLW6-SYS-2-2?version=5.2").then().statusCode(404);
+
+        String path = "/api/v1/guidelines/mhlw-medical-information-security/versions/6.0";
+        var first = given().auth().oauth2(reader()).get(path).then().statusCode(200)
+                .header("Cache-Control", containsString("max-age")).extract();
+        String etag = first.header("ETag");
+        assertThat(etag).isNotBlank();
+        given().auth().oauth2(reader()).header("If-None-Match", etag).get(path).then().statusCode(304);
+        given().auth().oauth2(reader()).header("If-None-Match", "\"other\"").get(path).then().statusCode(200);
+    }
+
+    @Test
+    void a_diff_lists_added_removed_and_changed_keys() {
+        given().auth().oauth2(reader())
+                .get("/api/v1/guidelines/mhlw-medical-information-security/versions/6.0/diff?against=5.2")
+                .then().statusCode(200)
+                .body("addedKeys", hasItem("MHLW6-SYS-2-2"))
+                .body("removedKeys", hasItem("MHLW5-6.2-C4"))
+                .body("addedKeys.size()", equalTo(120))
+                .body("changedKeys.size()", equalTo(0));
+        given().auth().oauth2(reader())
+                .get("/api/v1/guidelines/mhlw-medical-information-security/versions/6.0/diff")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void an_unauthenticated_caller_is_refused() {
+        given().get("/api/v1/guidelines").then().statusCode(401);
+    }
+
+    private long count(String sql) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+}
