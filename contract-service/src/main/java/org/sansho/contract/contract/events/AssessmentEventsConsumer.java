@@ -1,0 +1,86 @@
+package org.sansho.contract.contract.events;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.sansho.contract.events.ContractEventTypes;
+import org.sansho.platform.events.CloudEvent;
+import org.sansho.platform.events.CloudEventCodec;
+import org.sansho.platform.inbox.Inbox;
+import org.sansho.platform.inbox.PoisonEventException;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Keeps the latest assessment result per contract and phase, which the AGREED and CLOSED guards read. "Latest" is
+ * by completedAt (then by event time): an older event arriving late never overwrites a newer result.
+ */
+@ApplicationScoped
+public class AssessmentEventsConsumer {
+
+    public static final String CONSUMER = "contract-service.assessment-events";
+    private static final Set<String> PHASES = Set.of("PRE_CONTRACT", "IN_CONTRACT", "POST_TERMINATION");
+    private static final Set<String> VERDICTS = Set.of("ACCEPTABLE", "CONDITIONAL", "UNACCEPTABLE");
+
+    /** The AssessmentResult payload of docs/asyncapi.yaml (fields this service does not use are ignored). */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record AssessmentResult(UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId, String phase,
+                                   String verdict, BigDecimal score, Integer openMandatoryGaps,
+                                   OffsetDateTime completedAt) {
+    }
+
+    private final Inbox inbox;
+    private final CloudEventCodec codec;
+    private final EntityManager em;
+
+    public AssessmentEventsConsumer(Inbox inbox, CloudEventCodec codec, EntityManager em) {
+        this.inbox = inbox;
+        this.codec = codec;
+        this.em = em;
+    }
+
+    @Incoming("assessment-events")
+    @Blocking
+    public void on(String value) {
+        inbox.receive(CONSUMER, value, this::apply);
+    }
+
+    private void apply(CloudEvent event) {
+        if (!ContractEventTypes.ASSESSMENT_COMPLETED.equals(event.type())
+                && !ContractEventTypes.ASSESSMENT_VERDICT_CHANGED.equals(event.type())) {
+            return;
+        }
+        AssessmentResult r = codec.data(event, AssessmentResult.class);
+        if (r.assessmentId() == null || r.contractId() == null || !PHASES.contains(r.phase())
+                || !VERDICTS.contains(r.verdict()) || r.openMandatoryGaps() == null || r.openMandatoryGaps() < 0
+                || r.completedAt() == null) {
+            throw new PoisonEventException("event " + event.id() + " is not a complete AssessmentResult");
+        }
+        OffsetDateTime eventTime = event.time() == null ? r.completedAt() : event.time();
+        em.createNativeQuery("""
+                        insert into assessment_result (contract_id, phase, assessment_id, verdict, score,
+                            open_mandatory_gaps, completed_at, event_time, event_id)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                        on conflict (contract_id, phase) do update set assessment_id = excluded.assessment_id,
+                            verdict = excluded.verdict, score = excluded.score,
+                            open_mandatory_gaps = excluded.open_mandatory_gaps, completed_at = excluded.completed_at,
+                            event_time = excluded.event_time, event_id = excluded.event_id
+                        where (assessment_result.completed_at, assessment_result.event_time)
+                            <= (excluded.completed_at, excluded.event_time)""")
+                .setParameter(1, r.contractId())
+                .setParameter(2, r.phase())
+                .setParameter(3, r.assessmentId())
+                .setParameter(4, r.verdict())
+                .setParameter(5, r.score())
+                .setParameter(6, r.openMandatoryGaps())
+                .setParameter(7, r.completedAt().toInstant().truncatedTo(ChronoUnit.MICROS))
+                .setParameter(8, eventTime.toInstant().truncatedTo(ChronoUnit.MICROS))
+                .setParameter(9, event.id())
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,61 @@
+package org.sansho.contract.contract.events;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.sansho.contract.contract.domain.VersionRef;
+import org.sansho.contract.contract.service.ContractService;
+import org.sansho.contract.events.ContractEventTypes;
+import org.sansho.platform.events.CloudEvent;
+import org.sansho.platform.events.CloudEventCodec;
+import org.sansho.platform.inbox.Inbox;
+import org.sansho.platform.inbox.PoisonEventException;
+
+import java.util.List;
+
+/** A newly published guideline version that supersedes one in a live contract's baseline calls for re-agreement. */
+@ApplicationScoped
+public class CatalogEventsConsumer {
+
+    public static final String CONSUMER = "contract-service.catalog-events";
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record VersionPublished(String guidelineId, String version, List<VersionRef> supersedes) {
+    }
+
+    private final Inbox inbox;
+    private final CloudEventCodec codec;
+    private final ContractService contracts;
+
+    public CatalogEventsConsumer(Inbox inbox, CloudEventCodec codec, ContractService contracts) {
+        this.inbox = inbox;
+        this.codec = codec;
+        this.contracts = contracts;
+    }
+
+    @Incoming("catalog-events")
+    @Blocking
+    public void on(String value) {
+        inbox.receive(CONSUMER, value, this::apply);
+    }
+
+    private void apply(CloudEvent event) {
+        if (!ContractEventTypes.GUIDELINE_VERSION_PUBLISHED.equals(event.type())) {
+            return;
+        }
+        VersionPublished published = codec.data(event, VersionPublished.class);
+        if (blank(published.guidelineId()) || blank(published.version()) || published.supersedes() == null
+                || published.supersedes().stream().anyMatch(r -> r == null || blank(r.guidelineId())
+                || blank(r.version()))) {
+            throw new PoisonEventException("event " + event.id() + " is not a complete guideline-version.published");
+        }
+        VersionRef by = new VersionRef(published.guidelineId(), published.version());
+        for (VersionRef superseded : published.supersedes()) {
+            contracts.flagReagreement(superseded, by);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,51 @@
+package org.sansho.contract.contract.events;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.sansho.contract.contract.domain.ContractPhase;
+import org.sansho.contract.contract.domain.ContractState;
+import org.sansho.contract.contract.domain.VersionRef;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Payloads of the contract events; each carries the {@link ContractContext} flattened into it. */
+public final class ContractPayloads {
+
+    private ContractPayloads() {
+    }
+
+    public record Created(@JsonUnwrapped ContractContext context, String title, ContractState state,
+                          ContractPhase phase) {
+    }
+
+    public record StateChanged(@JsonUnwrapped ContractContext context, ContractState from, ContractState to,
+                               ContractPhase phase, String actor, String reason, OffsetDateTime occurredAt) {
+    }
+
+    public record Amended(@JsonUnwrapped ContractContext context, List<String> changed,
+                          boolean reagreementRequired) {
+    }
+
+    public record IncidentReported(@JsonUnwrapped ContractContext context, UUID incidentId, List<String> ciaImpact,
+                                   OffsetDateTime detectedAt, OffsetDateTime notifiedAt, Boolean notifiedWithinSla) {
+    }
+
+    public record ReagreementRequired(@JsonUnwrapped ContractContext context, VersionRef superseded,
+                                      VersionRef by) {
+    }
+
+    public record Closed(@JsonUnwrapped ContractContext context, OffsetDateTime closedAt,
+                         String deletionCertificateRef) {
+    }
+
+    public record NoticeDeadlineApproaching(@JsonUnwrapped ContractContext context, LocalDate deadline,
+                                            int thresholdDays, String kind) {
+    }
+
+    /** Keyed by the organization id, not a contract id. */
+    public record CertificationExpiring(UUID organizationId, UUID certificationId, String scheme,
+                                        LocalDate expiresOn, int thresholdDays) {
+    }
+}

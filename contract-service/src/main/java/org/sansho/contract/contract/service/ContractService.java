@@ -1,0 +1,384 @@
+package org.sansho.contract.contract.service;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.sansho.contract.calendar.BusinessCalendar;
+import org.sansho.contract.contract.domain.ContractActivity;
+import org.sansho.contract.contract.domain.ContractLifecycle;
+import org.sansho.contract.contract.domain.ContractPhase;
+import org.sansho.contract.contract.domain.ContractState;
+import org.sansho.contract.contract.domain.GuardFacts;
+import org.sansho.contract.contract.domain.NoticeDeadline;
+import org.sansho.contract.contract.domain.ReagreementNeed;
+import org.sansho.contract.contract.domain.TransitionTrigger;
+import org.sansho.contract.contract.domain.VersionRef;
+import org.sansho.contract.contract.events.ContractContext;
+import org.sansho.contract.contract.events.ContractPayloads;
+import org.sansho.contract.contract.persistence.AssessmentResultRow;
+import org.sansho.contract.contract.persistence.Contract;
+import org.sansho.contract.contract.persistence.ContractTransition;
+import org.sansho.contract.contract.persistence.Incident;
+import org.sansho.contract.contract.persistence.TerminationRecord;
+import org.sansho.contract.contract.rest.ContractRepresentations.ContractPatch;
+import org.sansho.contract.contract.rest.ContractRepresentations.NewContract;
+import org.sansho.contract.contract.rest.ContractRepresentations.ResponsibilityBody;
+import org.sansho.contract.contract.rest.ContractRepresentations.TermBody;
+import org.sansho.contract.contract.rest.ContractRepresentations.TransitionRequest;
+import org.sansho.contract.contract.rest.ContractRepresentations.VersionRefBody;
+import org.sansho.contract.events.ContractEventTypes;
+import org.sansho.contract.organization.domain.OrganizationKind;
+import org.sansho.contract.organization.persistence.Organization;
+import org.sansho.contract.organization.persistence.VendorService;
+import org.sansho.contract.organization.service.OrganizationService;
+import org.sansho.platform.outbox.Outbox;
+import org.sansho.platform.problem.Problem.GuardFailure;
+import org.sansho.platform.problem.ProblemException;
+import org.sansho.platform.rest.Preconditions;
+import org.sansho.platform.security.Caller;
+import org.sansho.platform.security.Roles;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Opens, amends and moves contracts through their lifecycle; every change publishes its event in the same transaction. */
+@ApplicationScoped
+public class ContractService {
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final OrganizationService organizations;
+    private final BusinessCalendar calendar;
+
+    public ContractService(EntityManager em, Outbox outbox, OrganizationService organizations,
+                           BusinessCalendar calendar) {
+        this.em = em;
+        this.outbox = outbox;
+        this.organizations = organizations;
+        this.calendar = calendar;
+    }
+
+    public Contract open(NewContract request, Caller caller) {
+        UUID hospitalId = caller.requireOrganization();
+        Organization hospital = Organization.findById(hospitalId);
+        if (hospital == null || hospital.kind != OrganizationKind.HOSPITAL) {
+            throw ProblemException.badRequest("hospital", "register your hospital first (POST /api/v1/organizations "
+                    + "with kind HOSPITAL)");
+        }
+        Organization vendor = Organization.findById(request.vendorId());
+        if (vendor == null || vendor.kind != OrganizationKind.VENDOR || !organizations.canSee(vendor, caller)) {
+            throw ProblemException.badRequest("vendorId", "no vendor with this id is known to your organization");
+        }
+        VendorService service = VendorService.findById(request.serviceId());
+        if (service == null || !service.organizationId.equals(vendor.id)) {
+            throw ProblemException.badRequest("serviceId", "the vendor has no service with this id");
+        }
+        validateTerm(request.term());
+        Instant now = now();
+        Contract c = new Contract();
+        c.id = UUID.randomUUID();
+        c.hospitalId = hospitalId;
+        c.vendorId = vendor.id;
+        c.serviceId = service.id;
+        c.serviceModel = service.serviceModel;
+        c.title = request.title();
+        c.baseline = baseline(request.baseline());
+        c.dataCategories = List.copyOf(new java.util.LinkedHashSet<>(request.dataCategories()));
+        applyTerm(c, request.term());
+        c.sla = request.sla().toTerms();
+        c.responsibilities = responsibilities(request.responsibilities());
+        c.state = ContractState.DRAFT;
+        c.phase = c.state.phase();
+        c.reagreement = List.of();
+        c.reagreementRequired = false;
+        c.createdBy = caller.subject();
+        c.createdAt = now;
+        c.updatedBy = caller.subject();
+        c.updatedAt = now;
+        c.persist();
+        em.flush();
+        outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.CREATED,
+                new ContractPayloads.Created(ContractContext.of(c), c.title, c.state, c.phase));
+        return c;
+    }
+
+    /** The contract if the caller may see it; otherwise 404. */
+    public Contract visible(UUID id, Caller caller) {
+        Contract c = Contract.findById(id);
+        if (c == null || !canSee(c, caller)) {
+            throw ProblemException.notFound("Contract", id);
+        }
+        return c;
+    }
+
+    public static boolean canSee(Contract c, Caller caller) {
+        if (caller.isService()) {
+            return true;
+        }
+        UUID tenant = caller.requireOrganization();
+        if (caller.hasRole(Roles.PROCUREMENT) && c.hospitalId.equals(tenant)) {
+            return true;
+        }
+        if (caller.hasRole(Roles.VENDOR) && c.vendorId.equals(tenant)) {
+            return true;
+        }
+        return caller.hasRole(Roles.AUDITOR) && (c.hospitalId.equals(tenant) || c.vendorId.equals(tenant));
+    }
+
+    /** The tenancy part of a list query: which contracts the caller may see. */
+    public static String visibleClause(Caller caller, Parameters params) {
+        if (caller.isService()) {
+            return "1 = 1";
+        }
+        params.and("tenant", caller.requireOrganization());
+        List<String> clauses = new ArrayList<>();
+        if (caller.hasRole(Roles.PROCUREMENT) || caller.hasRole(Roles.AUDITOR)) {
+            clauses.add("hospitalId = :tenant");
+        }
+        if (caller.hasRole(Roles.VENDOR) || caller.hasRole(Roles.AUDITOR)) {
+            clauses.add("vendorId = :tenant");
+        }
+        return clauses.isEmpty() ? "1 = 0" : "(" + String.join(" or ", clauses) + ")";
+    }
+
+    /** The contract if the caller writes for its hospital side (procurement of that hospital). */
+    public Contract writableByHospital(UUID id, Caller caller) {
+        Contract c = visible(id, caller);
+        if (!caller.hasRole(Roles.PROCUREMENT) || !c.hospitalId.equals(caller.requireOrganization())) {
+            throw ProblemException.forbidden("Only the hospital's procurement changes this contract");
+        }
+        return c;
+    }
+
+    public Contract amend(UUID id, String ifMatch, ContractPatch patch, Caller caller) {
+        Contract c = writableByHospital(id, caller);
+        Preconditions.requireIfMatch(ifMatch, c.version);
+        if (!c.state.isLive()) {
+            throw ProblemException.conflict("contract-not-live", "Contract not live",
+                    "A " + c.state + " contract cannot be amended");
+        }
+        List<String> changed = new ArrayList<>();
+        if (patch.title() != null && !patch.title().equals(c.title)) {
+            if (patch.title().isBlank()) {
+                throw ProblemException.badRequest("title", "must not be blank");
+            }
+            c.title = patch.title();
+            changed.add("title");
+        }
+        if (patch.baseline() != null) {
+            List<VersionRef> baseline = baseline(patch.baseline());
+            if (!baseline.equals(c.baseline)) {
+                c.baseline = baseline;
+                // An amendment that moves the baseline off a superseded version renews the agreement (合意の維持,
+                // 2省GL §3.2.2); needs for versions still in the baseline remain.
+                c.reagreement = c.reagreement.stream().filter(n -> baseline.contains(n.superseded())).toList();
+                c.reagreementRequired = !c.reagreement.isEmpty();
+                changed.add("baseline");
+            }
+        }
+        if (patch.dataCategories() != null) {
+            var categories = List.copyOf(new java.util.LinkedHashSet<>(patch.dataCategories()));
+            if (!categories.equals(c.dataCategories)) {
+                c.dataCategories = categories;
+                changed.add("dataCategories");
+            }
+        }
+        if (patch.term() != null) {
+            validateTerm(patch.term());
+            applyTerm(c, patch.term());
+            changed.add("term");
+        }
+        if (patch.sla() != null && !patch.sla().toTerms().equals(c.sla)) {
+            c.sla = patch.sla().toTerms();
+            changed.add("sla");
+        }
+        if (patch.responsibilities() != null) {
+            var split = responsibilities(patch.responsibilities());
+            if (!split.equals(c.responsibilities)) {
+                c.responsibilities = split;
+                changed.add("responsibilities");
+            }
+        }
+        if (patch.activity() != null && patch.activity() != c.activity) {
+            if (c.state != ContractState.ACTIVE) {
+                throw ProblemException.conflict("activity-not-active", "Contract not active",
+                        "The activity (development/operation) is set while the contract is ACTIVE; it is " + c.state);
+            }
+            c.activity = patch.activity();
+            changed.add("activity");
+        }
+        if (!changed.isEmpty()) {
+            c.updatedBy = caller.subject();
+            c.updatedAt = now();
+            em.flush();
+            outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.AMENDED,
+                    new ContractPayloads.Amended(ContractContext.of(c), changed, c.reagreementRequired));
+        }
+        return c;
+    }
+
+    public Contract transition(UUID id, String ifMatch, TransitionRequest request, Caller caller) {
+        Contract c = writableByHospital(id, caller);
+        if (ifMatch != null) {
+            Preconditions.requireIfMatch(ifMatch, c.version);
+        }
+        GuardFacts facts = facts(c, request.signedOn());
+        List<GuardFailure> failed = ContractLifecycle.check(c.state, request.to(), TransitionTrigger.REQUEST, facts);
+        if (!failed.isEmpty()) {
+            throw ProblemException.transitionRefused(c.state + " → " + request.to() + " refused: "
+                    + failed.stream().map(GuardFailure::guard).collect(Collectors.joining(", ")), failed);
+        }
+        if (request.to() == ContractState.ACTIVE && c.state == ContractState.AGREED) {
+            c.signedOn = request.signedOn();
+            c.activity = request.activity() == null ? ContractActivity.DEVELOPMENT : request.activity();
+        }
+        move(c, request.to(), caller.subject(), request.reason());
+        return c;
+    }
+
+    /**
+     * Applies a checked transition: state, history row and state-changed event (plus closed when it closes).
+     * Flushes, so that a concurrent transition on the same version fails here with an optimistic-lock conflict.
+     */
+    public void move(Contract c, ContractState to, String actor, String reason) {
+        ContractState from = c.state;
+        Instant now = now();
+        c.state = to;
+        c.phase = to.phase();
+        if (to.phase() != ContractPhase.IN_CONTRACT) {
+            c.activity = null;
+        }
+        c.updatedBy = actor;
+        c.updatedAt = now;
+        ContractTransition t = new ContractTransition();
+        t.id = UUID.randomUUID();
+        t.contractId = c.id;
+        t.fromState = from;
+        t.toState = to;
+        t.phase = to.phase();
+        t.actor = actor;
+        t.reason = reason;
+        t.occurredAt = now;
+        t.persist();
+        em.flush();
+        ContractContext context = ContractContext.of(c);
+        outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.STATE_CHANGED,
+                new ContractPayloads.StateChanged(context, from, to, to.phase(), actor, reason,
+                        now.atOffset(ZoneOffset.UTC)));
+        if (to == ContractState.CLOSED) {
+            TerminationRecord record = TerminationRecord.findById(c.id);
+            outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.CLOSED,
+                    new ContractPayloads.Closed(context, now.atOffset(ZoneOffset.UTC),
+                            record == null ? null : record.certificateRef));
+        }
+    }
+
+    public GuardFacts facts(Contract c, java.time.LocalDate signedOn) {
+        AssessmentResultRow pre = AssessmentResultRow.findById(
+                new AssessmentResultRow.Key(c.id, ContractPhase.PRE_CONTRACT.name()));
+        AssessmentResultRow post = AssessmentResultRow.findById(
+                new AssessmentResultRow.Key(c.id, ContractPhase.POST_TERMINATION.name()));
+        long unagreed = Incident.<Incident>list("contractId", c.id).stream()
+                .filter(i -> !i.measureAgreedByBoth()).count();
+        TerminationRecord termination = TerminationRecord.findById(c.id);
+        return new GuardFacts(
+                pre == null ? null : pre.outcome(),
+                post == null ? null : post.outcome(),
+                signedOn != null ? signedOn : c.signedOn,
+                (int) unagreed,
+                termination != null && termination.noticedOn != null,
+                termination != null && termination.dataReturnConfirmedAt != null,
+                termination == null ? null : termination.deletionCertificate(),
+                calendar.today());
+    }
+
+    /**
+     * Flags every live contract whose baseline holds the superseded version (合意の維持, 2省GL §3.2.2), once per
+     * superseded version, and publishes reagreement-required for each newly flagged contract.
+     */
+    public int flagReagreement(VersionRef superseded, VersionRef by) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("""
+                        select id from contract where state not in ('CLOSED', 'CANCELLED')
+                        and baseline @> cast(?1 as jsonb)""", UUID.class)
+                .setParameter(1, "[{\"guidelineId\":" + json(superseded.guidelineId()) + ",\"version\":"
+                        + json(superseded.version()) + "}]")
+                .getResultList();
+        int flagged = 0;
+        for (UUID id : ids) {
+            Contract c = Contract.findById(id);
+            if (c.reagreement.stream().anyMatch(n -> n.superseded().equals(superseded))) {
+                continue;
+            }
+            List<ReagreementNeed> needs = new ArrayList<>(c.reagreement);
+            needs.add(new ReagreementNeed(superseded, by));
+            c.reagreement = List.copyOf(needs);
+            c.reagreementRequired = true;
+            c.updatedBy = "catalog-events";
+            c.updatedAt = now();
+            em.flush();
+            outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(),
+                    ContractEventTypes.REAGREEMENT_REQUIRED,
+                    new ContractPayloads.ReagreementRequired(ContractContext.of(c), superseded, by));
+            flagged++;
+        }
+        return flagged;
+    }
+
+    private static String json(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private Instant now() {
+        return calendar.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static List<VersionRef> baseline(List<VersionRefBody> body) {
+        List<VersionRef> refs = body.stream().map(VersionRefBody::toRef).distinct().toList();
+        var ids = new HashSet<String>();
+        for (VersionRef ref : refs) {
+            if (!ids.add(ref.guidelineId())) {
+                throw ProblemException.badRequest("baseline", "names guideline " + ref.guidelineId()
+                        + " more than once; a baseline holds one version of each guideline");
+            }
+        }
+        return refs;
+    }
+
+    private static List<org.sansho.contract.contract.domain.Responsibility> responsibilities(
+            List<ResponsibilityBody> body) {
+        if (body == null) {
+            return List.of();
+        }
+        var keys = new HashSet<String>();
+        for (ResponsibilityBody r : body) {
+            if (!keys.add(r.key())) {
+                throw ProblemException.badRequest("responsibilities", "key " + r.key() + " appears more than once");
+            }
+        }
+        return body.stream().map(ResponsibilityBody::toResponsibility).toList();
+    }
+
+    private static void validateTerm(TermBody term) {
+        if (!term.endDate().isAfter(term.startDate())) {
+            throw ProblemException.badRequest("term.endDate", "must be after term.startDate");
+        }
+    }
+
+    private static void applyTerm(Contract c, TermBody term) {
+        c.startDate = term.startDate();
+        c.endDate = term.endDate();
+        c.autoRenewal = term.autoRenewal();
+        c.hospitalNoticeDays = term.hospitalNoticeDays();
+        c.vendorNoticeDays = term.vendorNoticeDays();
+        c.noticeDeadline = NoticeDeadline.of(term.endDate(), term.hospitalNoticeDays(), term.vendorNoticeDays());
+        Objects.requireNonNull(c.noticeDeadline);
+    }
+}

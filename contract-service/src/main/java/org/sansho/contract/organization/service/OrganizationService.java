@@ -1,0 +1,153 @@
+package org.sansho.contract.organization.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.sansho.contract.organization.domain.OrganizationKind;
+import org.sansho.contract.organization.persistence.Certification;
+import org.sansho.contract.organization.persistence.Organization;
+import org.sansho.contract.organization.persistence.VendorService;
+import org.sansho.contract.organization.rest.OrganizationRepresentations.ContactBody;
+import org.sansho.contract.organization.rest.OrganizationRepresentations.DataLocationBody;
+import org.sansho.contract.organization.rest.OrganizationRepresentations.NewCertification;
+import org.sansho.contract.organization.rest.OrganizationRepresentations.NewOrganization;
+import org.sansho.contract.organization.rest.OrganizationRepresentations.NewService;
+import org.sansho.contract.organization.rest.OrganizationRepresentations.SubcontractorBody;
+import org.sansho.platform.problem.ProblemException;
+import org.sansho.platform.security.Caller;
+import org.sansho.platform.security.Roles;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Registers organizations, vendor services and certifications, and decides who sees and writes them.
+ *
+ * <p>Tenancy: a caller sees its own organization, the organizations its organization registered, and the
+ * counterparts of its contracts. A procurement user registers its own hospital (whose id is the caller's
+ * organization) and the vendors it deals with; a vendor's services and certifications are written by the vendor
+ * itself, or by the procurement organization that registered the vendor (before the vendor has its own access).
+ */
+@ApplicationScoped
+public class OrganizationService {
+
+    private final EntityManager em;
+
+    public OrganizationService(EntityManager em) {
+        this.em = em;
+    }
+
+    public Organization register(NewOrganization request, Caller caller) {
+        UUID tenant = caller.requireOrganization();
+        UUID id;
+        if (request.kind() == OrganizationKind.HOSPITAL) {
+            if (request.id() != null && !request.id().equals(tenant)) {
+                throw ProblemException.badRequest("id", "a hospital can only be registered as the caller's own "
+                        + "organization");
+            }
+            id = tenant;
+        } else {
+            id = request.id() == null ? UUID.randomUUID() : request.id();
+            if (id.equals(tenant)) {
+                throw ProblemException.badRequest("id", "a procurement organization cannot register itself as a vendor");
+            }
+        }
+        if (Organization.findById(id) != null) {
+            throw ProblemException.conflict("organization-exists", "Organization exists",
+                    "An organization with id " + id + " is already registered");
+        }
+        if (Organization.count("corporateNumber", request.corporateNumber()) > 0) {
+            throw ProblemException.conflict("corporate-number-registered", "Corporate number registered",
+                    "An organization with corporate number " + request.corporateNumber() + " is already registered");
+        }
+        Organization o = new Organization();
+        o.id = id;
+        o.kind = request.kind();
+        o.nameJa = request.nameJa();
+        o.nameEn = request.nameEn();
+        o.corporateNumber = request.corporateNumber();
+        o.contacts = request.contacts() == null ? List.of()
+                : request.contacts().stream().map(ContactBody::toContact).toList();
+        o.registeredBy = tenant;
+        o.createdBy = caller.subject();
+        o.createdAt = Instant.now();
+        o.persist();
+        em.flush();
+        return o;
+    }
+
+    /** The organization if the caller may see it; otherwise 404, as if it did not exist. */
+    public Organization visible(UUID id, Caller caller) {
+        Organization o = Organization.findById(id);
+        if (o == null || !canSee(o, caller)) {
+            throw ProblemException.notFound("Organization", id);
+        }
+        return o;
+    }
+
+    public boolean canSee(Organization o, Caller caller) {
+        if (caller.isService()) {
+            return true;
+        }
+        UUID tenant = caller.requireOrganization();
+        if (o.id.equals(tenant) || o.registeredBy.equals(tenant)) {
+            return true;
+        }
+        return !em.createQuery("""
+                        select 1 from Contract c where (c.hospitalId = :t and c.vendorId = :o)
+                        or (c.vendorId = :t and c.hospitalId = :o)""")
+                .setParameter("t", tenant).setParameter("o", o.id).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** The vendor whose services and certifications the caller may write; 404 when it may not see it. */
+    public Organization writableVendor(UUID id, Caller caller) {
+        Organization o = visible(id, caller);
+        UUID tenant = caller.requireOrganization();
+        boolean own = caller.hasRole(Roles.VENDOR) && o.id.equals(tenant);
+        boolean registered = caller.hasRole(Roles.PROCUREMENT) && o.registeredBy.equals(tenant);
+        if (!own && !registered) {
+            throw ProblemException.forbidden("Only the vendor itself, or the organization that registered it, "
+                    + "records its services and certifications");
+        }
+        if (o.kind != OrganizationKind.VENDOR) {
+            throw ProblemException.conflict("not-a-vendor", "Not a vendor",
+                    "Services and certifications belong to vendors; organization " + id + " is a hospital");
+        }
+        return o;
+    }
+
+    public VendorService addService(UUID organizationId, NewService request, Caller caller) {
+        writableVendor(organizationId, caller);
+        VendorService s = new VendorService();
+        s.id = UUID.randomUUID();
+        s.organizationId = organizationId;
+        s.name = request.name();
+        s.serviceModel = request.serviceModel();
+        s.dataLocations = request.dataLocations().stream().map(DataLocationBody::toLocation).toList();
+        s.subcontractors = request.subcontractors() == null ? List.of()
+                : request.subcontractors().stream().map(SubcontractorBody::toSubcontractor).toList();
+        s.createdBy = caller.subject();
+        s.createdAt = Instant.now();
+        s.persist();
+        return s;
+    }
+
+    public Certification addCertification(UUID organizationId, NewCertification request, Caller caller) {
+        writableVendor(organizationId, caller);
+        if (!request.expiresOn().isAfter(request.issuedOn())) {
+            throw ProblemException.badRequest("expiresOn", "must be after issuedOn");
+        }
+        Certification c = new Certification();
+        c.id = UUID.randomUUID();
+        c.organizationId = organizationId;
+        c.scheme = request.scheme();
+        c.certificateNumber = request.certificateNumber();
+        c.issuer = request.issuer();
+        c.issuedOn = request.issuedOn();
+        c.expiresOn = request.expiresOn();
+        c.createdBy = caller.subject();
+        c.createdAt = Instant.now();
+        c.persist();
+        return c;
+    }
+}
