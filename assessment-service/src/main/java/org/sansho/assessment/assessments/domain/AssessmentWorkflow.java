@@ -51,7 +51,8 @@ public final class AssessmentWorkflow {
                 yield status == UNDER_REVIEW ? UNDER_REVIEW : VENDOR_RESPONDING;
             }
             case SUBMIT -> {
-                require(status == VENDOR_RESPONDING, failed, "vendor-responding", status,
+                // OPEN too: a re-review whose answers were all carried forward can be submitted as it stands.
+                require(status == OPEN || status == VENDOR_RESPONDING, failed, "vendor-turn", status,
                         "only an assessment the vendor is answering can be submitted");
                 if (facts.unanswered() > 0) {
                     failed.add(new TransitionRefusedException.Guard("all-items-answered", "2省GL §4.1",

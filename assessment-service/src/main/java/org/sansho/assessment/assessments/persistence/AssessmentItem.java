@@ -1,0 +1,114 @@
+package org.sansho.assessment.assessments.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.sansho.assessment.assessments.domain.Evaluation;
+import org.sansho.assessment.assessments.domain.EvidenceRef;
+import org.sansho.assessment.assessments.domain.Obligation;
+import org.sansho.assessment.assessments.domain.ResponseStatus;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One applicable requirement of an assessment. The requirement's key, text and obligation are copied when the
+ * item is created, so that a later catalog version never rewrites what was assessed.
+ */
+@Entity
+@Table(name = "assessment_item")
+public class AssessmentItem extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "assessment_id", nullable = false)
+    public UUID assessmentId;
+    @Column(name = "requirement_key", nullable = false)
+    public String requirementKey;
+    @Column(name = "guideline_id", nullable = false)
+    public String guidelineId;
+    @Column(name = "guideline_version", nullable = false)
+    public String guidelineVersion;
+    @Column(name = "section_number")
+    public String sectionNumber;
+    public String ref;
+    @Column(name = "title_ja")
+    public String titleJa;
+    @Column(name = "title_en")
+    public String titleEn;
+    @Column(name = "summary_ja")
+    public String summaryJa;
+    @Column(name = "summary_en")
+    public String summaryEn;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Obligation obligation;
+    public String category;
+    public String party;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "expected_evidence", nullable = false)
+    public List<LocalizedText> expectedEvidence = new ArrayList<>();
+    @Column(nullable = false)
+    public int position;
+    @Enumerated(EnumType.STRING)
+    public ResponseStatus response;
+    public String justification;
+    public String statement;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "evidence_refs", nullable = false)
+    public List<EvidenceRef> evidenceRefs = new ArrayList<>();
+    @Column(name = "responded_by")
+    public String respondedBy;
+    @Column(name = "responded_at")
+    public Instant respondedAt;
+    @Column(name = "carried_forward", nullable = false)
+    public boolean carriedForward;
+    @Enumerated(EnumType.STRING)
+    public Evaluation evaluation;
+    @Column(name = "evaluation_comment")
+    public String evaluationComment;
+    @Column(name = "evaluated_by")
+    public String evaluatedBy;
+    @Column(name = "evaluated_at")
+    public Instant evaluatedAt;
+    @Version
+    public long version;
+
+    /** A text in Japanese and English. */
+    public record LocalizedText(String ja, String en) {
+    }
+
+    /** Whether the snapshot says the same as another one (what a re-baseline compares). */
+    public boolean sameRequirementText(AssessmentItem other) {
+        return java.util.Objects.equals(titleJa, other.titleJa) && java.util.Objects.equals(titleEn, other.titleEn)
+                && java.util.Objects.equals(summaryJa, other.summaryJa)
+                && java.util.Objects.equals(summaryEn, other.summaryEn) && obligation == other.obligation;
+    }
+
+    public void clearAnswer() {
+        response = null;
+        justification = null;
+        statement = null;
+        evidenceRefs = new ArrayList<>();
+        respondedBy = null;
+        respondedAt = null;
+        carriedForward = false;
+        clearEvaluation();
+    }
+
+    public void clearEvaluation() {
+        evaluation = null;
+        evaluationComment = null;
+        evaluatedBy = null;
+        evaluatedAt = null;
+    }
+}

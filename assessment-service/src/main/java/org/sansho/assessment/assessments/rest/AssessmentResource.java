@@ -1,0 +1,245 @@
+package org.sansho.assessment.assessments.rest;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sansho.assessment.assessments.domain.AssessmentPhase;
+import org.sansho.assessment.assessments.domain.AssessmentStatus;
+import org.sansho.assessment.assessments.domain.Verdict;
+import org.sansho.assessment.assessments.persistence.Assessment;
+import org.sansho.assessment.assessments.persistence.AssessmentItem;
+import org.sansho.assessment.assessments.service.AssessmentAccess;
+import org.sansho.assessment.assessments.service.AssessmentReview;
+import org.sansho.assessment.assessments.service.Rebaselining;
+import org.sansho.assessment.findings.persistence.Finding;
+import org.sansho.platform.rest.Page;
+import org.sansho.platform.rest.PageParams;
+import org.sansho.platform.rest.Preconditions;
+import org.sansho.platform.security.Caller;
+import org.sansho.platform.security.Roles;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Request-scoped: the injected {@link Caller} is the one of this request. */
+@RequestScoped
+@Path("/api/v1/assessments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Assessments", description = "Assessments of contract phases: items, vendor responses, reviewer evaluations, verdicts")
+public class AssessmentResource {
+
+    static final String KEY_PATTERN = "[A-Za-z0-9._:\\-]{1,200}";
+
+    private final Caller caller;
+    private final AssessmentReview review;
+    private final Rebaselining rebaselining;
+
+    public AssessmentResource(Caller caller, AssessmentReview review, Rebaselining rebaselining) {
+        this.caller = caller;
+        this.review = review;
+        this.rebaselining = rebaselining;
+    }
+
+    @GET
+    @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
+    @Operation(summary = "List the assessments the caller may see",
+            description = "A vendor sees its own, procurement its hospital's, an auditor its organization's. Newest first.")
+    @APIResponse(responseCode = "200", description = "One page of assessments")
+    public Page<AssessmentView> list(@QueryParam("contract") UUID contract, @QueryParam("hospital") UUID hospital,
+                                     @QueryParam("vendor") UUID vendor, @QueryParam("phase") @Parameter(description = "PRE_CONTRACT, IN_CONTRACT or POST_TERMINATION") String phase,
+                                     @QueryParam("status") @Parameter(description = "Workflow status, e.g. UNDER_REVIEW") String status,
+                                     @QueryParam("verdict") @Parameter(description = "ACCEPTABLE, CONDITIONAL or UNACCEPTABLE") String verdict, @Valid @BeanParam PageParams page) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (!caller.isService()) {
+            UUID org = caller.requireOrganization();
+            List<String> tenancy = new ArrayList<>();
+            if (caller.hasRole(Roles.VENDOR)) {
+                tenancy.add("vendorId = :org");
+            }
+            if (caller.hasRole(Roles.PROCUREMENT)) {
+                tenancy.add("hospitalId = :org");
+            }
+            if (caller.hasRole(Roles.AUDITOR)) {
+                tenancy.add("hospitalId = :org or vendorId = :org");
+            }
+            where.add("(" + String.join(" or ", tenancy) + ")");
+            params.put("org", org);
+        }
+        filter(where, params, "contractId", contract);
+        filter(where, params, "hospitalId", hospital);
+        filter(where, params, "vendorId", vendor);
+        filter(where, params, "phase", QueryValues.parse("phase", phase, AssessmentPhase.class));
+        filter(where, params, "status", QueryValues.parse("status", status, AssessmentStatus.class));
+        filter(where, params, "verdict", QueryValues.parse("verdict", verdict, Verdict.class));
+        PanacheQuery<Assessment> query = Assessment.find(String.join(" and ", where),
+                Sort.descending("createdAt").and("id"), params);
+        return Page.of(query, page, AssessmentView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
+    @Operation(summary = "Read one assessment", description = "ETag = its version")
+    @APIResponse(responseCode = "200", description = "The assessment")
+    @APIResponse(responseCode = "404", description = "No such assessment, or one of another organization")
+    public Response get(@PathParam("id") UUID id) {
+        Assessment a = AssessmentAccess.readable(id, caller);
+        return Response.ok(AssessmentView.of(a)).tag(Preconditions.etag(a.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/items")
+    @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
+    @Operation(summary = "List the items of an assessment", description = "In catalog order")
+    @APIResponse(responseCode = "200", description = "One page of items")
+    public Page<ItemView> items(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+        Assessment a = AssessmentAccess.readable(id, caller);
+        Map<UUID, UUID> findings = Finding.<Finding>list("assessmentId", a.id).stream()
+                .collect(Collectors.toMap(f -> f.itemId, f -> f.id));
+        return Page.of(AssessmentItem.<AssessmentItem>find("assessmentId", Sort.by("position"), a.id), page,
+                i -> ItemView.of(i, findings.get(i.id)));
+    }
+
+    @GET
+    @Path("/{id}/items/{key}")
+    @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
+    @Operation(summary = "Read one item", description = "ETag = the item's version, needed as If-Match to answer or evaluate it")
+    @APIResponse(responseCode = "200", description = "The item")
+    @APIResponse(responseCode = "404", description = "No such item")
+    public Response item(@PathParam("id") UUID id,
+                         @PathParam("key") @Pattern(regexp = KEY_PATTERN) String key) {
+        Assessment a = AssessmentAccess.readable(id, caller);
+        AssessmentItem item = AssessmentReview.item(a, key);
+        return Response.ok(view(item)).tag(Preconditions.etag(item.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}/items/{key}/response")
+    @Transactional
+    @RolesAllowed(Roles.VENDOR)
+    @Operation(summary = "Answer one item (vendor)",
+            description = "Allowed while OPEN or VENDOR_RESPONDING, and during review for items returned with NEEDS_INFO. Needs If-Match with the item's ETag.")
+    @APIResponse(responseCode = "200", description = "The answered item")
+    @APIResponse(responseCode = "409", description = "The workflow does not allow an answer now")
+    @APIResponse(responseCode = "412", description = "The item changed since it was read")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response respond(@PathParam("id") UUID id, @PathParam("key") @Pattern(regexp = KEY_PATTERN) String key,
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @Valid @NotNull ResponseRequest request) {
+        Assessment a = AssessmentAccess.answerable(id, caller);
+        AssessmentItem item = review.respond(a, key, ifMatch, request.status(), request.justification(),
+                request.statement(), request.evidence(), caller.subject());
+        AssessmentItem.getEntityManager().flush();
+        return Response.ok(view(item)).tag(Preconditions.etag(item.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}/items/{key}/evaluation")
+    @Transactional
+    @RolesAllowed(Roles.PROCUREMENT)
+    @Operation(summary = "Evaluate one item (reviewer)",
+            description = "Allowed while UNDER_REVIEW. NEEDS_INFO returns the item to the vendor. Needs If-Match with the item's ETag.")
+    @APIResponse(responseCode = "200", description = "The evaluated item")
+    @APIResponse(responseCode = "409", description = "The workflow does not allow an evaluation now")
+    @APIResponse(responseCode = "412", description = "The item changed since it was read")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response evaluate(@PathParam("id") UUID id, @PathParam("key") @Pattern(regexp = KEY_PATTERN) String key,
+                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @Valid @NotNull EvaluationRequest request) {
+        Assessment a = AssessmentAccess.reviewable(id, caller);
+        AssessmentItem item = review.evaluate(a, key, ifMatch, request.evaluation(), request.comment(),
+                caller.subject());
+        AssessmentItem.getEntityManager().flush();
+        return Response.ok(view(item)).tag(Preconditions.etag(item.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @Transactional
+    @RolesAllowed(Roles.VENDOR)
+    @Operation(summary = "Submit the answers for review (vendor)", description = "Every item must be answered")
+    @APIResponse(responseCode = "200", description = "The assessment, now UNDER_REVIEW")
+    @APIResponse(responseCode = "409", description = "Refused; the problem names the failed guards")
+    public Response submit(@PathParam("id") UUID id) {
+        Assessment a = AssessmentAccess.answerable(id, caller);
+        review.submit(a);
+        return current(a);
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Transactional
+    @RolesAllowed(Roles.PROCUREMENT)
+    @Operation(summary = "Complete the review and compute the verdict (reviewer)",
+            description = "Every item must be evaluated CONFORMANT or NONCONFORMANT. The verdict follows the documented rule: "
+                    + "an open mandatory nonconformity not risk-accepted → UNACCEPTABLE; only recommended gaps or accepted risks → CONDITIONAL; else ACCEPTABLE.")
+    @APIResponse(responseCode = "200", description = "The completed assessment with its result")
+    @APIResponse(responseCode = "409", description = "Refused; the problem names the failed guards")
+    public Response complete(@PathParam("id") UUID id) {
+        Assessment a = AssessmentAccess.reviewable(id, caller);
+        review.complete(a);
+        return current(a);
+    }
+
+    @POST
+    @Path("/{id}/rebaseline")
+    @Transactional
+    @RolesAllowed(Roles.PROCUREMENT)
+    @Operation(summary = "Move a STALE assessment to the new baseline",
+            description = "preview=true only reports what would change. Applying adds new and changed requirements "
+                    + "(changed ones lose their answers) and keeps the answers of unchanged keys.")
+    @APIResponse(responseCode = "200", description = "What the re-baseline adds, changes, keeps and removes")
+    @APIResponse(responseCode = "409", description = "The assessment is not stale")
+    @APIResponse(responseCode = "503", description = "The catalog could not be reached; retry later")
+    public Rebaselining.Plan rebaseline(@PathParam("id") UUID id,
+                                        @QueryParam("preview") @DefaultValue("true")
+                                        @Parameter(description = "Only report the changes") boolean preview) {
+        Assessment a = AssessmentAccess.reviewable(id, caller);
+        return rebaselining.rebaseline(a, preview);
+    }
+
+    private static Response current(Assessment a) {
+        Assessment.getEntityManager().flush();
+        return Response.ok(AssessmentView.of(a)).tag(Preconditions.etag(a.version)).build();
+    }
+
+    private static ItemView view(AssessmentItem item) {
+        Finding f = Finding.find("itemId", item.id).firstResult();
+        return ItemView.of(item, f == null ? null : f.id);
+    }
+
+    private static void filter(List<String> where, Map<String, Object> params, String field, Object value) {
+        if (value != null) {
+            where.add(field + " = :" + field);
+            params.put(field, value);
+        }
+    }
+
+}

@@ -1,0 +1,32 @@
+package org.sansho.assessment.assessments.service;
+
+import org.sansho.assessment.assessments.domain.WorkflowFacts;
+import org.sansho.assessment.assessments.persistence.AssessmentItem;
+
+import java.util.UUID;
+
+/** Counts what the workflow guards look at, with one query over the assessment's items. */
+final class AssessmentFacts {
+
+    private AssessmentFacts() {
+    }
+
+    static WorkflowFacts of(UUID assessmentId) {
+        Object[] row = (Object[]) AssessmentItem.getEntityManager().createQuery("""
+                        select count(i),
+                               sum(case when i.response is null then 1 else 0 end),
+                               sum(case when i.response is not null and (i.evaluation is null
+                                   or i.evaluation = org.sansho.assessment.assessments.domain.Evaluation.NEEDS_INFO)
+                                   then 1 else 0 end),
+                               sum(case when i.evaluation = org.sansho.assessment.assessments.domain.Evaluation.NEEDS_INFO
+                                   then 1 else 0 end),
+                               sum(case when i.response is not null then 1 else 0 end)
+                        from AssessmentItem i where i.assessmentId = :id""")
+                .setParameter("id", assessmentId).getSingleResult();
+        return new WorkflowFacts(n(row[0]), n(row[1]), n(row[2]), n(row[3]), n(row[4]));
+    }
+
+    private static int n(Object value) {
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+}

@@ -1,0 +1,202 @@
+package org.sansho.assessment.assessments.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+import org.sansho.assessment.assessments.domain.AssessmentAction;
+import org.sansho.assessment.assessments.domain.AssessmentWorkflow;
+import org.sansho.assessment.assessments.domain.WorkflowFacts;
+import org.sansho.assessment.assessments.persistence.Assessment;
+import org.sansho.assessment.assessments.persistence.AssessmentItem;
+import org.sansho.assessment.catalog.ApplicableRequirements;
+import org.sansho.assessment.catalog.ApplicableRequirementsQuery;
+import org.sansho.assessment.events.AssessmentEventTypes;
+import org.sansho.assessment.events.AssessmentPayloads;
+import org.sansho.platform.outbox.Outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Fills PENDING_ITEMS assessments with their items from the catalog and opens them.
+ *
+ * <p>Each assessment is claimed with {@code select … for update skip locked}, so two instances never fill the
+ * same one, and filled in one transaction with its {@code assessment.opened} event. When the catalog cannot be
+ * reached the transaction rolls back and the attempt is simply repeated later (with a short back-off): the
+ * assessment opens once the catalog is back, exactly once. Runs every second and right after a commit that
+ * recorded a new assessment.
+ */
+@ApplicationScoped
+public class AssessmentItemsWorker {
+
+    private static final Logger LOG = Logger.getLogger(AssessmentItemsWorker.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final EntityManager em;
+    private final ApplicableRequirementsQuery catalog;
+    private final Outbox outbox;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "assessment-items-worker");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public AssessmentItemsWorker(EntityManager em, ApplicableRequirementsQuery catalog, Outbox outbox) {
+        this.em = em;
+        this.catalog = catalog;
+        this.outbox = outbox;
+    }
+
+    /** Asks for a fill round now (after a commit that recorded a new assessment). */
+    public void wake() {
+        if (!wakeUps.isShutdown()) {
+            wakeUps.execute(this::drain);
+        }
+    }
+
+    @Scheduled(every = "${sansho.assessment.items-poll-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        drain();
+    }
+
+    /** Fills pending assessments until none is due; a concurrent request makes the running round go on. */
+    public void drain() {
+        again.set(true);
+        while (again.getAndSet(false)) {
+            if (!draining.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                while (fillOne()) {
+                    // next one
+                }
+            } finally {
+                draining.set(false);
+            }
+        }
+    }
+
+    private boolean fillOne() {
+        UUID[] claimed = new UUID[1];
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                List<?> ids = em.createNativeQuery("""
+                                select id from assessment
+                                where status = 'PENDING_ITEMS'
+                                  and (next_items_attempt_at is null or next_items_attempt_at <= now())
+                                order by created_at limit 1
+                                for update skip locked""")
+                        .getResultList();
+                if (ids.isEmpty()) {
+                    return false;
+                }
+                claimed[0] = (UUID) ids.get(0);
+                fill(em.find(Assessment.class, claimed[0]));
+                return true;
+            });
+        } catch (RuntimeException e) {
+            if (claimed[0] == null) {
+                throw e;
+            }
+            postpone(claimed[0], e);
+            return false;
+        }
+    }
+
+    private void fill(Assessment a) {
+        ApplicableRequirements found = catalog.find(a.baseline, a.phase, a.serviceModel, a.dataCategories);
+        Map<String, AssessmentItem> earlier = earlierAnswers(a);
+        int position = 0;
+        int answered = 0;
+        for (ApplicableRequirements.Requirement r : found.requirements()) {
+            AssessmentItem item = RequirementSnapshots.item(a.id, r, position++);
+            AssessmentItem before = earlier.get(item.requirementKey);
+            if (before != null && before.sameRequirementText(item)) {
+                carryForward(before, item);
+                answered++;
+            }
+            item.persist();
+        }
+        int items = position;
+        a.status = AssessmentWorkflow.next(a.status, AssessmentAction.FILL_ITEMS,
+                new WorkflowFacts(items, items - answered, answered, 0, answered));
+        a.itemsError = null;
+        a.updatedAt = now();
+        outbox.publish(AssessmentEventTypes.AGGREGATE, a.contractId.toString(), AssessmentEventTypes.OPENED,
+                new AssessmentPayloads.Opened(a.id, a.contractId, a.hospitalId, a.vendorId, a.phase, a.baseline,
+                        items));
+    }
+
+    /**
+     * A re-review starts from the answers of the contract's latest completed assessment: the vendor confirms or
+     * updates them instead of starting over (合意の維持, 2省GL §3.2.2). Evaluations are never carried forward.
+     */
+    private Map<String, AssessmentItem> earlierAnswers(Assessment a) {
+        List<Assessment> previous = Assessment.find(
+                "contractId = ?1 and id <> ?2 and status = org.sansho.assessment.assessments.domain"
+                        + ".AssessmentStatus.COMPLETED order by completedAt desc", a.contractId, a.id)
+                .page(0, 1).list();
+        Map<String, AssessmentItem> answers = new HashMap<>();
+        if (!previous.isEmpty()) {
+            AssessmentItem.<AssessmentItem>list("assessmentId = ?1 and response is not null", previous.get(0).id)
+                    .forEach(i -> answers.put(i.requirementKey, i));
+        }
+        return answers;
+    }
+
+    private static void carryForward(AssessmentItem from, AssessmentItem to) {
+        to.response = from.response;
+        to.justification = from.justification;
+        to.statement = from.statement;
+        to.evidenceRefs = from.evidenceRefs;
+        to.respondedBy = from.respondedBy;
+        to.respondedAt = from.respondedAt;
+        to.carriedForward = true;
+    }
+
+    private void postpone(UUID id, RuntimeException cause) {
+        String reason = rootMessage(cause);
+        LOG.warnf("The items of assessment %s could not be read from the catalog (%s); retrying later", id, reason);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Assessment a = em.find(Assessment.class, id);
+            if (a == null) {
+                return;
+            }
+            a.itemsAttempts++;
+            long backoff = Math.min(MAX_BACKOFF.toMillis(), 250L << Math.min(a.itemsAttempts, 10));
+            a.nextItemsAttemptAt = now().plusMillis(backoff);
+            a.itemsError = reason.length() > 500 ? reason.substring(0, 500) : reason;
+        });
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        wakeUps.shutdownNow();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

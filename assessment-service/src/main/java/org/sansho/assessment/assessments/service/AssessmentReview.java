@@ -1,0 +1,197 @@
+package org.sansho.assessment.assessments.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.sansho.assessment.assessments.domain.AssessmentAction;
+import org.sansho.assessment.assessments.domain.AssessmentResult;
+import org.sansho.assessment.assessments.domain.AssessmentStatus;
+import org.sansho.assessment.assessments.domain.AssessmentVerdictRule;
+import org.sansho.assessment.assessments.domain.AssessmentWorkflow;
+import org.sansho.assessment.assessments.domain.Evaluation;
+import org.sansho.assessment.assessments.domain.EvidenceRef;
+import org.sansho.assessment.assessments.domain.ItemOutcome;
+import org.sansho.assessment.assessments.domain.ResponseStatus;
+import org.sansho.assessment.assessments.domain.TransitionRefusedException;
+import org.sansho.assessment.assessments.persistence.Assessment;
+import org.sansho.assessment.assessments.persistence.AssessmentItem;
+import org.sansho.assessment.events.AssessmentEventTypes;
+import org.sansho.assessment.events.AssessmentPayloads;
+import org.sansho.assessment.findings.persistence.Finding;
+import org.sansho.assessment.posture.PostureProjection;
+import org.sansho.platform.outbox.Outbox;
+import org.sansho.platform.problem.Problem;
+import org.sansho.platform.problem.ProblemException;
+import org.sansho.platform.rest.Preconditions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The vendor's answers, the reviewer's evaluations, submission and completion with the verdict. */
+@ApplicationScoped
+public class AssessmentReview {
+
+    private final Outbox outbox;
+    private final PostureProjection posture;
+    private final Clock clock;
+
+    public AssessmentReview(Outbox outbox, PostureProjection posture, Clock clock) {
+        this.outbox = outbox;
+        this.posture = posture;
+        this.clock = clock;
+    }
+
+    public static AssessmentItem item(Assessment a, String key) {
+        AssessmentItem item = AssessmentItem.find("assessmentId = ?1 and requirementKey = ?2", a.id, key)
+                .firstResult();
+        if (item == null) {
+            throw ProblemException.notFound("Item", key + " of assessment " + a.id);
+        }
+        return item;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AssessmentItem respond(Assessment a, String key, String ifMatch, ResponseStatus status,
+                                  String justification, String statement, List<EvidenceRef> evidence, String by) {
+        AssessmentItem item = item(a, key);
+        Preconditions.requireIfMatch(ifMatch, item.version);
+        AssessmentStatus next = transition(a, AssessmentAction.RESPOND);
+        if (a.status == AssessmentStatus.UNDER_REVIEW && item.evaluation != Evaluation.NEEDS_INFO) {
+            throw ProblemException.transitionRefused("Item " + key + " is under review",
+                    List.of(new Problem.GuardFailure("item-returned", "2省GL §4.3",
+                            "during review the vendor answers only items returned with NEEDS_INFO")));
+        }
+        if (status == ResponseStatus.NOT_APPLICABLE && (justification == null || justification.isBlank())) {
+            throw ProblemException.badRequest("justification", "is required when the response is NOT_APPLICABLE");
+        }
+        item.response = status;
+        item.justification = justification;
+        item.statement = statement;
+        item.evidenceRefs = evidence == null ? new ArrayList<>() : new ArrayList<>(evidence);
+        item.respondedBy = by;
+        item.respondedAt = now();
+        item.carriedForward = false;
+        // An answer to a returned item waits for a new evaluation.
+        item.clearEvaluation();
+        if (next != a.status) {
+            a.status = next;
+            a.updatedAt = now();
+        }
+        return item;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AssessmentItem evaluate(Assessment a, String key, String ifMatch, Evaluation evaluation, String comment,
+                                   String by) {
+        AssessmentItem item = item(a, key);
+        Preconditions.requireIfMatch(ifMatch, item.version);
+        transition(a, AssessmentAction.EVALUATE);
+        if (item.response == null) {
+            throw ProblemException.transitionRefused("Item " + key + " has no response",
+                    List.of(new Problem.GuardFailure("item-answered", "2省GL §4.3",
+                            "only an answered item is evaluated")));
+        }
+        if (evaluation != Evaluation.CONFORMANT && (comment == null || comment.isBlank())) {
+            throw ProblemException.badRequest("comment", "is required for " + evaluation);
+        }
+        if (evaluation != Evaluation.NONCONFORMANT && Finding.count("itemId", item.id) > 0) {
+            throw ProblemException.conflict("finding-exists", "Finding exists",
+                    "Item " + key + " has a finding; it stays NONCONFORMANT until the finding is resolved");
+        }
+        item.evaluation = evaluation;
+        item.evaluationComment = comment;
+        item.evaluatedBy = by;
+        item.evaluatedAt = now();
+        return item;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void submit(Assessment a) {
+        a.status = transition(a, AssessmentAction.SUBMIT);
+        a.updatedAt = now();
+        outbox.publish(AssessmentEventTypes.AGGREGATE, a.contractId.toString(), AssessmentEventTypes.SUBMITTED,
+                new AssessmentPayloads.Submitted(a.id, a.contractId, a.hospitalId, a.vendorId, a.phase));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void complete(Assessment a) {
+        a.status = transition(a, AssessmentAction.COMPLETE);
+        a.completedAt = now();
+        a.updatedAt = a.completedAt;
+        a.record(evaluate(a));
+        AssessmentPayloads.Result result = result(a);
+        outbox.publish(AssessmentEventTypes.AGGREGATE, a.contractId.toString(), AssessmentEventTypes.COMPLETED,
+                result);
+        posture.resultRecorded(result);
+    }
+
+    /**
+     * After a finding of a completed assessment changed (resolved, risk-accepted, acceptance expired): the result
+     * is computed again and, when it differs, published as verdict-changed; the contract follows the latest one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recompute(UUID assessmentId) {
+        recompute(assessmentId, LocalDate.now(clock));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recompute(UUID assessmentId, LocalDate today) {
+        Assessment a = Assessment.findById(assessmentId);
+        if (a == null || a.status != AssessmentStatus.COMPLETED) {
+            return;
+        }
+        AssessmentResult next = evaluate(a, today);
+        if (next.equals(a.result())) {
+            return;
+        }
+        a.record(next);
+        a.updatedAt = now();
+        AssessmentPayloads.Result result = result(a);
+        outbox.publish(AssessmentEventTypes.AGGREGATE, a.contractId.toString(),
+                AssessmentEventTypes.VERDICT_CHANGED, result);
+        posture.resultRecorded(result);
+    }
+
+    /** The verdict rule over the assessment's items and findings as they stand today. */
+    public AssessmentResult evaluate(Assessment a) {
+        return evaluate(a, LocalDate.now(clock));
+    }
+
+    public AssessmentResult evaluate(Assessment a, LocalDate today) {
+        Map<UUID, Finding> findings = Finding.<Finding>list("assessmentId", a.id).stream()
+                .collect(Collectors.toMap(f -> f.itemId, Function.identity()));
+        List<ItemOutcome> outcomes = AssessmentItem.<AssessmentItem>list("assessmentId", a.id).stream()
+                .map(i -> {
+                    Finding f = findings.get(i.id);
+                    return new ItemOutcome(i.obligation, i.response, i.evaluation, f == null ? null : f.status,
+                            f == null ? null : f.expiresOn);
+                }).toList();
+        return AssessmentVerdictRule.evaluate(outcomes, today);
+    }
+
+    public static AssessmentPayloads.Result result(Assessment a) {
+        return new AssessmentPayloads.Result(a.id, a.contractId, a.hospitalId, a.vendorId, a.phase, a.verdict,
+                a.score.doubleValue(), a.openMandatoryGaps, a.acceptedMandatoryGaps, a.openRecommendedGaps,
+                a.completedAt);
+    }
+
+    private static AssessmentStatus transition(Assessment a, AssessmentAction action) {
+        try {
+            return AssessmentWorkflow.next(a.status, action, AssessmentFacts.of(a.id));
+        } catch (TransitionRefusedException e) {
+            throw ProblemException.transitionRefused(e.getMessage(), e.guards().stream()
+                    .map(g -> new Problem.GuardFailure(g.name(), g.rule(), g.reason())).toList());
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

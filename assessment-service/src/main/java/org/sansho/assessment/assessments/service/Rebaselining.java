@@ -1,0 +1,200 @@
+package org.sansho.assessment.assessments.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.sansho.assessment.assessments.domain.AssessmentAction;
+import org.sansho.assessment.assessments.domain.AssessmentStatus;
+import org.sansho.assessment.assessments.domain.AssessmentWorkflow;
+import org.sansho.assessment.assessments.domain.VersionRef;
+import org.sansho.assessment.assessments.domain.WorkflowFacts;
+import org.sansho.assessment.assessments.persistence.Assessment;
+import org.sansho.assessment.assessments.persistence.AssessmentItem;
+import org.sansho.assessment.catalog.ApplicableRequirements;
+import org.sansho.assessment.catalog.ApplicableRequirementsQuery;
+import org.sansho.assessment.events.AssessmentEventTypes;
+import org.sansho.assessment.events.AssessmentPayloads;
+import org.sansho.assessment.events.GuidelineVersionPublished;
+import org.sansho.assessment.findings.persistence.Finding;
+import org.sansho.platform.outbox.Outbox;
+import org.sansho.platform.problem.ProblemException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Keeps assessments on a current baseline. A published version that supersedes one in an active assessment's
+ * baseline marks it STALE; the re-baseline then moves it to the new version, adding only new and changed
+ * requirements and keeping the answers for unchanged keys (requirement keys survive versions). A re-agreement is
+ * needed whenever the applicable rules change (合意の維持, 2省GL §3.2.2).
+ */
+@ApplicationScoped
+public class Rebaselining {
+
+    /** What a re-baseline does (preview) or did (apply). */
+    public record Plan(List<VersionRef> baseline, List<String> added, List<String> changed, List<String> kept,
+                       List<String> removed) {
+    }
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final ApplicableRequirementsQuery catalog;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    public Rebaselining(EntityManager em, Outbox outbox, ApplicableRequirementsQuery catalog,
+                        com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        this.em = em;
+        this.outbox = outbox;
+        this.catalog = catalog;
+        this.mapper = mapper;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markStale(GuidelineVersionPublished published) {
+        if (published.supersedes() == null) {
+            return;
+        }
+        VersionRef by = new VersionRef(published.guidelineId(), published.version());
+        for (VersionRef superseded : published.supersedes()) {
+            @SuppressWarnings("unchecked")
+            List<UUID> ids = em.createNativeQuery("""
+                            select id from assessment
+                            where status in ('PENDING_ITEMS', 'OPEN', 'VENDOR_RESPONDING', 'UNDER_REVIEW')
+                              and baseline @> cast(?1 as jsonb)""")
+                    .setParameter(1, json(List.of(superseded))).getResultList();
+            for (UUID id : ids) {
+                Assessment a = em.find(Assessment.class, id);
+                if (a.status == AssessmentStatus.PENDING_ITEMS) {
+                    // No items yet, so nothing to keep: it is simply filled from the new version.
+                    a.baseline = replace(a.baseline, superseded, by);
+                    a.updatedAt = Instant.now();
+                    continue;
+                }
+                a.status = AssessmentWorkflow.next(a.status, AssessmentAction.MARK_STALE, facts(a.id));
+                a.staleSuperseded = superseded;
+                a.staleBy = by;
+                a.staleChangedKeys = published.changedKeys() == null ? List.of() : List.copyOf(published.changedKeys());
+                a.updatedAt = Instant.now();
+                outbox.publish(AssessmentEventTypes.AGGREGATE, a.contractId.toString(), AssessmentEventTypes.STALE,
+                        new AssessmentPayloads.Stale(a.id, a.contractId, a.hospitalId, a.vendorId, a.phase,
+                                superseded, by));
+            }
+        }
+    }
+
+    /** Computes the re-baseline of a stale assessment and, unless {@code preview}, applies it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Plan rebaseline(Assessment a, boolean preview) {
+        if (a.status != AssessmentStatus.STALE || a.staleBy == null) {
+            throw ProblemException.conflict("not-stale", "Not stale",
+                    "Assessment " + a.id + " is " + a.status + "; only a STALE assessment is re-baselined");
+        }
+        List<VersionRef> baseline = replace(a.baseline, a.staleSuperseded, a.staleBy);
+        ApplicableRequirements found;
+        try {
+            found = catalog.find(baseline, a.phase, a.serviceModel, a.dataCategories);
+        } catch (RuntimeException e) {
+            throw ProblemException.of(503, "catalog-unavailable", "Catalog unavailable",
+                    "The requirements of the new baseline could not be read from the catalog; retry later");
+        }
+        Map<String, AssessmentItem> current = new LinkedHashMap<>();
+        AssessmentItem.<AssessmentItem>list("assessmentId = ?1 order by position", a.id)
+                .forEach(i -> current.put(i.requirementKey, i));
+        Set<String> changedKeys = new HashSet<>(a.staleChangedKeys == null ? List.of() : a.staleChangedKeys);
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        List<AssessmentItem> fresh = new ArrayList<>();
+        int position = 0;
+        for (ApplicableRequirements.Requirement r : found.requirements()) {
+            AssessmentItem next = RequirementSnapshots.item(a.id, r, position++);
+            AssessmentItem before = current.remove(next.requirementKey);
+            if (before == null) {
+                added.add(next.requirementKey);
+                fresh.add(next);
+            } else if (changedKeys.contains(next.requirementKey) || !before.sameRequirementText(next)) {
+                changed.add(next.requirementKey);
+                if (!preview) {
+                    replaceSnapshot(before, next);
+                    before.clearAnswer();
+                    deleteFinding(before.id);
+                }
+            } else {
+                kept.add(next.requirementKey);
+                if (!preview) {
+                    before.guidelineVersion = next.guidelineVersion;
+                    before.sectionNumber = next.sectionNumber;
+                    before.ref = next.ref;
+                    before.position = next.position;
+                }
+            }
+        }
+        List<String> removed = new ArrayList<>(current.keySet());
+        Plan plan = new Plan(baseline, added, changed, kept, removed);
+        if (preview) {
+            return plan;
+        }
+        for (AssessmentItem gone : current.values()) {
+            deleteFinding(gone.id);
+            gone.delete();
+        }
+        fresh.forEach(i -> i.persist());
+        em.flush();
+        a.baseline = baseline;
+        a.status = AssessmentWorkflow.next(a.status, AssessmentAction.REBASELINE, facts(a.id));
+        a.staleSuperseded = null;
+        a.staleBy = null;
+        a.staleChangedKeys = null;
+        a.updatedAt = Instant.now();
+        return plan;
+    }
+
+    private static void replaceSnapshot(AssessmentItem item, AssessmentItem next) {
+        item.guidelineId = next.guidelineId;
+        item.guidelineVersion = next.guidelineVersion;
+        item.sectionNumber = next.sectionNumber;
+        item.ref = next.ref;
+        item.titleJa = next.titleJa;
+        item.titleEn = next.titleEn;
+        item.summaryJa = next.summaryJa;
+        item.summaryEn = next.summaryEn;
+        item.obligation = next.obligation;
+        item.category = next.category;
+        item.party = next.party;
+        item.expectedEvidence = next.expectedEvidence;
+        item.position = next.position;
+    }
+
+    private static void deleteFinding(UUID itemId) {
+        Finding.delete("itemId", itemId);
+    }
+
+    private WorkflowFacts facts(UUID assessmentId) {
+        return AssessmentFacts.of(assessmentId);
+    }
+
+    private static List<VersionRef> replace(List<VersionRef> baseline, VersionRef superseded, VersionRef by) {
+        List<VersionRef> result = new ArrayList<>();
+        for (VersionRef v : baseline) {
+            VersionRef next = v.equals(superseded) ? by : v;
+            if (!result.contains(next)) {
+                result.add(next);
+            }
+        }
+        return result;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.sansho.assessment.catalog;
+
+import io.quarkus.cache.CacheResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.sansho.assessment.assessments.domain.AssessmentPhase;
+import org.sansho.assessment.assessments.domain.VersionRef;
+
+import java.util.List;
+
+/**
+ * Which catalog requirements an assessment covers: those of the contract's baseline that apply to the phase, to
+ * what a vendor answers (its own, shared and subcontracted duties; the hospital's own duties are assessed
+ * elsewhere), to the service model and to the data categories. Answers are cached: a published version never
+ * changes, so the same question always has the same answer. Failures are not cached.
+ */
+@ApplicationScoped
+public class ApplicableRequirementsQuery {
+
+    /** The parties whose duties a vendor answers for (2省GL §2.2: the direct vendor includes its suppliers). */
+    public static final List<String> VENDOR_PARTIES = List.of("VENDOR", "SHARED", "SUBCONTRACTOR");
+
+    private final CatalogClient catalog;
+
+    public ApplicableRequirementsQuery(@RestClient CatalogClient catalog) {
+        this.catalog = catalog;
+    }
+
+    public ApplicableRequirements find(List<VersionRef> baseline, AssessmentPhase phase, String serviceModel,
+                                       List<String> dataCategories) {
+        return ask(new ApplicabilityRequest(List.copyOf(baseline), phase.catalogPhases(), VENDOR_PARTIES,
+                serviceModel, dataCategories == null ? List.of() : List.copyOf(dataCategories)));
+    }
+
+    @CacheResult(cacheName = "applicability")
+    public ApplicableRequirements ask(ApplicabilityRequest request) {
+        return catalog.applicability(request);
+    }
+}

@@ -1,0 +1,34 @@
+package org.sansho.assessment.catalog;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The catalog-service's applicability API. Published guideline versions are immutable, so reading them over
+ * REST (rather than keeping a copy) is safe; every call is bounded by a timeout, retried a little, and a circuit
+ * breaker stops hammering a catalog that is down. Callers treat a failure as "try again later".
+ */
+@RegisterRestClient(configKey = "catalog")
+@Path("/api/v1")
+@ClientHeaderParam(name = "Authorization", value = "{org.sansho.assessment.catalog.ServiceToken.bearer}")
+public interface CatalogClient {
+
+    @POST
+    @Path("/applicability")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    ApplicableRequirements applicability(ApplicabilityRequest request);
+}

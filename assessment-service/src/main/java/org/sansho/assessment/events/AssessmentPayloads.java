@@ -1,0 +1,43 @@
+package org.sansho.assessment.events;
+
+import org.sansho.assessment.assessments.domain.AssessmentPhase;
+import org.sansho.assessment.assessments.domain.Obligation;
+import org.sansho.assessment.assessments.domain.Verdict;
+import org.sansho.assessment.assessments.domain.VersionRef;
+import org.sansho.assessment.findings.domain.FindingStatus;
+import org.sansho.assessment.findings.domain.RiskLevel;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Payloads of the events this service publishes, field for field as in docs/asyncapi.yaml. */
+public final class AssessmentPayloads {
+
+    private AssessmentPayloads() {
+    }
+
+    public record Opened(UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId, AssessmentPhase phase,
+                         List<VersionRef> baseline, int itemCount) {
+    }
+
+    public record Submitted(UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId,
+                            AssessmentPhase phase) {
+    }
+
+    /** AssessmentResult: the payload of completed and verdict-changed. */
+    public record Result(UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId, AssessmentPhase phase,
+                         Verdict verdict, double score, int openMandatoryGaps, int acceptedMandatoryGaps,
+                         int openRecommendedGaps, Instant completedAt) {
+    }
+
+    public record Stale(UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId, AssessmentPhase phase,
+                        VersionRef superseded, VersionRef by) {
+    }
+
+    public record FindingFact(UUID findingId, UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId,
+                              String requirementKey, Obligation obligation, RiskLevel riskLevel,
+                              FindingStatus status, LocalDate dueDate, LocalDate expiresOn) {
+    }
+}

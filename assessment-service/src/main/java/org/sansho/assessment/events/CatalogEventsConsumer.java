@@ -1,0 +1,35 @@
+package org.sansho.assessment.events;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.sansho.assessment.assessments.service.Rebaselining;
+import org.sansho.platform.events.CloudEventCodec;
+import org.sansho.platform.inbox.Inbox;
+
+/** Catalog facts: a published version that supersedes one in an open assessment's baseline makes it STALE. */
+@ApplicationScoped
+public class CatalogEventsConsumer {
+
+    static final String CONSUMER = "assessment-service.catalog-events";
+
+    private final Inbox inbox;
+    private final CloudEventCodec codec;
+    private final Rebaselining rebaselining;
+
+    public CatalogEventsConsumer(Inbox inbox, CloudEventCodec codec, Rebaselining rebaselining) {
+        this.inbox = inbox;
+        this.codec = codec;
+        this.rebaselining = rebaselining;
+    }
+
+    @Incoming("catalog-events")
+    @Blocking
+    public void on(String value) {
+        inbox.receive(CONSUMER, value, event -> {
+            if (AssessmentEventTypes.CATALOG_VERSION_PUBLISHED.equals(event.type())) {
+                rebaselining.markStale(codec.data(event, GuidelineVersionPublished.class));
+            }
+        });
+    }
+}

@@ -1,0 +1,55 @@
+package org.sansho.assessment.events;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.sansho.assessment.assessments.service.AssessmentOpening;
+import org.sansho.assessment.posture.PostureProjection;
+import org.sansho.platform.events.CloudEventCodec;
+import org.sansho.platform.inbox.Inbox;
+
+/**
+ * Contract facts: a state change into DISCLOSURE_REQUESTED, UNDER_REVIEW or TERMINATION_NOTICED opens the
+ * assessment of that phase; every contract event keeps the posture read model current. Other types are recorded
+ * and ignored.
+ */
+@ApplicationScoped
+public class ContractEventsConsumer {
+
+    static final String CONSUMER = "assessment-service.contract-events";
+
+    private final Inbox inbox;
+    private final CloudEventCodec codec;
+    private final AssessmentOpening opening;
+    private final PostureProjection posture;
+
+    public ContractEventsConsumer(Inbox inbox, CloudEventCodec codec, AssessmentOpening opening,
+                                  PostureProjection posture) {
+        this.inbox = inbox;
+        this.codec = codec;
+        this.opening = opening;
+        this.posture = posture;
+    }
+
+    @Incoming("contract-events")
+    @Blocking
+    public void on(String value) {
+        inbox.receive(CONSUMER, value, event -> {
+            switch (event.type()) {
+                case AssessmentEventTypes.CONTRACT_STATE_CHANGED -> {
+                    ContractEvent contract = codec.data(event, ContractEvent.class);
+                    opening.open(event, contract);
+                    posture.contractMoved(contract, contract.to(), contract.phase());
+                }
+                case AssessmentEventTypes.CONTRACT_CREATED -> {
+                    ContractEvent contract = codec.data(event, ContractEvent.class);
+                    posture.contractMoved(contract, contract.state() == null ? "DRAFT" : contract.state(),
+                            contract.phase() == null ? "PRE_CONTRACT" : contract.phase());
+                }
+                default -> {
+                    // Other contract facts do not concern assessments.
+                }
+            }
+        });
+    }
+}
