@@ -1,0 +1,80 @@
+package org.sansho.e2e;
+
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.sansho.testsupport.TestKafka;
+import org.sansho.testsupport.TopicRecords;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The outbox → topic → inbox path between two services, through a crash between commit and send and a
+ * redelivery of everything: the contract's phase change opens exactly one assessment.
+ */
+class CrossServiceDeliveryIT {
+
+    private final Suite suite = Suite.get();
+
+    @Test
+    void a_phase_change_committed_just_before_a_crash_opens_its_assessment_after_the_restart_exactly_once() {
+        Suite.Parties parties = suite.parties();
+        UUID contractId = suite.openContract(parties);
+
+        // The contract-service commits the transition but its relay never runs: then it dies (SIGKILL).
+        suite.contract.kill();
+        suite.contract.withEnvironment("SANSHO_OUTBOX_RELAY_ENABLED", "false").startAndAwaitReady();
+        suite.transition(parties, contractId, "DISCLOSURE_REQUESTED");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> stateChanges(contractId).isEmpty());
+        suite.contract.kill();
+
+        // After the restart the committed event is relayed, and the assessment-service opens the assessment.
+        suite.contract.withEnvironment("SANSHO_OUTBOX_RELAY_ENABLED", "true").startAndAwaitReady();
+        await().atMost(Duration.ofSeconds(30)).until(() -> stateChanges(contractId).size() == 1);
+        JsonPath opened = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> assessmentsOf(parties, contractId), a -> a.getInt("totalItems") == 1
+                        && "OPEN".equals(a.getString("items[0].status")));
+        assertThat(opened.getString("items[0].phase")).isEqualTo("PRE_CONTRACT");
+        String assessmentId = opened.getString("items[0].id");
+
+        // Every record of the contract is delivered a second time: nothing changes.
+        List<ConsumerRecord<String, String>> published = TopicRecords.forKey("contract.events", contractId.toString());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.get().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            published.forEach(r -> producer.send(new ProducerRecord<>("contract.events", r.key(), r.value())));
+            producer.flush();
+        }
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8)).until(() -> {
+            JsonPath now = assessmentsOf(parties, contractId);
+            return now.getInt("totalItems") == 1 && assessmentId.equals(now.getString("items[0].id"));
+        });
+        assertThat(TopicRecords.forKey("assessment.events", contractId.toString()).stream()
+                .filter(r -> r.value().contains("org.sansho.assessment.opened.v1")).count()).isEqualTo(1);
+        System.out.printf("cross-service delivery: contract events published %d, redelivered %d, "
+                + "assessments opened 1, lost 0, duplicated 0%n", published.size(), published.size());
+    }
+
+    private static List<ConsumerRecord<String, String>> stateChanges(UUID contractId) {
+        return TopicRecords.forKey("contract.events", contractId.toString()).stream()
+                .filter(r -> r.value().contains("org.sansho.contract.state-changed.v1")).toList();
+    }
+
+    private JsonPath assessmentsOf(Suite.Parties parties, UUID contractId) {
+        return Suite.as(suite.assessment, "procurement", parties.hospital())
+                .queryParam("contract", contractId).get("/api/v1/assessments")
+                .then().statusCode(200).extract().jsonPath();
+    }
+}
