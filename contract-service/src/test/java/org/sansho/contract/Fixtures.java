@@ -52,4 +52,48 @@ public final class Fixtures {
                 .extract().path("id");
         return new Parties(hospital, vendor, UUID.fromString(service));
     }
+
+    /** A contract body for the parties, with the given baseline versions of the MHLW and vendor guidelines. */
+    public static Map<String, Object> contractBody(Parties p, String mhlwVersion, String vendorGlVersion) {
+        return Map.of(
+                "vendorId", p.vendor().toString(),
+                "serviceId", p.service().toString(),
+                "title", "電子カルテ クラウドサービス利用契約",
+                "baseline", java.util.List.of(
+                        Map.of("guidelineId", "mhlw-medical-information-security", "version", mhlwVersion),
+                        Map.of("guidelineId", "meti-mic-medical-service-provider", "version", vendorGlVersion)),
+                "dataCategories", java.util.List.of("LEGAL_RETENTION_RECORDS", "OTHER_PERSONAL_HEALTH_INFO"),
+                "term", Map.of("startDate", "2025-04-01", "endDate", "2028-03-31", "autoRenewal", false,
+                        "hospitalNoticeDays", 90, "vendorNoticeDays", 180),
+                "sla", Map.of("availabilityPercent", 99.5, "rtoHours", 24, "rpoHours", 24,
+                        "incidentNotificationHours", 1, "backupGenerations", 7, "offlineBackupCopy", true,
+                        "dataRegion", "JP-East"),
+                "responsibilities", java.util.List.of(
+                        Map.of("key", "MHLW6-SYS-14.1", "party", "SHARED", "note", "backups"),
+                        Map.of("key", "MHLW6-SYS-8.1", "party", "VENDOR")));
+    }
+
+    /** Opens a contract and answers its id. */
+    public static UUID openContract(Parties p) {
+        return UUID.fromString(as("procurement", p.hospital()).body(contractBody(p, "6.0", "2.0"))
+                .post("/api/v1/contracts").then().statusCode(201).extract().path("id"));
+    }
+
+    /** A structured CloudEvent as another service would publish it. */
+    public static String cloudEvent(String type, String subject, String source, String dataJson) {
+        return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"" + source
+                + "\",\"type\":\"" + type + "\",\"subject\":\"" + subject + "\",\"time\":\""
+                + java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC) + "\",\"datacontenttype\":"
+                + "\"application/json\",\"data\":" + dataJson + "}";
+    }
+
+    /** An AssessmentResult event for a contract. */
+    public static String assessmentResult(String type, Parties p, UUID contract, String phase, String verdict,
+                                          int openMandatoryGaps, String completedAt) {
+        return cloudEvent(type, contract.toString(), "/sansho/assessment-service", "{\"assessmentId\":\""
+                + UUID.randomUUID() + "\",\"contractId\":\"" + contract + "\",\"hospitalId\":\"" + p.hospital()
+                + "\",\"vendorId\":\"" + p.vendor() + "\",\"phase\":\"" + phase + "\",\"verdict\":\"" + verdict
+                + "\",\"score\":87.5,\"openMandatoryGaps\":" + openMandatoryGaps + ",\"acceptedMandatoryGaps\":0,"
+                + "\"openRecommendedGaps\":2,\"completedAt\":\"" + completedAt + "\"}");
+    }
 }
