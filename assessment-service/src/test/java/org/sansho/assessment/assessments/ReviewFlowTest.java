@@ -29,7 +29,7 @@ import static org.sansho.assessment.assessments.domain.Obligation.RECOMMENDED;
 @QuarkusTest
 class ReviewFlowTest {
 
-    private static final List<VersionRef> BASELINE = List.of(new VersionRef("meti-mic-medical-service-provider", "1.1"));
+    private static final List<VersionRef> BASELINE = List.of(new VersionRef("review-flow-test-guideline", "1"));
 
     private final UUID contract = UUID.randomUUID();
     private final UUID hospital = UUID.randomUUID();
