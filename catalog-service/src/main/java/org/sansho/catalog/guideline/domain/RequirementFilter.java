@@ -31,31 +31,63 @@ public record RequirementFilter(
         text = text == null || text.isBlank() ? null : text.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** @param searchText the requirement's lower-cased key, ref, titles and summaries (precomputed by the index) */
-    public boolean matches(Requirement r, String searchText) {
-        if (activeOnly && r.status() != RequirementStatus.ACTIVE) {
-            return false;
+    public boolean matches(Requirement r) {
+        return matcher().test(r, Bits.of(r), text == null ? null : searchText(r));
+    }
+
+    /**
+     * The filter compiled to bit masks, to be applied over many requirements with their precomputed {@link Bits}:
+     * no allocation per requirement, so a checklist over thousands of requirements costs microseconds.
+     */
+    public Matcher matcher() {
+        return new Matcher(this, Bits.mask(phases), serviceModel == null ? 0 : 1 << serviceModel.ordinal(),
+                Bits.mask(dataCategories));
+    }
+
+    public record Matcher(RequirementFilter filter, int phaseMask, int serviceModelMask, int dataCategoryMask) {
+
+        /** @param searchText the requirement's lower-cased key, ref, titles and summaries (precomputed) */
+        public boolean test(Requirement r, Bits bits, String searchText) {
+            if (filter.activeOnly && r.status() != RequirementStatus.ACTIVE) {
+                return false;
+            }
+            if (phaseMask != 0 && (bits.phases() & phaseMask) == 0) {
+                return false;
+            }
+            if (!filter.parties.isEmpty() && !filter.parties.contains(r.party())) {
+                return false;
+            }
+            if (!filter.categories.isEmpty() && !filter.categories.contains(r.category())) {
+                return false;
+            }
+            if (!filter.obligations.isEmpty() && !filter.obligations.contains(r.obligation())) {
+                return false;
+            }
+            if (serviceModelMask != 0 && bits.serviceModels() != 0 && (bits.serviceModels() & serviceModelMask) == 0) {
+                return false;
+            }
+            if (dataCategoryMask != 0 && bits.dataCategories() != 0
+                    && (bits.dataCategories() & dataCategoryMask) == 0) {
+                return false;
+            }
+            return filter.text == null || searchText.contains(filter.text);
         }
-        if (!phases.isEmpty() && r.phases().stream().noneMatch(phases::contains)) {
-            return false;
+    }
+
+    /** A requirement's phases, service models and data categories as bit sets (bit = enum ordinal). */
+    public record Bits(int phases, int serviceModels, int dataCategories) {
+
+        public static Bits of(Requirement r) {
+            return new Bits(mask(r.phases()), mask(r.serviceModels()), mask(r.dataCategories()));
         }
-        if (!parties.isEmpty() && !parties.contains(r.party())) {
-            return false;
+
+        static int mask(java.util.Collection<? extends Enum<?>> values) {
+            int mask = 0;
+            for (Enum<?> v : values) {
+                mask |= 1 << v.ordinal();
+            }
+            return mask;
         }
-        if (!categories.isEmpty() && !categories.contains(r.category())) {
-            return false;
-        }
-        if (!obligations.isEmpty() && !obligations.contains(r.obligation())) {
-            return false;
-        }
-        if (serviceModel != null && !r.serviceModels().isEmpty() && !r.serviceModels().contains(serviceModel)) {
-            return false;
-        }
-        if (!dataCategories.isEmpty() && !r.dataCategories().isEmpty()
-                && r.dataCategories().stream().noneMatch(dataCategories::contains)) {
-            return false;
-        }
-        return text == null || searchText.contains(text);
     }
 
     public static String searchText(Requirement r) {

@@ -17,6 +17,7 @@ public final class VersionContent {
     private final List<Section> sections;
     private final List<Requirement> requirements;
     private final List<String> searchTexts;
+    private final List<RequirementFilter.Bits> bits;
     private final Map<String, Requirement> byKey;
     private final Map<String, List<Mapping>> mappingsByKey;
     private final String etag;
@@ -27,6 +28,7 @@ public final class VersionContent {
         this.sections = List.copyOf(sections);
         this.requirements = List.copyOf(requirements);
         this.searchTexts = requirements.stream().map(RequirementFilter::searchText).toList();
+        this.bits = requirements.stream().map(RequirementFilter.Bits::of).toList();
         Map<String, Requirement> keys = new LinkedHashMap<>();
         requirements.forEach(r -> keys.put(r.key(), r));
         this.byKey = Map.copyOf(keys);
@@ -75,8 +77,9 @@ public final class VersionContent {
 
     public List<Requirement> select(RequirementFilter filter) {
         List<Requirement> selected = new ArrayList<>();
+        RequirementFilter.Matcher matcher = filter.matcher();
         for (int i = 0; i < requirements.size(); i++) {
-            if (filter.matches(requirements.get(i), searchTexts.get(i))) {
+            if (matcher.test(requirements.get(i), bits.get(i), searchTexts.get(i))) {
                 selected.add(requirements.get(i));
             }
         }

@@ -116,24 +116,24 @@ public class CatalogEditor {
         em.flush();
         superseded.forEach(old -> store.link(draft.id, old.id));
         if (copyFromCurrent) {
-            copyContent(reader.version(guidelineId, current.get().label), draft);
+            VersionContent source = reader.version(guidelineId, current.get().label);
+            copyContent(source.sections(), source.requirements(), draft);
         }
         return draft;
     }
 
     /** Copies sections and requirements into a draft (also used by the OSCAL import). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void copyContent(VersionContent source, GuidelineVersionEntity draft) {
-        List<Section> sections = source.sections();
+    public void copyContent(List<Section> sections, List<Requirement> requirements, GuidelineVersionEntity draft) {
         for (int i = 0; i < sections.size(); i++) {
             store.insertSection(draft.id, sections.get(i), i);
         }
         em.flush();
         int position = 0;
-        for (Requirement r : source.requirements()) {
+        for (Requirement r : requirements) {
             store.insertRequirement(draft, sectionId(draft.id, r.sectionNumber()), r, position++);
         }
-        draft.hasContent = !source.requirements().isEmpty();
+        draft.hasContent = !requirements.isEmpty();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -181,6 +181,44 @@ public class CatalogEditor {
         store.insertRequirement(draft, sectionId, requirement,
                 (int) RequirementEntity.count("versionId", draft.id));
         return true;
+    }
+
+    /**
+     * The problems of a whole set of requirements for a version of this guideline (an import): the requirement
+     * rules, duplicate keys, sections that exist, known threats and keys not used by another guideline.
+     */
+    public List<String> problemsOf(String guidelineId, List<Section> sections, List<Requirement> requirements) {
+        List<String> problems = new ArrayList<>();
+        java.util.Set<String> numbers = new java.util.HashSet<>();
+        for (Section s : sections) {
+            if (s.title() == null || !s.title().complete()) {
+                problems.add("section " + s.number() + ": needs a title in ja and en");
+            }
+            if (s.parent() != null && !numbers.contains(s.parent())) {
+                problems.add("section " + s.number() + ": parent " + s.parent() + " is not listed before it");
+            }
+            if (!numbers.add(s.number())) {
+                problems.add("section " + s.number() + ": listed twice");
+            }
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Requirement r : requirements) {
+            problems.addAll(RequirementRules.problems(r));
+            if (!keys.add(r.key())) {
+                problems.add(r.key() + ": appears twice");
+            }
+            if (!numbers.contains(r.sectionNumber())) {
+                problems.add(r.key() + ": section " + r.sectionNumber() + " is not in the catalog");
+            }
+            for (ThreatImpact t : r.threats()) {
+                if (ThreatEntity.findById(t.threat()) == null) {
+                    problems.add(r.key() + ": unknown threat " + t.threat());
+                }
+            }
+            reader.guidelineOf(r.key()).filter(owner -> !owner.equals(guidelineId)).ifPresent(owner ->
+                    problems.add(r.key() + ": key is used by guideline " + owner));
+        }
+        return problems;
     }
 
     /** A mapping added in a draft; it becomes visible to readers when the draft is published. */

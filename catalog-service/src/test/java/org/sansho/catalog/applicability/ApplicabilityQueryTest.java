@@ -1,0 +1,98 @@
+package org.sansho.catalog.applicability;
+
+import org.junit.jupiter.api.Test;
+import org.sansho.catalog.applicability.domain.ApplicabilityQuery;
+import org.sansho.catalog.guideline.domain.Category;
+import org.sansho.catalog.guideline.domain.Citation;
+import org.sansho.catalog.guideline.domain.ContractPhase;
+import org.sansho.catalog.guideline.domain.DataCategory;
+import org.sansho.catalog.guideline.domain.LocalizedText;
+import org.sansho.catalog.guideline.domain.Obligation;
+import org.sansho.catalog.guideline.domain.Party;
+import org.sansho.catalog.guideline.domain.Requirement;
+import org.sansho.catalog.guideline.domain.RequirementStatus;
+import org.sansho.catalog.guideline.domain.ServiceModel;
+import org.sansho.catalog.guideline.domain.VersionContent;
+import org.sansho.catalog.guideline.domain.VersionInfo;
+import org.sansho.catalog.guideline.domain.VersionStatus;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The applicability rule in isolation, and its cost over a catalog of 5,000 requirements. */
+class ApplicabilityQueryTest {
+
+    private static Requirement requirement(String key, List<ContractPhase> phases, Party party,
+                                           List<ServiceModel> models, List<DataCategory> data,
+                                           RequirementStatus status) {
+        return new Requirement(key, "1", "ref", new LocalizedText("題", "Title " + key),
+                new LocalizedText("要約", "Summary"), Obligation.MANDATORY, Category.AGREEMENT, phases, party,
+                models, data, List.of(), List.of(), new Citation("doc", "1", "1", null, null), true, null, status);
+    }
+
+    private static VersionContent version(List<Requirement> requirements) {
+        return new VersionContent(new VersionInfo("g", "1", LocalDate.of(2025, 1, 1), VersionStatus.PUBLISHED,
+                List.of(), List.of(), null, null, null, true, 0), List.of(), requirements, List.of(), "tag");
+    }
+
+    @Test
+    void empty_service_model_and_data_category_lists_apply_to_all_and_withdrawn_requirements_never_apply() {
+        VersionContent v = version(List.of(
+                requirement("ALL", List.of(ContractPhase.PRE_CONTRACT), Party.VENDOR, List.of(), List.of(), RequirementStatus.ACTIVE),
+                requirement("IAAS-ONLY", List.of(ContractPhase.PRE_CONTRACT), Party.VENDOR, List.of(ServiceModel.IAAS), List.of(), RequirementStatus.ACTIVE),
+                requirement("RECORDS", List.of(ContractPhase.PRE_CONTRACT), Party.VENDOR, List.of(), List.of(DataCategory.LEGAL_RETENTION_RECORDS), RequirementStatus.ACTIVE),
+                requirement("HOSPITAL", List.of(ContractPhase.PRE_CONTRACT), Party.HOSPITAL, List.of(), List.of(), RequirementStatus.ACTIVE),
+                requirement("LATER", List.of(ContractPhase.TERMINATION), Party.VENDOR, List.of(), List.of(), RequirementStatus.ACTIVE),
+                requirement("GONE", List.of(ContractPhase.PRE_CONTRACT), Party.VENDOR, List.of(), List.of(), RequirementStatus.WITHDRAWN)));
+
+        List<String> keys = new ApplicabilityQuery(Set.of(ContractPhase.PRE_CONTRACT), Set.of(Party.VENDOR, Party.SHARED),
+                ServiceModel.SAAS, Set.of(DataCategory.OTHER_PERSONAL_HEALTH_INFO)).over(List.of(v)).stream()
+                .map(a -> a.requirement().key()).toList();
+
+        assertThat(keys).containsExactly("ALL");
+        assertThat(new ApplicabilityQuery(Set.of(), Set.of(), null, Set.of()).over(List.of(v)))
+                .hasSize(5);
+    }
+
+    @Test
+    void a_checklist_over_5000_requirements_stays_within_20_ms_at_the_99th_percentile() {
+        Random random = new Random(42);
+        List<Requirement> many = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            many.add(requirement("K-" + i,
+                    List.of(ContractPhase.values()[random.nextInt(6)], ContractPhase.values()[random.nextInt(6)]).stream().distinct().toList(),
+                    Party.values()[random.nextInt(4)],
+                    random.nextBoolean() ? List.of() : List.of(ServiceModel.values()[random.nextInt(4)]),
+                    random.nextInt(4) == 0 ? List.of(DataCategory.LEGAL_RETENTION_RECORDS) : List.of(),
+                    random.nextInt(20) == 0 ? RequirementStatus.WITHDRAWN : RequirementStatus.ACTIVE));
+        }
+        VersionContent v = version(many);
+        ApplicabilityQuery query = new ApplicabilityQuery(Set.of(ContractPhase.PRE_CONTRACT),
+                Set.of(Party.VENDOR, Party.SHARED), ServiceModel.SAAS, Set.of(DataCategory.OTHER_PERSONAL_HEALTH_INFO));
+        for (int i = 0; i < 200; i++) {
+            query.over(List.of(v));
+        }
+        // Thread CPU time, not wall time: the build machine is shared, and time the scheduler gives to other
+        // processes is not the query's cost.
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] nanos = new long[1000];
+        int size = 0;
+        for (int i = 0; i < nanos.length; i++) {
+            long start = threads.getCurrentThreadCpuTime();
+            size = query.over(List.of(v)).size();
+            nanos[i] = threads.getCurrentThreadCpuTime() - start;
+        }
+        Arrays.sort(nanos);
+        double p99Millis = nanos[(int) (nanos.length * 0.99)] / 1_000_000.0;
+        System.out.printf("applicability over 5000 requirements: %d applicable, CPU time median %.3f ms, p99 %.3f ms%n", size,
+                nanos[nanos.length / 2] / 1_000_000.0, p99Millis);
+        assertThat(size).isPositive();
+        assertThat(p99Millis).isLessThanOrEqualTo(20.0);
+    }
+}

@@ -1,0 +1,68 @@
+package org.sansho.catalog.oscal;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.sansho.catalog.guideline.domain.VersionContent;
+import org.sansho.catalog.guideline.service.CatalogReader;
+import org.sansho.testsupport.TestTokens;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class OscalRoundTripTest {
+
+    private static final String MHLW = "/api/v1/guidelines/mhlw-medical-information-security/versions/";
+
+    @Inject
+    CatalogReader reader;
+
+    @Test
+    void the_oscal_export_of_mhlw_6_0_imports_back_to_an_equal_draft() {
+        String oscal = given().auth().oauth2(TestTokens.token("auditor", UUID.randomUUID()))
+                .get(MHLW + "6.0/oscal").then().statusCode(200)
+                .body("catalog.metadata.oscal-version", equalTo("1.1.2"))
+                .body("catalog.metadata.version", equalTo("6.0"))
+                .body("catalog.groups.size()", equalTo(reader.version("mhlw-medical-information-security", "6.0")
+                        .sections().size()))
+                .body("catalog.groups.find { it.props.find { p -> p.name == 'section-number' && p.value == 'SYS-3' } }"
+                        + ".controls.id", hasItem("MHLW6-SYS-3-1"))
+                .body("catalog.groups.controls.flatten().find { it.id == 'MHLW6-SYS-3-1' }.props.name",
+                        hasItem("phase"))
+                .body("catalog.back-matter.resources.size()", org.hamcrest.Matchers.greaterThan(120))
+                .extract().asString();
+
+        String label = "6.0-rt" + UUID.randomUUID().toString().substring(0, 6);
+        given().auth().oauth2(TestTokens.token("catalog-admin")).contentType(ContentType.JSON).body(oscal)
+                .queryParam("version", label)
+                .post("/api/v1/imports/oscal").then().statusCode(201)
+                .body("status", equalTo("DRAFT")).body("version", equalTo(label));
+
+        VersionContent original = reader.version("mhlw-medical-information-security", "6.0");
+        VersionContent imported = reader.version("mhlw-medical-information-security", label);
+        assertThat(imported.sections()).isEqualTo(original.sections());
+        assertThat(imported.requirements()).isNotEmpty().isEqualTo(original.requirements());
+        assertThat(imported.mappings()).containsExactlyInAnyOrderElementsOf(original.mappings());
+    }
+
+    @Test
+    void an_unreadable_catalog_or_a_reader_is_refused() {
+        given().auth().oauth2(TestTokens.token("catalog-admin")).contentType(ContentType.JSON)
+                .body("{\"catalog\":{\"metadata\":{\"version\":\"9\"},\"groups\":[{\"id\":\"g\",\"controls\":[]}]}}")
+                .queryParam("guidelineId", "mhlw-medical-information-security")
+                .post("/api/v1/imports/oscal").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.token("catalog-admin")).contentType(ContentType.JSON).body("[1,2]")
+                .post("/api/v1/imports/oscal").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.token("vendor", UUID.randomUUID())).contentType(ContentType.JSON)
+                .body("{\"catalog\":{}}").post("/api/v1/imports/oscal").then().statusCode(403);
+        given().auth().oauth2(TestTokens.token("catalog-admin"))
+                .get("/api/v1/guidelines/mhlw-medical-information-security/versions/5.2/oscal")
+                .then().statusCode(200);
+    }
+}
