@@ -47,7 +47,13 @@ public class ReminderService {
     @Scheduled(every = "${sansho.reminders.every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        sendDue(calendar.today());
+        sendDueToday();
+    }
+
+    /** Sends what is due on the business calendar's today. */
+    @Transactional
+    public int sendDueToday() {
+        return sendDue(calendar.today());
     }
 
     /** Sends what is due on {@code today}; returns how many reminders were published. */

@@ -32,6 +32,9 @@ class ReminderTest {
     @Inject
     ReminderService reminders;
 
+    @Inject
+    org.sansho.contract.calendar.BusinessCalendar calendar;
+
     @InjectKafkaCompanion
     KafkaCompanion kafka;
 
@@ -81,6 +84,24 @@ class ReminderTest {
                 .containsExactly("NOTICE_DEADLINE:30", "NOTICE_DEADLINE:7", "NOTICE_DEADLINE:0", "END_DATE_PASSED:0");
         assertThat(events.get(0).path("data").path("deadline").asText()).isEqualTo("2030-10-02");
         assertThat(events.get(0).path("data").path("hospitalId").asText()).isEqualTo(p.hospital().toString());
+    }
+
+    @Test
+    void the_job_uses_the_business_calendar_so_a_replaced_clock_moves_it_through_time() {
+        Fixtures.Parties p = Fixtures.parties();
+        as("vendor", p.vendor()).body(Map.of("scheme", "ISMAP", "issuedOn", "2030-01-01", "expiresOn", "2032-01-20"))
+                .post("/api/v1/organizations/" + p.vendor() + "/certifications").then().statusCode(201);
+        try {
+            calendar.use(java.time.Clock.fixed(java.time.Instant.parse("2032-01-13T01:00:00Z"),
+                    org.sansho.contract.calendar.BusinessCalendar.ZONE));
+            assertThat(calendar.today()).isEqualTo(LocalDate.of(2032, 1, 13));
+            reminders.sendDueToday();
+        } finally {
+            calendar.use(java.time.Clock.system(org.sansho.contract.calendar.BusinessCalendar.ZONE));
+        }
+        List<JsonNode> events = await().atMost(Duration.ofSeconds(30)).until(
+                () -> events(p.vendor().toString(), "certification.expiring"), e -> e.size() >= 1);
+        assertThat(events).extracting(e -> e.path("data").path("thresholdDays").asInt()).containsExactly(7);
     }
 
     private void activate(Fixtures.Parties p, UUID id) {
