@@ -8,8 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.sansho.platform.events.CloudEvent;
 import org.sansho.testsupport.TopicRecords;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -63,8 +65,11 @@ class InboxTest {
         assertThat(TopicRecords.forKey(DLQ, subject).get(0).headers().lastHeader("dead-letter-reason")).isNotNull();
     }
 
+    /** Sent as the outbox relay sends: structured-mode CloudEvents with their content type. */
     private void send(String key, String value) {
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(TOPIC, key, value)).awaitCompletion();
+        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key, value);
+        record.headers().add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        kafka.produceStrings().fromRecords(record).awaitCompletion();
     }
 
     private static String event(String id, String subject, int by) {
