@@ -184,6 +184,44 @@ class DraftPublishFlowTest {
     }
 
     @Test
+    void a_retried_create_with_the_same_idempotency_key_creates_once_and_concurrent_publications_have_one_winner()
+            throws Exception {
+        String body = "{\"id\":\"%s\",\"issuer\":\"MIC\",\"audience\":\"VENDOR\",\"title\":{\"ja\":\"試験\",\"en\":\"Test\"}}"
+                .formatted(guideline);
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(admin()).contentType(ContentType.JSON).header("Idempotency-Key", "k-" + suffix)
+                    .body(body).post("/api/v1/guidelines").then().statusCode(201);
+        }
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(body).post("/api/v1/guidelines")
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{\"version\":\"1\"}")
+                .post("/api/v1/guidelines/" + guideline + "/versions").then().statusCode(201);
+        put(versionPath("1") + "/sections/1", "{\"title\":{\"ja\":\"章\",\"en\":\"Chapter\"}}", 201);
+        put(versionPath("1") + "/requirements/T" + suffix + "-X", requirement("1", "x", "ACTIVE"), 201);
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<Integer> publish = () -> given().auth().oauth2(admin())
+                    .contentType(ContentType.JSON).body("{}").post(versionPath("1") + "/publish").statusCode();
+            List<Integer> statuses = pool.invokeAll(List.of(publish, publish)).stream().map(f -> {
+                try {
+                    return f.get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).sorted().toList();
+            assertThat(statuses).containsExactly(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(20))
+                .until(() -> TopicRecords.forKey(TOPIC, guideline), r -> !r.isEmpty());
+        Thread.sleep(500);
+        assertThat(TopicRecords.forKey(TOPIC, guideline)).hasSize(1);
+        assertThat(records.get(0).value()).contains(CatalogEventTypes.VERSION_PUBLISHED);
+    }
+
+    @Test
     void readers_cannot_write() {
         for (String role : List.of("procurement", "vendor", "auditor", "service")) {
             String token = role.equals("service") ? TestTokens.token(role) : TestTokens.token(role, UUID.randomUUID());
