@@ -18,7 +18,6 @@ import org.sansho.catalog.guideline.domain.VersionStatus;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -61,7 +60,8 @@ class ApplicabilityQueryTest {
     }
 
     @Test
-    void a_checklist_over_5000_requirements_stays_within_20_ms_at_the_99th_percentile() {
+    void a_checklist_over_5000_requirements_holds_exactly_the_ones_that_apply() {
+        // Speed is measured by the benchmark, never by a test; this checks the rule at catalog scale.
         Random random = new Random(42);
         List<Requirement> many = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
@@ -72,27 +72,20 @@ class ApplicabilityQueryTest {
                     random.nextInt(4) == 0 ? List.of(DataCategory.LEGAL_RETENTION_RECORDS) : List.of(),
                     random.nextInt(20) == 0 ? RequirementStatus.WITHDRAWN : RequirementStatus.ACTIVE));
         }
-        VersionContent v = version(many);
         ApplicabilityQuery query = new ApplicabilityQuery(Set.of(ContractPhase.PRE_CONTRACT),
                 Set.of(Party.VENDOR, Party.SHARED), ServiceModel.SAAS, Set.of(DataCategory.OTHER_PERSONAL_HEALTH_INFO));
-        for (int i = 0; i < 200; i++) {
-            query.over(List.of(v));
-        }
-        // Thread CPU time, not wall time: the build machine is shared, and time the scheduler gives to other
-        // processes is not the query's cost.
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long[] nanos = new long[1000];
-        int size = 0;
-        for (int i = 0; i < nanos.length; i++) {
-            long start = threads.getCurrentThreadCpuTime();
-            size = query.over(List.of(v)).size();
-            nanos[i] = threads.getCurrentThreadCpuTime() - start;
-        }
-        Arrays.sort(nanos);
-        double p99Millis = nanos[(int) (nanos.length * 0.99)] / 1_000_000.0;
-        System.out.printf("applicability over 5000 requirements: %d applicable, CPU time median %.3f ms, p99 %.3f ms%n", size,
-                nanos[nanos.length / 2] / 1_000_000.0, p99Millis);
-        assertThat(size).isPositive();
-        assertThat(p99Millis).isLessThanOrEqualTo(20.0);
+
+        List<String> applicable = query.over(List.of(version(many))).stream().map(a -> a.requirement().key()).toList();
+
+        List<String> expected = many.stream()
+                .filter(r -> r.status() == RequirementStatus.ACTIVE)
+                .filter(r -> r.phases().contains(ContractPhase.PRE_CONTRACT))
+                .filter(r -> r.party() == Party.VENDOR || r.party() == Party.SHARED)
+                .filter(r -> r.serviceModels().isEmpty() || r.serviceModels().contains(ServiceModel.SAAS))
+                .filter(r -> r.dataCategories().isEmpty()
+                        || r.dataCategories().contains(DataCategory.OTHER_PERSONAL_HEALTH_INFO))
+                .map(Requirement::key).toList();
+        assertThat(expected).hasSizeGreaterThan(100);
+        assertThat(applicable).containsExactlyInAnyOrderElementsOf(expected);
     }
 }
