@@ -104,6 +104,16 @@ class ContractApiTest {
                 .then().statusCode(428).contentType("application/problem+json");
         as("procurement", p.hospital()).header("If-Match", "\"0\"").body(patch).patch("/api/v1/contracts/" + id)
                 .then().statusCode(200).header("ETag", equalTo("\"1\"")).body("sla.rtoHours", is(12));
+        // A term change recomputes the notice deadline.
+        as("procurement", p.hospital()).header("If-Match", "\"1\"").body(Map.of("term", Map.of("startDate",
+                        "2025-04-01", "endDate", "2029-03-31", "autoRenewal", true, "hospitalNoticeDays", 90,
+                        "vendorNoticeDays", 30)))
+                .patch("/api/v1/contracts/" + id).then().statusCode(200).header("ETag", equalTo("\"2\""))
+                .body("term.noticeDeadline", equalTo("2028-12-31"));
+        as("procurement", p.hospital()).header("If-Match", "\"2\"").body(Map.of("baseline",
+                        List.of(Map.of("guidelineId", "mhlw-medical-information-security", "version", "6.0"),
+                                Map.of("guidelineId", "mhlw-medical-information-security", "version", "5.2"))))
+                .patch("/api/v1/contracts/" + id).then().statusCode(400).body("errors.field", hasItem("baseline"));
         as("procurement", p.hospital()).header("If-Match", "\"0\"").body(Map.of("title", "stale"))
                 .patch("/api/v1/contracts/" + id).then().statusCode(412);
         as("procurement", p.hospital()).get("/api/v1/contracts/" + id).then().body("title",

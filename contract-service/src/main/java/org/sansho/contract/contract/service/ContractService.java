@@ -190,7 +190,7 @@ public class ContractService {
                 changed.add("dataCategories");
             }
         }
-        if (patch.term() != null) {
+        if (patch.term() != null && !sameTerm(c, patch.term())) {
             validateTerm(patch.term());
             applyTerm(c, patch.term());
             changed.add("term");
@@ -370,6 +370,12 @@ public class ContractService {
         if (!term.endDate().isAfter(term.startDate())) {
             throw ProblemException.badRequest("term.endDate", "must be after term.startDate");
         }
+    }
+
+    private static boolean sameTerm(Contract c, TermBody term) {
+        return term.startDate().equals(c.startDate) && term.endDate().equals(c.endDate)
+                && term.autoRenewal() == c.autoRenewal && term.hospitalNoticeDays() == c.hospitalNoticeDays
+                && term.vendorNoticeDays() == c.vendorNoticeDays;
     }
 
     private static void applyTerm(Contract c, TermBody term) {
