@@ -1,5 +1,7 @@
 package org.sansho.platform.security;
 
+import org.sansho.platform.problem.ProblemException;
+
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -7,16 +9,49 @@ import java.util.UUID;
 /**
  * Who is calling: the token's subject, the organization it acts for (claim {@code org}) and its roles.
  * Services decide tenancy with this value, never with raw claims.
+ *
+ * <p>A request-scoped bean (see {@link CallerProducer}): what is injected is a proxy to the current request's
+ * caller, so it is safe to inject into singletons such as REST resources and application-scoped services.
+ * That is why this is a class with a no-argument constructor rather than a record.
  */
-public record Caller(String subject, Optional<UUID> organizationId, Set<String> roles) {
+public class Caller {
 
     /** The token claim that names the caller's organization. */
     public static final String ORGANIZATION_CLAIM = "org";
 
-    public static final Caller ANONYMOUS = new Caller("anonymous", Optional.empty(), Set.of());
+    private final String subject;
+    private final Optional<UUID> organizationId;
+    private final Set<String> roles;
+
+    /** For the CDI client proxy only. */
+    protected Caller() {
+        this("anonymous", Optional.empty(), Set.of());
+    }
+
+    public Caller(String subject, Optional<UUID> organizationId, Set<String> roles) {
+        this.subject = subject;
+        this.organizationId = organizationId;
+        this.roles = Set.copyOf(roles);
+    }
+
+    static Caller anonymous() {
+        return new Caller("anonymous", Optional.empty(), Set.of());
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public Optional<UUID> organizationId() {
+        return organizationId;
+    }
+
+    public Set<String> roles() {
+        return roles;
+    }
 
     public boolean hasRole(String role) {
-        return roles.contains(role);
+        return roles().contains(role);
     }
 
     public boolean isService() {
@@ -25,12 +60,18 @@ public record Caller(String subject, Optional<UUID> organizationId, Set<String> 
 
     /** Whether the caller acts for this organization (services act for every organization). */
     public boolean actsFor(UUID organization) {
-        return isService() || organizationId.map(o -> o.equals(organization)).orElse(false);
+        return isService() || organizationId().map(o -> o.equals(organization)).orElse(false);
     }
 
     /** The caller's organization; a token without one cannot act for any organization. */
     public UUID requireOrganization() {
-        return organizationId.orElseThrow(() -> org.sansho.platform.problem.ProblemException.forbidden(
+        return organizationId().orElseThrow(() -> ProblemException.forbidden(
                 "The token names no organization (claim '" + ORGANIZATION_CLAIM + "')"));
+    }
+
+    @Override
+    public String toString() {
+        return "Caller[" + subject() + ", org=" + organizationId().map(UUID::toString).orElse("-") + ", roles="
+                + roles() + "]";
     }
 }

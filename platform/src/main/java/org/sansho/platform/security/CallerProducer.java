@@ -19,11 +19,12 @@ public class CallerProducer {
         this.jwt = jwt;
     }
 
-    /** Dependent scope: a record cannot be proxied, and this producer bean is already request-scoped. */
+    /** Request-scoped: singletons that inject a Caller always see the current request's caller. */
     @Produces
+    @RequestScoped
     Caller caller() {
         if (jwt == null || jwt.getRawToken() == null) {
-            return Caller.ANONYMOUS;
+            return Caller.anonymous();
         }
         Object org = jwt.getClaim(Caller.ORGANIZATION_CLAIM);
         Optional<UUID> organization = Optional.empty();
