@@ -37,8 +37,10 @@ class AssessmentOpeningTest {
     private void send(String eventId, String from, String to, String phase) {
         String value = Fixtures.cloudEvent(eventId, "org.sansho.contract.state-changed.v1", contract.toString(),
                 Fixtures.stateChanged(contract, hospital, vendor, from, to, phase, VENDOR_GL));
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("contract.events", contract.toString(), value))
-                .awaitCompletion();
+        ProducerRecord<String, String> record = new ProducerRecord<>("contract.events", contract.toString(), value);
+        // As the contract service's outbox relay sends it: a structured-mode CloudEvent.
+        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes());
+        kafka.produceStrings().fromRecords(record).awaitCompletion();
     }
 
     private List<JsonNode> assessments() {
