@@ -1,0 +1,50 @@
+package org.sansho.assessment.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Fans the suite's contract and assessment facts out to dashboard subscribers. Each instance reads the topics
+ * with its own consumer group from the latest offset (a live view, nothing stored), so every subscriber of every
+ * instance sees every fact; who may see which fact is decided per subscriber.
+ */
+@ApplicationScoped
+public class ComplianceEventStream {
+
+    private static final Logger LOG = Logger.getLogger(ComplianceEventStream.class);
+
+    /** One fact as subscribers receive it. */
+    public record StreamedEvent(String id, String type, String subject, String time, JsonNode data) {
+        String organization(String field) {
+            return data == null ? null : data.path(field).asText(null);
+        }
+    }
+
+    private final ObjectMapper mapper;
+    private final BroadcastProcessor<StreamedEvent> broadcast = BroadcastProcessor.create();
+
+    public ComplianceEventStream(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Incoming("compliance-stream")
+    public void on(String value) {
+        try {
+            JsonNode event = mapper.readTree(value);
+            broadcast.onNext(new StreamedEvent(event.path("id").asText(), event.path("type").asText(),
+                    event.path("subject").asText(), event.path("time").asText(null), event.path("data")));
+        } catch (Exception e) {
+            // A record that is no CloudEvent has nothing to show; it is handled (dead-lettered) by the real consumers.
+            LOG.debugf("Not streamed: %s", e.getMessage());
+        }
+    }
+
+    public Multi<StreamedEvent> events() {
+        return broadcast;
+    }
+}

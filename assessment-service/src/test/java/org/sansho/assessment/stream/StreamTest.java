@@ -1,0 +1,72 @@
+package org.sansho.assessment.stream;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.sansho.assessment.Fixtures;
+import org.sansho.platform.security.Roles;
+import org.sansho.testsupport.TestTokens;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+class StreamTest {
+
+    @TestHTTPResource("/api/v1/stream")
+    URI stream;
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
+    @Test
+    void a_subscriber_receives_its_own_organizations_events_and_no_others() throws Exception {
+        UUID hospital = UUID.randomUUID();
+        UUID vendor = UUID.randomUUID();
+        UUID contract = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
+        var subscription = http.sendAsync(HttpRequest.newBuilder(stream)
+                        .header("Authorization", "Bearer " + TestTokens.token(Roles.PROCUREMENT, hospital))
+                        .header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        try {
+            HttpResponse<java.util.stream.Stream<String>> response = subscription.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            Thread reader = new Thread(() -> response.body().forEach(lines::add));
+            reader.setDaemon(true);
+            reader.start();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                send(other, UUID.randomUUID(), UUID.randomUUID());
+                send(contract, hospital, vendor);
+                return lines.stream().anyMatch(l -> l.contains(contract.toString()));
+            });
+            assertThat(lines).noneMatch(l -> l.contains(other.toString()));
+            assertThat(lines).anyMatch(l -> l.startsWith("data:") && l.contains("org.sansho.contract.created.v1"));
+        } finally {
+            subscription.cancel(true);
+        }
+    }
+
+    private void send(UUID contract, UUID hospital, UUID vendor) {
+        String value = Fixtures.cloudEvent(UUID.randomUUID().toString(), "org.sansho.contract.created.v1",
+                contract.toString(), Map.of("contractId", contract.toString(), "hospitalId", hospital.toString(),
+                        "vendorId", vendor.toString(), "state", "DRAFT", "phase", "PRE_CONTRACT"));
+        kafka.produceStrings().fromRecords(new ProducerRecord<>("contract.events", contract.toString(), value))
+                .awaitCompletion();
+    }
+}
