@@ -171,6 +171,38 @@ class ReviewFlowTest {
     }
 
     @Test
+    void two_concurrent_completions_have_one_winner_and_one_completed_event() throws Exception {
+        UUID id = seed();
+        for (String key : List.of("M-1", "M-2", "R-1")) {
+            answer(id, key, implemented()).statusCode(200);
+        }
+        as(Roles.VENDOR, vendor).post("/api/v1/assessments/{id}/submit", id).then().statusCode(200);
+        for (String key : List.of("M-1", "M-2", "R-1")) {
+            evaluate(id, key, "CONFORMANT", null).statusCode(200);
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<Integer> complete = () -> {
+                start.await();
+                return as(Roles.PROCUREMENT, hospital).post("/api/v1/assessments/{id}/complete", id).statusCode();
+            };
+            var a = pool.submit(complete);
+            var b = pool.submit(complete);
+            start.countDown();
+            assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(Roles.PROCUREMENT, hospital).get("/api/v1/assessments/{id}", id).then()
+                .body("result.verdict", equalTo("ACCEPTABLE")).body("result.score", equalTo(100.0f));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Fixtures.published(contract, "org.sansho.assessment.completed.v1").size() == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> Fixtures.published(contract, "org.sansho.assessment.completed.v1").size() == 1);
+    }
+
+    @Test
     void updates_need_a_current_if_match_and_bad_input_changes_nothing() {
         UUID id = seed();
         as(Roles.VENDOR, vendor).body(implemented()).put("/api/v1/assessments/{id}/items/M-1/response", id)

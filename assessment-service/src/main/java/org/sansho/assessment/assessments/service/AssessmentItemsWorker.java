@@ -119,7 +119,10 @@ public class AssessmentItemsWorker {
     }
 
     private void fill(Assessment a) {
-        ApplicableRequirements found = catalog.find(a.baseline, a.phase, a.serviceModel, a.dataCategories);
+        // A contract without a baseline owes no catalog requirement: the assessment opens empty rather than
+        // asking the catalog a question it refuses.
+        ApplicableRequirements found = a.baseline.isEmpty() ? new ApplicableRequirements(List.of(), List.of(), 0)
+                : catalog.find(a.baseline, a.phase, a.serviceModel, a.dataCategories);
         Map<String, AssessmentItem> earlier = earlierAnswers(a);
         int position = 0;
         int answered = 0;
