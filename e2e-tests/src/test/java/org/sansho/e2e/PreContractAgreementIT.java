@@ -65,8 +65,9 @@ class PreContractAgreementIT {
                 .then().statusCode(200);
         assertThat(assessment(p, assessmentId).getString("result.verdict")).isEqualTo("UNACCEPTABLE");
 
-        // Once the verdict has travelled, the contract refuses AGREED and names the guard.
-        await().atMost(Duration.ofSeconds(30)).until(() -> verdictKnownToContract(p, contractId));
+        // Once the verdict has travelled, the contract refuses AGREED and names the guard. (Allow for a consumer
+        // group failover: another test may just have killed and restarted the contract-service.)
+        await().atMost(Duration.ofSeconds(60)).until(() -> verdictKnownToContract(p, contractId));
         JsonPath refused = agree(p, contractId, 409);
         assertThat(refused.getList("guards")).isNotEmpty();
         assertThat(contractState(p, contractId)).isEqualTo("UNDER_ASSESSMENT");
