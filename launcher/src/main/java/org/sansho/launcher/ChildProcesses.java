@@ -84,16 +84,12 @@ final class ChildProcesses implements AutoCloseable {
         return process;
     }
 
-    /** Stops the most recently started processes first; the broker and database outlive the services. */
-    synchronized void stopServices(int keep) {
-        while (started.size() > keep) {
-            stop(started.pop());
-        }
-    }
-
+    /** Stops the processes in reverse order of start: the services first, then the broker. */
     @Override
     public synchronized void close() throws IOException {
-        stopServices(0);
+        while (!started.isEmpty()) {
+            stop(started.pop());
+        }
         Files.deleteIfExists(pidFile);
     }
 

@@ -77,15 +77,13 @@ public final class Launcher {
         CountDownLatch stopped = new CountDownLatch(1);
 
         LocalPostgres postgres = LocalPostgres.start(settings);
-        LocalKafka kafka = null;
         try {
-            kafka = LocalKafka.start(settings, children);
+            LocalKafka broker = LocalKafka.start(settings, children);
             DevelopmentKeys keys = DevelopmentKeys.load(settings.dataDirectory());
-            LocalKafka broker = kafka;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopping = true;
                 say("Stopping the suite …");
-                shutDown(children, broker, postgres);
+                shutDown(children, postgres);
                 say("Stopped. Data kept in %s", settings.dataDirectory());
                 stopped.countDown();
             }, "sansho-stop"));
@@ -114,17 +112,14 @@ public final class Launcher {
             watch(processes, stopped);
         } catch (Exception | Error e) {
             say("Start-up failed: %s", e.getMessage());
-            shutDown(children, kafka, postgres);
+            shutDown(children, postgres);
             throw e;
         }
     }
 
-    private static void shutDown(ChildProcesses children, LocalKafka kafka, LocalPostgres postgres) {
+    /** The services and the broker (child processes, newest first), then the database. */
+    private static void shutDown(ChildProcesses children, LocalPostgres postgres) {
         try {
-            children.stopServices(1);
-            if (kafka != null) {
-                kafka.close();
-            }
             children.close();
         } catch (Exception e) {
             say("While stopping the services and the broker: %s", e.getMessage());

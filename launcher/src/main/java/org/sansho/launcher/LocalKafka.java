@@ -16,22 +16,21 @@ import java.util.concurrent.TimeUnit;
  * A real Apache Kafka broker in KRaft mode (combined broker and controller), run through Kafka's official entry
  * point {@code kafka.Kafka} as a child process from the Maven artifacts on the launcher's class path. Its log
  * directory lives under the local data folder and is formatted once, so topics and offsets survive a restart.
- * With SANSHO_KAFKA_BOOTSTRAP set, an existing cluster is used instead.
+ * With SANSHO_KAFKA_BOOTSTRAP set, an existing cluster is used instead. The broker is one of the launcher's
+ * {@link ChildProcesses} and is stopped with them.
  */
-final class LocalKafka implements AutoCloseable {
+final class LocalKafka {
 
     private final String bootstrapServers;
-    private final Process process;
 
-    private LocalKafka(String bootstrapServers, Process process) {
+    private LocalKafka(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
-        this.process = process;
     }
 
     static LocalKafka start(Settings settings, ChildProcesses children) throws Exception {
         if (settings.externalKafkaBootstrap() != null) {
             awaitBroker(settings.externalKafkaBootstrap(), Duration.ofSeconds(30), null);
-            return new LocalKafka(settings.externalKafkaBootstrap(), null);
+            return new LocalKafka(settings.externalKafkaBootstrap());
         }
         Path dir = settings.dataDirectory().resolve("kafka");
         Path logs = dir.resolve("logs");
@@ -53,7 +52,7 @@ final class LocalKafka implements AutoCloseable {
         String bootstrap = "localhost:" + settings.kafkaPort();
         awaitBroker(bootstrap, Duration.ofSeconds(60), broker);
         Launcher.say("Kafka broker (KRaft) on %s (%s)", bootstrap, logs);
-        return new LocalKafka(bootstrap, broker);
+        return new LocalKafka(bootstrap);
     }
 
     private static String serverProperties(Settings s, Path logs) {
@@ -103,15 +102,4 @@ final class LocalKafka implements AutoCloseable {
     String bootstrapServers() {
         return bootstrapServers;
     }
-
-    @Override
-    public void close() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        }
-    }
-
 }

@@ -1,7 +1,6 @@
 package org.sansho.assessment.posture;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,7 +22,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /** Compliance posture of one hospital or one vendor, summed over its rows of the posture read model. */
-@RequestScoped
 @Path("/api/v1/posture")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Posture", description = "Live compliance posture for dashboards")

@@ -2,7 +2,6 @@ package org.sansho.assessment.stream;
 
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,7 +18,6 @@ import org.sansho.platform.security.Roles;
 import java.util.Optional;
 import java.util.UUID;
 
-@RequestScoped
 @Path("/api/v1/stream")
 @Tag(name = "Posture")
 public class StreamResource {

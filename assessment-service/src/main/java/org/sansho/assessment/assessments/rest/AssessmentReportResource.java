@@ -2,7 +2,6 @@ package org.sansho.assessment.assessments.rest;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,7 +27,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The whole assessment in one document, for auditors and for the hospital's records: JSON or CSV. */
-@RequestScoped
 @Path("/api/v1/assessments/{id}/report")
 @Tag(name = "Assessments")
 public class AssessmentReportResource {

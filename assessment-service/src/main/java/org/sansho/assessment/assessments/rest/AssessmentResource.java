@@ -3,7 +3,6 @@ package org.sansho.assessment.assessments.rest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -47,8 +46,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Request-scoped: the injected {@link Caller} is the one of this request. */
-@RequestScoped
 @Path("/api/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessments", description = "Assessments of contract phases: items, vendor responses, reviewer evaluations, verdicts")

@@ -2,7 +2,6 @@ package org.sansho.assessment.findings.rest;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,8 +29,7 @@ import org.sansho.platform.security.Roles;
 
 import java.util.UUID;
 
-/** The findings of one assessment. Request-scoped: the injected {@link Caller} is the one of this request. */
-@RequestScoped
+/** The findings of one assessment. */
 @Path("/api/v1/assessments/{id}/findings")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Findings")

@@ -1,7 +1,6 @@
 package org.sansho.assessment.findings.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,8 +26,6 @@ import org.sansho.platform.security.Roles;
 import java.net.URI;
 import java.util.UUID;
 
-/** Request-scoped: the injected {@link Caller} is the one of this request. */
-@RequestScoped
 @Path("/api/v1/findings")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Findings", description = "Nonconformities with risk rating and treatment, their remediation and risk acceptance")

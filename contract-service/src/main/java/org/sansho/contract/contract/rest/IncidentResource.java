@@ -1,7 +1,6 @@
 package org.sansho.contract.contract.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,8 +29,6 @@ import org.sansho.platform.security.Roles;
 import java.net.URI;
 import java.util.UUID;
 
-// Request-scoped: the injected Caller is the one of the current request.
-@RequestScoped
 @Path("/api/v1/contracts/{id}/incidents")
 @Tag(name = "Incidents", description = "Crisis response: incident reports and recurrence-prevention agreements")
 public class IncidentResource {

@@ -1,7 +1,6 @@
 package org.sansho.contract.contract.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,8 +24,6 @@ import org.sansho.platform.security.Roles;
 
 import java.util.UUID;
 
-// Request-scoped: the injected Caller is the one of the current request.
-@RequestScoped
 @Path("/api/v1/contracts/{id}/termination")
 @Tag(name = "Termination", description = "Contract end: notice, data return, deletion certificate")
 public class TerminationResource {
