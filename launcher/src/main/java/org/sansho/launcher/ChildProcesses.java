@@ -18,19 +18,19 @@ import java.util.stream.Collectors;
  * the data folder, so that a launcher that was itself killed hard does not leave them running into the next
  * start: that start ends them first. They are stopped in reverse order of start.
  */
-final class ChildProcesses implements AutoCloseable {
+public final class ChildProcesses implements AutoCloseable {
 
     private final Path pidFile;
     private final Path libDirectory;
     private final Deque<Process> started = new ArrayDeque<>();
 
-    ChildProcesses(Path dataDirectory, Path libDirectory) {
+    public ChildProcesses(Path dataDirectory, Path libDirectory) {
         this.pidFile = dataDirectory.resolve("children.pid");
         this.libDirectory = libDirectory;
     }
 
     /** Ends processes left behind by a launcher that did not get to stop them. */
-    void endLeftovers() throws IOException {
+    public void endLeftovers() throws IOException {
         if (!Files.exists(pidFile)) {
             return;
         }
@@ -50,7 +50,7 @@ final class ChildProcesses implements AutoCloseable {
     }
 
     /** A JVM on the launcher's own class path running {@code mainAndArgs}. */
-    Process java(String name, List<String> mainAndArgs, Map<String, String> env, Path log) throws IOException {
+    public Process java(String name, List<String> mainAndArgs, Map<String, String> env, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.add("-Xmx512m");
@@ -62,7 +62,7 @@ final class ChildProcesses implements AutoCloseable {
     }
 
     /** A packaged Quarkus service. */
-    Process jar(String name, Path jar, List<String> jvmOptions, Map<String, String> env, Path log) throws IOException {
+    public Process jar(String name, Path jar, List<String> jvmOptions, Map<String, String> env, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmOptions);

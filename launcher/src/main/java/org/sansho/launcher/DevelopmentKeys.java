@@ -18,17 +18,17 @@ import java.util.Base64;
  * with the public key and sign their service-to-service tokens with the private key; {@code sansho token} mints
  * development tokens with it. Production uses an OIDC provider instead (see deploy/).
  */
-final class DevelopmentKeys {
+public final class DevelopmentKeys {
 
-    final Path privateKeyFile;
-    final Path publicKeyFile;
+    public final Path privateKeyFile;
+    public final Path publicKeyFile;
 
     private DevelopmentKeys(Path privateKeyFile, Path publicKeyFile) {
         this.privateKeyFile = privateKeyFile;
         this.publicKeyFile = publicKeyFile;
     }
 
-    static DevelopmentKeys load(Path dataDirectory) throws Exception {
+    public static DevelopmentKeys load(Path dataDirectory) throws Exception {
         Path dir = dataDirectory.resolve("keys");
         Path privateKey = dir.resolve("private-key.pem");
         Path publicKey = dir.resolve("public-key.pem");
@@ -49,7 +49,7 @@ final class DevelopmentKeys {
         return new DevelopmentKeys(privateKey, publicKey);
     }
 
-    PrivateKey privateKey() throws Exception {
+    public PrivateKey privateKey() throws Exception {
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(privateKeyFile)));
     }
 

@@ -9,14 +9,14 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Mints a bearer token of the local suite for a role (and the organization it acts for). */
-final class DevelopmentTokens {
+public final class DevelopmentTokens {
 
     static final Set<String> ROLES = Set.of("catalog-admin", "procurement", "vendor", "auditor", "service");
 
     private DevelopmentTokens() {
     }
 
-    static String mint(PrivateKey key, String issuer, String role, UUID organization, String subject,
+    public static String mint(PrivateKey key, String issuer, String role, UUID organization, String subject,
                        Duration lifetime) {
         if (!ROLES.contains(role)) {
             throw new IllegalArgumentException("Unknown role '" + role + "'; one of " + ROLES);

@@ -27,8 +27,8 @@ import java.util.concurrent.CountDownLatch;
 public final class Launcher {
 
     /** The services, in start order: name, module, port, database. */
-    record Service(String name, int port, String database) {
-        Path jar(Path repository) {
+    public record Service(String name, int port, String database) {
+        public Path jar(Path repository) {
             return repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         }
     }
@@ -36,7 +36,10 @@ public final class Launcher {
     /** Set when Ctrl-C (or SIGTERM) starts the shutdown, so that services ending then are not reported. */
     private static volatile boolean stopping;
 
-    static final List<Service> SERVICES = List.of(
+    /** JVM options of every service the launcher (and the benchmark) starts. */
+    public static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+
+    public static final List<Service> SERVICES = List.of(
             new Service("catalog-service", 8081, "catalog"),
             new Service("contract-service", 8082, "contract"),
             new Service("assessment-service", 8083, "assessment"));
@@ -90,19 +93,10 @@ public final class Launcher {
 
             List<Process> processes = new ArrayList<>();
             for (Service s : SERVICES) {
-                Map<String, String> env = new LinkedHashMap<>();
-                env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.database(s.database()));
-                env.put("QUARKUS_DATASOURCE_USERNAME", postgres.credentials().get(0));
-                env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.credentials().get(1));
-                env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
-                env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-                env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile.toUri().toString());
-                env.put("MP_JWT_VERIFY_ISSUER", settings.issuer());
-                env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyFile.toUri().toString());
-                env.put("SMALLRYE_JWT_NEW_TOKEN_ISSUER", settings.issuer());
-                env.put("QUARKUS_REST_CLIENT_CATALOG_URL", "http://localhost:8081");
+                Map<String, String> env = serviceEnvironment(postgres, s.database(), s.port(), broker, keys, settings,
+                        "http://localhost:" + SERVICES.get(0).port());
                 processes.add(children.jar(s.name(), s.jar(settings.repository()),
-                        List.of("-Xmx384m", "-XX:+UseSerialGC"), env, settings.logs().resolve(s.name() + ".log")));
+                        SERVICE_JVM_OPTIONS, env, settings.logs().resolve(s.name() + ".log")));
                 say("Starting %s on port %d", s.name(), s.port());
             }
             for (int i = 0; i < SERVICES.size(); i++) {
@@ -115,6 +109,24 @@ public final class Launcher {
             shutDown(children, postgres);
             throw e;
         }
+    }
+
+    /** The environment a service runs with on the local database, broker and keys. */
+    public static Map<String, String> serviceEnvironment(LocalPostgres postgres, String database, int port,
+                                                         LocalKafka broker, DevelopmentKeys keys, Settings settings,
+                                                         String catalogUrl) throws java.sql.SQLException {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.database(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.credentials().get(0));
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.credentials().get(1));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile.toUri().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", settings.issuer());
+        env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyFile.toUri().toString());
+        env.put("SMALLRYE_JWT_NEW_TOKEN_ISSUER", settings.issuer());
+        env.put("QUARKUS_REST_CLIENT_CATALOG_URL", catalogUrl);
+        return env;
     }
 
     /** The services and the broker (child processes, newest first), then the database. */
@@ -211,7 +223,7 @@ public final class Launcher {
                 Duration.ofHours(hours)));
     }
 
-    private static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         for (Path d = dir; d != null; d = d.getParent()) {
             if (Files.exists(d.resolve("mvnw")) && Files.exists(d.resolve("launcher"))) {

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * With SANSHO_KAFKA_BOOTSTRAP set, an existing cluster is used instead. The broker is one of the launcher's
  * {@link ChildProcesses} and is stopped with them.
  */
-final class LocalKafka {
+public final class LocalKafka {
 
     private final String bootstrapServers;
 
@@ -27,7 +27,7 @@ final class LocalKafka {
         this.bootstrapServers = bootstrapServers;
     }
 
-    static LocalKafka start(Settings settings, ChildProcesses children) throws Exception {
+    public static LocalKafka start(Settings settings, ChildProcesses children) throws Exception {
         if (settings.externalKafkaBootstrap() != null) {
             awaitBroker(settings.externalKafkaBootstrap(), Duration.ofSeconds(30), null);
             return new LocalKafka(settings.externalKafkaBootstrap());
@@ -99,7 +99,7 @@ final class LocalKafka {
         throw new IllegalStateException("Kafka at " + bootstrap + " did not answer within " + timeout, last);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
  * directory under the local data folder, kept across restarts; or an existing server (SANSHO_POSTGRES_URL).
  * One database per service.
  */
-final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable {
 
     private final String serverUrl;
     private final String user;
@@ -30,7 +30,7 @@ final class LocalPostgres implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    static LocalPostgres start(Settings settings) throws Exception {
+    public static LocalPostgres start(Settings settings) throws Exception {
         if (settings.externalPostgresUrl() != null) {
             return new LocalPostgres(settings.externalPostgresUrl(), settings.postgresUser(),
                     settings.postgresPassword(), null);
@@ -50,7 +50,7 @@ final class LocalPostgres implements AutoCloseable {
         return new LocalPostgres("jdbc:postgresql://localhost:" + pg.getPort() + "/", "postgres", "postgres", pg);
     }
 
-    String database(String name) throws SQLException {
+    public String database(String name) throws SQLException {
         try (Connection c = DriverManager.getConnection(serverUrl + "postgres", user, password);
              Statement s = c.createStatement()) {
             if (!s.executeQuery("select 1 from pg_database where datname = '" + name + "'").next()) {
@@ -60,7 +60,7 @@ final class LocalPostgres implements AutoCloseable {
         return serverUrl + name;
     }
 
-    List<String> credentials() {
+    public List<String> credentials() {
         return List.of(user, password);
     }
 

@@ -7,13 +7,13 @@ import java.util.Map;
  * Where the local suite keeps its data and which ports it uses. Every value can be set in the environment;
  * SANSHO_POSTGRES_URL and SANSHO_KAFKA_BOOTSTRAP switch to an existing PostgreSQL server or Kafka cluster.
  */
-record Settings(Path repository, Path dataDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort,
+public record Settings(Path repository, Path dataDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort,
                 String externalPostgresUrl, String postgresUser, String postgresPassword,
                 String externalKafkaBootstrap, String issuer) {
 
     static final String DEFAULT_ISSUER = "https://sansho.local/issuer";
 
-    static Settings fromEnvironment(Path repository) {
+    public static Settings fromEnvironment(Path repository) {
         Map<String, String> env = System.getenv();
         Path data = Path.of(env.getOrDefault("SANSHO_DATA_DIR", repository.resolve(".data").toString()))
                 .toAbsolutePath();
@@ -28,7 +28,7 @@ record Settings(Path repository, Path dataDirectory, int postgresPort, int kafka
                 env.getOrDefault("SANSHO_JWT_ISSUER", DEFAULT_ISSUER));
     }
 
-    Path logs() {
+    public Path logs() {
         return dataDirectory.resolve("logs");
     }
 
