@@ -50,7 +50,8 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.database(database));
         env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.get().bootstrapServers());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", extraEnvironment.containsKey("KAFKA_BOOTSTRAP_SERVERS")
+                ? extraEnvironment.get("KAFKA_BOOTSTRAP_SERVERS") : TestKafka.get().bootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY", TestTokens.pem("PUBLIC KEY", keys.getPublic().getEncoded()));
         env.put("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);
         env.put("SMALLRYE_JWT_SIGN_KEY", TestTokens.pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
@@ -59,6 +60,30 @@ public final class ServiceProcess implements AutoCloseable {
         ServiceProcess service = new ServiceProcess(module, new LinkedHashMap<>(env), freePort());
         service.startAndAwaitReady();
         return service;
+    }
+
+    /**
+     * A second instance of the same service (same database, broker, consumer groups and settings) on another
+     * port, started and ready: for scale-out tests.
+     */
+    public synchronized ServiceProcess another() {
+        ServiceProcess other = new ServiceProcess(module, new LinkedHashMap<>(environment), freePort());
+        other.startAndAwaitReady();
+        return other;
+    }
+
+    public String module() {
+        return module;
+    }
+
+    /** Whether the JVM is running (it may not be ready yet). */
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** The log file this instance appends its output to. */
+    public Path log() {
+        return Path.of("target", module + "-" + port + ".log").toAbsolutePath();
     }
 
     public String baseUrl() {
@@ -83,7 +108,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
-        File log = Path.of("target", module + "-" + port + ".log").toAbsolutePath().toFile();
+        File log = log().toFile();
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         try {
             process = builder.start();

@@ -37,6 +37,11 @@ public final class TopicRecords {
         return read(topic, r -> key.equals(r.key()));
     }
 
+    /** As {@link #forKey(String, String)}, on the broker at {@code bootstrapServers}. */
+    public static List<ConsumerRecord<String, String>> forKey(String bootstrapServers, String topic, String key) {
+        return read(bootstrapServers, topic).stream().filter(r -> key.equals(r.key())).toList();
+    }
+
     public static List<ConsumerRecord<String, String>> read(String bootstrapServers, String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
