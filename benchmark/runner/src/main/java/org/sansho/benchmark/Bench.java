@@ -1,0 +1,647 @@
+package org.sansho.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.sansho.launcher.ChildProcesses;
+import org.sansho.launcher.DevelopmentKeys;
+import org.sansho.launcher.Launcher;
+import org.sansho.launcher.LocalKafka;
+import org.sansho.launcher.LocalPostgres;
+import org.sansho.launcher.Settings;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark: one run on the packaged services (JVM mode) against real PostgreSQL and Kafka, started with the
+ * launcher's own pieces on ports of their own, with the ceilings measured in the same run.
+ *
+ * <pre>
+ *   java -jar benchmark/runner/target/sansho-benchmark.jar [--full] [--out DIR]
+ * </pre>
+ */
+public final class Bench {
+
+    private static final int CEILING_PORT = 28080;
+    private static final int CATALOG_PORT = 28081;
+    private static final int CONTRACT_PORT = 28082;
+    private static final int ASSESSMENT_PORT = 28083;
+    private static final int CONCURRENCY = 16;
+
+    private final boolean full;
+    private final Duration warmUp;
+    private final Duration measure;
+    private final Duration eventWindow;
+    private final Report report = new Report();
+    private final Path repository;
+    private final Settings settings;
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final long started = System.nanoTime();
+    private HttpClient http;
+    private Load load;
+    private Suite suite;
+    private LocalPostgres postgres;
+
+    private Bench(boolean full, Path repository) {
+        this.full = full;
+        this.warmUp = Duration.ofSeconds(full ? 10 : 3);
+        this.measure = Duration.ofSeconds(full ? 30 : 6);
+        this.eventWindow = Duration.ofSeconds(full ? 20 : 4);
+        this.repository = repository;
+        this.settings = new Settings(repository, repository.resolve("benchmark/target/bench-data"), 25432, 29092,
+                29093, null, "postgres", "postgres", null, Suite.ISSUER);
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean full = List.of(args).contains("--full");
+        Path repository = Launcher.repositoryRoot();
+        Path out = repository.resolve("benchmark/target/results");
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--out")) {
+                out = Path.of(args[i + 1]).toAbsolutePath();
+            }
+        }
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        new Bench(full, repository).run(out);
+    }
+
+    private void progress(String format, Object... args) {
+        System.out.printf("[bench %5.0fs] %s%n", (System.nanoTime() - started) / 1e9, String.format(format, args));
+    }
+
+    private void run(Path out) throws Exception {
+        progress("%s form: warm-up %ds, measurement %ds per load; results in %s", full ? "full" : "short",
+                warmUp.toSeconds(), measure.toSeconds(), out);
+        for (String module : List.of("catalog-service", "contract-service", "assessment-service", "benchmark/ceiling")) {
+            if (!Files.exists(jar(module))) {
+                throw new IllegalStateException(jar(module) + " is missing: package first ('./sansho build')");
+            }
+        }
+        deleteRecursively(settings.dataDirectory());
+        Files.createDirectories(settings.logs());
+        machineFacts();
+        Path lib = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent()
+                .resolve("lib");
+        ChildProcesses children = new ChildProcesses(settings.dataDirectory(), lib);
+        progress("Starting PostgreSQL and Kafka");
+        postgres = LocalPostgres.start(settings);
+        try {
+            LocalKafka kafka = LocalKafka.start(settings, children);
+            DevelopmentKeys keys = DevelopmentKeys.load(settings.dataDirectory());
+            http = Load.newClient();
+            load = new Load(http);
+            startServices(children, kafka, keys);
+            suite = new Suite(base(CATALOG_PORT), base(CONTRACT_PORT), base(ASSESSMENT_PORT), http, keys);
+
+            ceilings(kafka);
+            Suite.Parties parties = suite.parties("ベンチ");
+            catalogData();
+            List<UUID> drafts = writes(parties);
+            List<UUID> assessments = awaitAssessments(parties);
+            reads(parties, drafts, assessments);
+            vendorResponses(parties, assessments);
+            eventLatency(parties);
+            growth();
+            memory();
+            judge();
+        } finally {
+            progress("Stopping the services, Kafka and PostgreSQL");
+            children.close();
+            postgres.close();
+        }
+        report.write(out);
+        progress("Wrote %s, %s and %s", out.resolve("result.json"), out.resolve("result.md"),
+                out.resolve("latency.html"));
+        System.out.println();
+        System.out.println(report.markdown());
+    }
+
+    // ---------------------------------------------------------------- start-up
+
+    private void startServices(ChildProcesses children, LocalKafka kafka, DevelopmentKeys keys) throws Exception {
+        String catalogUrl = base(CATALOG_PORT);
+        record Start(String name, String module, int port, String database) {
+        }
+        List<Start> starts = List.of(new Start("catalog-service", "catalog-service", CATALOG_PORT, "catalog"),
+                new Start("contract-service", "contract-service", CONTRACT_PORT, "contract"),
+                new Start("assessment-service", "assessment-service", ASSESSMENT_PORT, "assessment"),
+                new Start("ceiling", "benchmark/ceiling", CEILING_PORT, "ceiling"));
+        // One at a time, so that each start-up time is the service's own and not a share of the two cores.
+        for (Start s : starts) {
+            Map<String, String> env = Launcher.serviceEnvironment(postgres, s.database(), s.port(), kafka, keys,
+                    settings, catalogUrl);
+            long t0 = System.nanoTime();
+            Process p = children.jar(s.name(), jar(s.module()), Launcher.SERVICE_JVM_OPTIONS, env,
+                    settings.logs().resolve(s.name() + ".log"));
+            awaitReady(s.name(), s.port(), p);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            processes.put(s.name(), p);
+            report.startMillis.put(s.name(), ms);
+            progress("%s ready in %.0f ms (first start: empty database, migrations%s)", s.name(), ms,
+                    s.name().equals("catalog-service") ? ", catalog content seeded" : "");
+        }
+    }
+
+    private void awaitReady(String name, int port, Process p) throws Exception {
+        HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + p.exitValue() + "; see "
+                        + settings.logs().resolve(name + ".log"));
+            }
+            try {
+                HttpResponse<Void> r = probe.send(Suite.request(base(port), "/q/health/ready", null).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException(name + " was not ready within 120 s");
+    }
+
+    // ---------------------------------------------------------------- ceilings
+
+    private void ceilings(LocalKafka kafka) throws Exception {
+        String c = base(CEILING_PORT);
+        progress("Ceiling: trivial JSON GET");
+        closed("ceilings", "framework ceiling: GET /ping", load.expect(200, n -> Suite.request(c, "/ping", null)
+                .build()), null);
+        progress("Ceiling: Panache find-by-id GET");
+        closed("ceilings", "read ceiling: GET /rows/{id}", load.expect(200, n -> Suite.request(c,
+                "/rows/" + (1 + n % 1000), null).build()), null);
+        progress("Ceiling: Panache single-row insert POST");
+        closed("ceilings", "write ceiling: POST /rows", load.expect(201, n -> Suite.post(c, "/rows", null,
+                Map.of("name", "row " + n, "amount", n % 1000))), null);
+        progress("Ceiling: Kafka produce → consume round trip at 50/s");
+        report.add("event latency", "broker ceiling: produce → consume, 50/s", brokerRoundTrip(kafka, 50), null);
+    }
+
+    private Load.Result brokerRoundTrip(LocalKafka kafka, double rate) throws Exception {
+        String topic = "bench.round-trip";
+        Map<String, Object> common = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        Map<String, Object> producerConfig = new LinkedHashMap<>(common);
+        producerConfig.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        producerConfig.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        producerConfig.put("acks", "all");
+        producerConfig.put("linger.ms", "0");
+        Map<String, Object> consumerConfig = new LinkedHashMap<>(common);
+        consumerConfig.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        consumerConfig.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        consumerConfig.put("group.id", "bench-" + UUID.randomUUID());
+        consumerConfig.put("auto.offset.reset", "latest");
+        Map<String, CompletableFuture<Long>> pending = new ConcurrentHashMap<>();
+        Map<String, Long> intendedAt = new ConcurrentHashMap<>();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig)) {
+            producer.send(new ProducerRecord<>(topic, "create", "create")).get(30, TimeUnit.SECONDS);
+            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig);
+            consumer.subscribe(List.of(topic));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            consumer.seekToEnd(consumer.assignment());
+            consumer.poll(Duration.ofMillis(10));
+            var running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread reader = new Thread(() -> {
+                while (running.get()) {
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) {
+                        CompletableFuture<Long> f = pending.remove(r.key());
+                        Long intended = intendedAt.remove(r.key());
+                        if (f != null && intended != null) {
+                            f.complete(System.nanoTime() - intended);
+                        }
+                    }
+                }
+                consumer.close();
+            }, "bench-consumer");
+            reader.start();
+            try {
+                AtomicLong seq = new AtomicLong();
+                return Load.open(intended -> {
+                    String k = Long.toString(seq.incrementAndGet());
+                    CompletableFuture<Long> f = new CompletableFuture<>();
+                    intendedAt.put(k, intended);
+                    pending.put(k, f);
+                    producer.send(new ProducerRecord<>(topic, k, "{\"n\":" + k + "}"), (m, e) -> {
+                        if (e != null) {
+                            f.complete(-1L);
+                        }
+                    });
+                    return f;
+                }, rate, measure);
+            } finally {
+                running.set(false);
+                reader.join(5000);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- catalog data
+
+    private void catalogData() throws Exception {
+        progress("Loading two catalogs through the OSCAL import: 5,000 and 500 requirements");
+        JsonNode oscal = suite.send(Suite.request(suite.catalog,
+                "/api/v1/guidelines/meti-mic-medical-service-provider/versions/1.1/oscal",
+                suite.token("catalog-admin", null)).build(), 200);
+        for (int size : new int[]{5000, 500}) {
+            String id = "bench-catalog-" + size;
+            suite.send(Suite.post(suite.catalog, "/api/v1/guidelines", suite.token("catalog-admin", null),
+                    Map.of("id", id, "issuer", "METI_MIC", "audience", "BOTH",
+                            "title", Map.of("ja", "ベンチマーク用 " + size, "en", "Benchmark catalog " + size))), 201);
+            suite.send(Suite.post(suite.catalog, "/api/v1/imports/oscal?guidelineId=" + id + "&version=1",
+                    suite.token("catalog-admin", null), Oscal.scaled(oscal, size)), 201);
+            suite.send(Suite.post(suite.catalog, "/api/v1/guidelines/" + id + "/versions/1/publish",
+                    suite.token("catalog-admin", null), Map.of()), 200);
+        }
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    private List<UUID> writes(Suite.Parties p) throws Exception {
+        String token = suite.token("procurement", p.hospital());
+        ConcurrentLinkedQueue<UUID> created = new ConcurrentLinkedQueue<>();
+        progress("Write: contract create");
+        closed("writes", "contract create: POST /contracts", load.check(n -> Suite.post(suite.contract,
+                "/api/v1/contracts", token, Suite.newContract(p, n)), r -> {
+                    if (r.statusCode() != 201) {
+                        return false;
+                    }
+                    created.add(UUID.fromString(idOf(r.body())));
+                    return true;
+                }), null);
+        // Transitions need DRAFT contracts of their own, and so does the event-latency stage later on.
+        ConcurrentLinkedQueue<UUID> drafts = new ConcurrentLinkedQueue<>(created);
+        progress("Write: state transition DRAFT → DISCLOSURE_REQUESTED (%d DRAFT contracts at hand)", drafts.size());
+        closed("writes", "transition: POST /contracts/{id}/transitions", n -> {
+            UUID id = drafts.poll();
+            if (id == null) {
+                return CompletableFuture.completedFuture(false);
+            }
+            return http.sendAsync(Suite.post(suite.contract, "/api/v1/contracts/" + id + "/transitions", token,
+                    Map.of("to", "DISCLOSURE_REQUESTED", "reason", "benchmark")), HttpResponse.BodyHandlers.discarding())
+                    .thenApply(r -> r.statusCode() == 200);
+        }, "each on its own DRAFT contract; opens a pre-contract assessment");
+        return new ArrayList<>(created);
+    }
+
+    /** Waits until the transitions' assessments are all open, so that the next loads run on a quiet suite. */
+    private List<UUID> awaitAssessments(Suite.Parties p) throws Exception {
+        long expected = report.result("transition: POST /contracts/{id}/transitions").count();
+        progress("Waiting for the %d assessments the transitions open", expected);
+        String token = suite.token("procurement", p.hospital());
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        JsonNode page = null;
+        while (System.nanoTime() < deadline) {
+            page = suite.send(Suite.request(suite.assessment, "/api/v1/assessments?size=100&hospital=" + p.hospital(),
+                    token).build(), 200);
+            if (page.path("totalItems").asLong() >= expected) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        List<UUID> ids = new ArrayList<>();
+        page.path("items").forEach(a -> ids.add(UUID.fromString(a.path("id").asText())));
+        progress("%d assessments open", page.path("totalItems").asLong());
+        return ids;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    private void reads(Suite.Parties p, List<UUID> contracts, List<UUID> assessments) throws Exception {
+        String token = suite.token("procurement", p.hospital());
+        progress("Read: contract GET by id");
+        closed("reads", "contract GET by id", load.expect(200, n -> Suite.request(suite.contract,
+                "/api/v1/contracts/" + contracts.get((int) (n % contracts.size())), token).build()), null);
+        for (int size : new int[]{5000, 500}) {
+            progress("Read: applicability, SaaS pre-contract checklist, %d requirements", size);
+            Map<String, Object> body = Map.of(
+                    "baseline", List.of(Map.of("guidelineId", "bench-catalog-" + size, "version", "1")),
+                    "phases", List.of("PRE_CONTRACT"), "parties", List.of("VENDOR", "SHARED"),
+                    "serviceModel", "SAAS", "dataCategories", List.of("OTHER_PERSONAL_HEALTH_INFO"));
+            closed(size == 5000 ? "reads" : "growth", "applicability (" + size + " requirements)",
+                    load.expect(200, n -> Suite.post(suite.catalog, "/api/v1/applicability", token, body)), null);
+        }
+        progress("Read: requirement search, 5,000 requirements");
+        closed("reads", "requirement search (5,000 requirements)", load.expect(200, n -> Suite.request(suite.catalog,
+                "/api/v1/guidelines/bench-catalog-5000/versions/1/requirements?q=BENCH-" + (1 + n % 499)
+                        + "&size=20", token).build()), "q matches keys BENCH-n*");
+        progress("Read: assessment items");
+        closed("reads", "assessment items (page of 20)", load.expect(200, n -> Suite.request(suite.assessment,
+                "/api/v1/assessments/" + assessments.get((int) (n % assessments.size())) + "/items?size=20", token)
+                .build()), null);
+        progress("Read: posture");
+        closed("reads", "posture of a hospital", load.expect(200, n -> Suite.request(suite.assessment,
+                "/api/v1/posture?hospital=" + p.hospital(), token).build()), null);
+    }
+
+    // ---------------------------------------------------------------- vendor responses
+
+    private void vendorResponses(Suite.Parties p, List<UUID> assessments) throws Exception {
+        String vendorToken = suite.token("vendor", p.vendor());
+        record Item(UUID assessment, String key, String etag) {
+        }
+        ConcurrentLinkedQueue<Item> items = new ConcurrentLinkedQueue<>();
+        for (UUID a : assessments.subList(0, Math.min(20, assessments.size()))) {
+            JsonNode page = suite.send(Suite.request(suite.assessment, "/api/v1/assessments/" + a + "/items?size=100",
+                    vendorToken).build(), 200);
+            for (JsonNode item : page.path("items")) {
+                String key = item.path("key").asText(item.path("requirementKey").asText());
+                HttpResponse<String> r = http.send(Suite.request(suite.assessment, "/api/v1/assessments/" + a
+                        + "/items/" + key, vendorToken).build(), HttpResponse.BodyHandlers.ofString());
+                r.headers().firstValue("ETag").ifPresent(etag -> items.add(new Item(a, key, etag)));
+            }
+        }
+        progress("Write: vendor response PUT (%d items, each with its current ETag)", items.size());
+        String[] statuses = {"IMPLEMENTED", "PARTIALLY_IMPLEMENTED"};
+        closed("writes", "vendor response: PUT /assessments/{id}/items/{key}/response", n -> {
+            Item item = items.poll();
+            if (item == null) {
+                return CompletableFuture.completedFuture(false);
+            }
+            HttpRequest put = Suite.request(suite.assessment, "/api/v1/assessments/" + item.assessment() + "/items/"
+                    + item.key() + "/response", vendorToken).header("Content-Type", "application/json")
+                    .header("If-Match", item.etag())
+                    .PUT(Suite.body(Map.of("status", statuses[(int) (n % 2)], "statement", "benchmark answer " + n)))
+                    .build();
+            return http.sendAsync(put, HttpResponse.BodyHandlers.discarding()).thenApply(r -> {
+                items.add(new Item(item.assessment(), item.key(), r.headers().firstValue("ETag").orElse(item.etag())));
+                return r.statusCode() == 200;
+            });
+        }, "If-Match with the item's current ETag");
+    }
+
+    // ---------------------------------------------------------------- event latency
+
+    /**
+     * From a transition's HTTP response to the assessment it opens being visible over HTTP: the
+     * assessment-service's event stream (SSE) shows assessment.opened once the assessment is committed and its
+     * fact relayed, so the time measured is an upper bound of when a GET would see it.
+     */
+    private void eventLatency(Suite.Parties p) throws Exception {
+        String token = suite.token("procurement", p.hospital());
+        double[] rates = {50, 100, 200};
+        int needed = 0;
+        for (double r : rates) {
+            needed += (int) (r * eventWindow.toSeconds()) + 1;
+        }
+        progress("Event latency: creating %d DRAFT contracts", needed);
+        ConcurrentLinkedQueue<UUID> drafts = new ConcurrentLinkedQueue<>();
+        load.closed(load.check(n -> Suite.post(suite.contract, "/api/v1/contracts", token, Suite.newContract(p, n)),
+                r -> r.statusCode() == 201 && drafts.add(UUID.fromString(idOf(r.body())))), CONCURRENCY,
+                Duration.ZERO, Duration.ofMinutes(3), needed);
+        Map<String, Long> respondedAt = new ConcurrentHashMap<>();
+        Map<String, CompletableFuture<Long>> pending = new ConcurrentHashMap<>();
+        Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(Suite.request(suite.assessment,
+                "/api/v1/stream?hospital=" + p.hospital(), token).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> {
+            try {
+                stream.get().body().forEach(line -> {
+                    if (!line.startsWith("data:") || !line.contains("assessment.opened")) {
+                        return;
+                    }
+                    long now = System.nanoTime();
+                    try {
+                        String contractId = Suite.JSON.readTree(line.substring(5)).path("data").path("contractId")
+                                .asText();
+                        Long responded = respondedAt.get(contractId);
+                        CompletableFuture<Long> f = pending.remove(contractId);
+                        if (responded != null && f != null) {
+                            f.complete(now - responded);
+                        } else {
+                            seenAt.put(contractId, now);
+                        }
+                    } catch (IOException e) {
+                        // not an event line
+                    }
+                });
+            } catch (Exception e) {
+                // the stream ends when the run does
+            }
+        }, "bench-stream");
+        reader.setDaemon(true);
+        reader.start();
+        Thread.sleep(1000);
+        for (double rate : rates) {
+            progress("Event latency at %.0f transitions/s for %ds", rate, eventWindow.toSeconds());
+            Load.Result r = Load.open(intended -> {
+                UUID id = drafts.poll();
+                if (id == null) {
+                    return CompletableFuture.completedFuture(-1L);
+                }
+                String key = id.toString();
+                CompletableFuture<Long> visible = new CompletableFuture<>();
+                pending.put(key, visible);
+                return http.sendAsync(Suite.post(suite.contract, "/api/v1/contracts/" + id + "/transitions", token,
+                        Map.of("to", "DISCLOSURE_REQUESTED", "reason", "benchmark")),
+                        HttpResponse.BodyHandlers.discarding()).thenCompose(resp -> {
+                            if (resp.statusCode() != 200) {
+                                pending.remove(key);
+                                return CompletableFuture.completedFuture(-1L);
+                            }
+                            long responded = System.nanoTime();
+                            respondedAt.put(key, responded);
+                            Long seen = seenAt.remove(key);
+                            if (seen != null && pending.remove(key) != null) {
+                                return CompletableFuture.completedFuture(Math.max(0, seen - responded));
+                            }
+                            return visible;
+                        });
+            }, rate, eventWindow);
+            report.add("event latency", String.format("transition → assessment visible, %.0f/s", rate), r,
+                    "HTTP response of the transition → assessment.opened on the SSE stream");
+        }
+        stream.cancel(true);
+    }
+
+    // ---------------------------------------------------------------- growth
+
+    /** Contracts are cloned in bulk SQL into the contract-service's own database (document: README). */
+    private void growth() throws Exception {
+        Suite.Parties p = suite.parties("成長");
+        String token = suite.token("procurement", p.hospital());
+        JsonNode template = suite.send(Suite.post(suite.contract, "/api/v1/contracts", token,
+                Suite.newContract(p, 0)), 201);
+        UUID templateId = UUID.fromString(template.path("id").asText());
+        int have = 1;
+        for (int target : new int[]{1_000, 10_000, 100_000}) {
+            progress("Growth: %,d contracts of one hospital (bulk SQL), then the first page of its list", target);
+            cloneContracts(templateId, target - have);
+            have = target;
+            closed("growth", String.format("contract list page, %,d contracts", target), load.expect(200,
+                    n -> Suite.request(suite.contract, "/api/v1/contracts?size=20&page=" + (n % 5), token).build()),
+                    "pages 0-4 of 20, newest first");
+        }
+    }
+
+    private void cloneContracts(UUID templateId, int count) throws Exception {
+        try (Connection c = DriverManager.getConnection(postgres.database("contract"), "postgres", "postgres")) {
+            List<String> columns = new ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getColumns(null, "public", "contract", null)) {
+                while (rs.next()) {
+                    columns.add(rs.getString("COLUMN_NAME"));
+                }
+            }
+            List<String> values = columns.stream().map(col -> switch (col) {
+                case "id" -> "gen_random_uuid()";
+                case "created_at", "updated_at" -> "c.created_at - make_interval(secs => n)";
+                default -> "c." + col;
+            }).toList();
+            try (PreparedStatement s = c.prepareStatement("insert into contract (" + String.join(", ", columns)
+                    + ") select " + String.join(", ", values) + " from contract c, generate_series(1, ?) n"
+                    + " where c.id = ?")) {
+                s.setInt(1, count);
+                s.setObject(2, templateId);
+                s.executeUpdate();
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("analyze contract");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- memory and targets
+
+    private void memory() throws IOException {
+        for (var e : processes.entrySet()) {
+            report.rssMegabytes.put(e.getKey(), rssMegabytes(e.getValue().pid()));
+        }
+        progress("RSS after warm-up: %s", report.rssMegabytes);
+    }
+
+    static double rssMegabytes(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private void judge() {
+        Targets t = report.targets;
+        double read = rps("read ceiling: GET /rows/{id}");
+        double write = rps("write ceiling: POST /rows");
+        t.atLeastShare("contract GET by id", rps("contract GET by id"), read, 0.7, "read ceiling req/s");
+        t.atLeastShare("applicability (5,000 requirements)", rps("applicability (5000 requirements)"), read, 0.5,
+                "read ceiling req/s");
+        t.atMost("applicability (5,000 requirements) p99", p99("applicability (5000 requirements)"), 20, "ms");
+        t.atLeastShare("contract create", rps("contract create: POST /contracts"), write, 0.5, "write ceiling TPS");
+        t.atLeastShare("state transition", rps("transition: POST /contracts/{id}/transitions"), write, 0.5,
+                "write ceiling TPS");
+        double event = p99("transition → assessment visible, 50/s");
+        t.atMost("event latency p99 at 50/s", event, 100, "ms");
+        t.atMostTimes("event latency p99 at 50/s vs broker", event, p99("broker ceiling: produce → consume, 50/s"), 3,
+                "broker ceiling p99");
+        for (var e : report.startMillis.entrySet()) {
+            if (!e.getKey().equals("ceiling")) {
+                t.atMost(e.getKey() + " ready after process start", e.getValue(), 2000, "ms");
+                t.atMost(e.getKey() + " RSS after warm-up", report.rssMegabytes.getOrDefault(e.getKey(), Double.NaN),
+                        200, "MB");
+            }
+        }
+        t.atMostTimes("page latency p50, 100k vs 1k contracts", p50("contract list page, 100,000 contracts"),
+                p50("contract list page, 1,000 contracts"), 1.5, "1k p50");
+        t.atMostTimes("page latency p99, 100k vs 1k contracts", p99("contract list page, 100,000 contracts"),
+                p99("contract list page, 1,000 contracts"), 1.5, "1k p99");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void closed(String group, String name, Load.Call call, String note) throws InterruptedException {
+        Load.Result r = load.closed(call, CONCURRENCY, warmUp, measure, Long.MAX_VALUE);
+        report.add(group, name, r, note);
+        progress("  %-55s %8.0f req/s  p50 %6.2f  p99 %7.2f ms  errors %d", name, r.requestsPerSecond(),
+                r.percentileMillis(50), r.percentileMillis(99), r.errors());
+    }
+
+    private double rps(String name) {
+        Load.Result r = report.result(name);
+        return r == null ? Double.NaN : r.requestsPerSecond();
+    }
+
+    private double p99(String name) {
+        Load.Result r = report.result(name);
+        return r == null ? Double.NaN : r.percentileMillis(99);
+    }
+
+    private double p50(String name) {
+        Load.Result r = report.result(name);
+        return r == null ? Double.NaN : r.percentileMillis(50);
+    }
+
+    private Path jar(String module) {
+        return repository.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static String base(int port) {
+        return "http://localhost:" + port;
+    }
+
+    private static String idOf(String body) {
+        try {
+            return Suite.JSON.readTree(body).path("id").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void machineFacts() throws IOException {
+        report.facts.put("date", Instant.now().toString());
+        report.facts.put("form", full ? "full" : "short");
+        report.facts.put("cores", Runtime.getRuntime().availableProcessors());
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+        report.facts.put("cpu", cpu);
+        report.facts.put("memory", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "));
+        report.facts.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        report.facts.put("load average at start", Files.readString(Path.of("/proc/loadavg")).trim());
+        report.facts.put("service JVM options", String.join(" ", Launcher.SERVICE_JVM_OPTIONS));
+        report.facts.put("load generator", "JDK HttpClient (HTTP/1.1, loopback), closed model with " + CONCURRENCY
+                + " in flight, open model for event latency; HdrHistogram; in the runner's own JVM");
+        report.facts.put("per load", "warm-up " + warmUp.toSeconds() + " s, measurement " + measure.toSeconds() + " s");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

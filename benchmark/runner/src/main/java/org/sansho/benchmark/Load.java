@@ -1,0 +1,176 @@
+package org.sansho.benchmark;
+
+import org.HdrHistogram.Histogram;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+
+/**
+ * The load generator: HTTP/1.1 over loopback with the JDK's client, bounded in time and requests.
+ * <ul>
+ *   <li>closed model: a fixed number of requests in flight, each sent when the previous one answered; gives the
+ *       throughput an endpoint sustains (req/s) and its latencies;</li>
+ *   <li>open model: requests start at a fixed arrival rate whatever the answers do; latency is counted from the
+ *       intended start, so a stalled server is not hidden (no coordinated omission).</li>
+ * </ul>
+ */
+final class Load {
+
+    /** One call: sends a request and completes with whether the answer was the expected one. */
+    interface Call extends LongFunction<CompletableFuture<Boolean>> {
+    }
+
+    private static final long MAX_LATENCY_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    private final HttpClient client;
+
+    Load(HttpClient client) {
+        this.client = client;
+    }
+
+    static HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newFixedThreadPool(4, r -> {
+                    Thread t = new Thread(r, "load-http");
+                    t.setDaemon(true);
+                    return t;
+                })).build();
+    }
+
+    /** A call that expects {@code status}; {@code request} gets the running number of the call. */
+    Call expect(int status, LongFunction<HttpRequest> request) {
+        return n -> client.sendAsync(request.apply(n), HttpResponse.BodyHandlers.discarding())
+                .thenApply(r -> r.statusCode() == status);
+    }
+
+    /** Same, handing the answer to {@code check} (which returns whether it is the expected one). */
+    Call check(LongFunction<HttpRequest> request, Function<HttpResponse<String>, Boolean> check) {
+        return n -> client.sendAsync(request.apply(n), HttpResponse.BodyHandlers.ofString()).thenApply(check);
+    }
+
+    /** The outcome of one measured load. */
+    record Result(String model, double requestsPerSecond, long count, long errors, double seconds,
+                  Histogram histogram) {
+        double percentileMillis(double p) {
+            return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getValueAtPercentile(p) / 1e6;
+        }
+
+        double maxMillis() {
+            return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getMaxValue() / 1e6;
+        }
+    }
+
+    /** Closed model: warm-up, then {@code measure} with {@code concurrency} requests in flight. */
+    Result closed(Call call, int concurrency, Duration warmUp, Duration measure, long maxRequests)
+            throws InterruptedException {
+        if (!warmUp.isZero()) {
+            runClosed(call, concurrency, warmUp, maxRequests, new AtomicLong());
+        }
+        return runClosed(call, concurrency, measure, maxRequests, new AtomicLong(1_000_000_000L));
+    }
+
+    private Result runClosed(Call call, int concurrency, Duration duration, long maxRequests, AtomicLong sequence)
+            throws InterruptedException {
+        Histogram histogram = new Histogram(MAX_LATENCY_NANOS, 3);
+        AtomicLong errors = new AtomicLong();
+        AtomicLong sent = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        CountDownLatch done = new CountDownLatch(concurrency);
+        for (int i = 0; i < concurrency; i++) {
+            next(call, end, maxRequests, sent, sequence, histogram, errors, done);
+        }
+        if (!done.await(duration.toSeconds() + 70, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Requests did not finish in time");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long count;
+        synchronized (histogram) {
+            count = histogram.getTotalCount();
+        }
+        return new Result("closed, " + concurrency + " in flight", (count + errors.get()) / seconds, count,
+                errors.get(), seconds, histogram);
+    }
+
+    private static void next(Call call, long end, long maxRequests, AtomicLong sent, AtomicLong sequence,
+                             Histogram histogram, AtomicLong errors, CountDownLatch done) {
+        if (System.nanoTime() >= end || sent.incrementAndGet() > maxRequests) {
+            done.countDown();
+            return;
+        }
+        long t0 = System.nanoTime();
+        CompletableFuture<Boolean> f;
+        try {
+            f = call.apply(sequence.getAndIncrement());
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        f.whenComplete((ok, failure) -> {
+            long latency = System.nanoTime() - t0;
+            if (failure == null && Boolean.TRUE.equals(ok)) {
+                synchronized (histogram) {
+                    histogram.recordValue(Math.min(latency, MAX_LATENCY_NANOS));
+                }
+            } else {
+                errors.incrementAndGet();
+            }
+            next(call, end, maxRequests, sent, sequence, histogram, errors, done);
+        });
+    }
+
+    /**
+     * Open model: {@code rate} calls a second for {@code duration}; each latency counts from the call's intended
+     * start. {@code call} completes with the latency it measured itself (nanoseconds from the time it is given),
+     * or with a negative value for a failure.
+     */
+    static Result open(LongFunction<CompletableFuture<Long>> call, double rate, Duration duration)
+            throws InterruptedException {
+        Histogram histogram = new Histogram(MAX_LATENCY_NANOS, 3);
+        AtomicLong errors = new AtomicLong();
+        long total = Math.max(1, Math.round(rate * duration.toNanos() / 1e9));
+        long interval = Math.round(1e9 / rate);
+        CountDownLatch done = new CountDownLatch((int) total);
+        long start = System.nanoTime();
+        {
+            for (long i = 0; i < total; i++) {
+                long intended = start + i * interval;
+                long wait = intended - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                CompletableFuture<Long> f;
+                try {
+                    f = call.apply(intended);
+                } catch (RuntimeException e) {
+                    f = CompletableFuture.failedFuture(e);
+                }
+                f.orTimeout(60, TimeUnit.SECONDS).whenComplete((latency, failure) -> {
+                    if (failure == null && latency != null && latency >= 0) {
+                        synchronized (histogram) {
+                            histogram.recordValue(Math.min(latency, MAX_LATENCY_NANOS));
+                        }
+                    } else {
+                        errors.incrementAndGet();
+                    }
+                    done.countDown();
+                });
+            }
+            if (!done.await(70, TimeUnit.SECONDS)) {
+                errors.addAndGet(done.getCount());
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(String.format("open, %.0f/s", rate), total / seconds, histogram.getTotalCount(),
+                errors.get(), seconds, histogram);
+    }
+}
