@@ -8,7 +8,10 @@ import org.sansho.catalog.guideline.domain.DisclosureTemplate;
 import org.sansho.catalog.guideline.domain.LocalizedText;
 import org.sansho.catalog.guideline.domain.Mapping;
 import org.sansho.catalog.guideline.domain.Requirement;
+import org.sansho.catalog.guideline.domain.TemplateKind;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -23,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The shipped content files, checked without Quarkus: what the start-up loader would refuse fails here first. */
 class CatalogContentTest {
 
-    private final CatalogContent content = new CatalogContentReader().read();
+    private static final CatalogContent content = new CatalogContentReader().read();
 
     @Test
     void the_shipped_content_has_no_problems_and_its_coverage_is_printed() {
@@ -32,18 +35,31 @@ class CatalogContentTest {
         Map<String, Integer> perVersion = new TreeMap<>();
         Map<Category, Integer> perCategory = new EnumMap<>(Category.class);
         Map<ContractPhase, Integer> perPhase = new EnumMap<>(ContractPhase.class);
+        StringBuilder report = new StringBuilder("Catalog content coverage\n");
         content.versionFiles().forEach((version, file) -> {
             List<Requirement> rs = file.requirements();
             long verified = rs.stream().filter(Requirement::verified).count();
             perVersion.put(version + " (verified " + verified + ")", rs.size());
+            Map<Category, Integer> versionCategories = new EnumMap<>(Category.class);
+            Map<ContractPhase, Integer> versionPhases = new EnumMap<>(ContractPhase.class);
             rs.forEach(r -> {
                 perCategory.merge(r.category(), 1, Integer::sum);
-                r.phases().forEach(p -> perPhase.merge(p, 1, Integer::sum));
+                versionCategories.merge(r.category(), 1, Integer::sum);
+                r.phases().forEach(p -> {
+                    perPhase.merge(p, 1, Integer::sum);
+                    versionPhases.merge(p, 1, Integer::sum);
+                });
             });
+            report.append(String.format("  %-45s %4d requirements, %4d verified, %4d not verified%n", version,
+                    rs.size(), verified, rs.size() - verified));
+            report.append("      per category: ").append(versionCategories).append('\n');
+            report.append("      per phase:    ").append(versionPhases).append('\n');
         });
-        System.out.println("Requirements per guideline version: " + perVersion);
-        System.out.println("Requirements per category: " + perCategory);
-        System.out.println("Requirements per phase: " + perPhase);
+        report.append("  all versions per category: ").append(perCategory).append('\n');
+        report.append("  all versions per phase:    ").append(perPhase).append('\n');
+        report.append(String.format("  %d mappings, %d threats, %d templates%n", content.mappings().size(),
+                content.threats().size(), content.templates().size()));
+        System.out.print(report);
 
         // The issue asks for real content for MHLW 6.0 and vendor guideline 1.1 covering every phase and category.
         assertThat(perPhase.keySet()).containsExactlyInAnyOrder(ContractPhase.values());
@@ -52,6 +68,41 @@ class CatalogContentTest {
                 "meti-mic-medical-service-provider/1.1");
         assertThat(content.threats()).isNotEmpty();
         assertThat(content.templates()).extracting(DisclosureTemplate::id).contains("vendor-gl-table-4-1");
+    }
+
+    @Test
+    void every_verified_requirement_names_the_page_it_was_checked_against() {
+        List<String> unsourced = content.versionFiles().values().stream()
+                .flatMap(f -> f.requirements().stream())
+                .filter(Requirement::verified)
+                .filter(r -> r.citation().page() == null && (r.citation().url() == null || r.citation().url().isBlank()))
+                .map(Requirement::key)
+                .toList();
+        assertThat(unsourced).as("verified requirements without page or source URL").isEmpty();
+    }
+
+    @Test
+    void the_role_sharing_checklist_names_a_party_and_requirements_for_every_item() {
+        DisclosureTemplate checklist = content.templates().stream()
+                .filter(t -> t.kind() == TemplateKind.ROLE_SHARING_CHECKLIST).findFirst().orElseThrow();
+        assertThat(checklist.items()).isNotEmpty().allSatisfy(item -> {
+            assertThat(item.party()).as(item.ref()).isNotNull();
+            assertThat(item.requirements()).as(item.ref()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void the_readme_coverage_table_matches_the_content_files() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        content.versionFiles().forEach((key, file) -> {
+            List<Requirement> rs = file.requirements();
+            long verified = rs.stream().filter(Requirement::verified).count();
+            String row = "| " + file.guideline() + " | " + file.version() + " | " + rs.size() + " | " + verified
+                    + " | " + (rs.size() - verified) + " |";
+            assertThat(readme).as("catalog-service/README.md coverage row for " + key).contains(row);
+        });
+        assertThat(readme).contains(content.mappings().size() + " mappings, " + content.threats().size()
+                + " threats, " + content.templates().size() + " disclosure templates");
     }
 
     @Test
