@@ -94,7 +94,10 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
-    /** Starts (or restarts) the JVM and waits for /q/health/ready. */
+    /**
+     * Starts (or restarts) the JVM and waits for /q/health/ready, at most {@code -Dsansho.service.ready-seconds}
+     * (default 180: a busy build machine starts a service slowly).
+     */
     public synchronized void startAndAwaitReady() {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " does not exist: package " + module
@@ -119,7 +122,7 @@ public final class ServiceProcess implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(this::close));
             hookInstalled = true;
         }
-        awaitReady(Duration.ofSeconds(90), log);
+        awaitReady(Duration.ofSeconds(Long.getLong("sansho.service.ready-seconds", 180)), log);
     }
 
     /** Changes a setting for the next start (e.g. to start the outbox relay again after a simulated crash). */
