@@ -1,0 +1,254 @@
+package org.sansho.platform.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import org.sansho.platform.outbox.OutboxConfig;
+import org.sansho.platform.rest.Page;
+import org.sansho.platform.rest.PageParams;
+import org.jboss.logging.MDC;
+import org.sansho.platform.security.Caller;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The service's tamper-evident audit trail. Every state change calls {@link #record} inside its own transaction,
+ * so the change and its audit record commit together or not at all.
+ *
+ * <p>Records form one hash chain per service database: each row's {@code prev_hash} is the previous row's
+ * {@code hash}, and {@code hash} covers {@code prev_hash} and all of the row's fields ({@link AuditRow}). Appends
+ * are serialized with a transaction-scoped PostgreSQL advisory lock, so concurrent writers (also on other
+ * instances) never fork the chain and {@code seq} has no gaps. The database refuses UPDATE, DELETE and TRUNCATE
+ * on the table (migration {@code V0_3}); {@link #verify()} finds the first row that was changed anyway.
+ *
+ * <p>The actor is the request's {@link Caller}; where there is none (an event consumer, a scheduled job) it is
+ * the system actor bound with {@link #actAs}, or {@code system:<service>}. The request id is the request's
+ * {@code X-Request-Id} as the platform's request filter put it in the logging MDC, or what {@link #actAs}
+ * bound (e.g. {@code event:<id>} for a consumed event).
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    /** The advisory lock key that serializes appends ("sansho audit"). */
+    static final long CHAIN_LOCK = 0x53414e53484f4155L;
+    private static final String ACTOR_KEY = AuditTrail.class.getName() + ".actor";
+    private static final String REQUEST_KEY = AuditTrail.class.getName() + ".request";
+    /** Where the platform's request filter puts the request's {@code X-Request-Id} (the logging MDC). */
+    static final String REQUEST_ID_MDC_KEY = "requestId";
+    private static final int VERIFY_BATCH = 1000;
+    private static final String COLUMNS = """
+            seq, cast(id as text), cast(extract(epoch from recorded_at) * 1000000 as bigint), actor_subject,
+            cast(actor_org as text), actor_roles, action, entity_type, entity_id,
+            array_to_string(organizations, ','), before_digest, after_digest, request_id, prev_hash, hash""";
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Instance<Caller> caller;
+    private final String serviceName;
+
+    public AuditTrail(EntityManager em, ObjectMapper mapper, TransactionSynchronizationRegistry transactions,
+                      Instance<Caller> caller, OutboxConfig outbox) {
+        this.em = em;
+        this.mapper = mapper;
+        this.transactions = transactions;
+        this.caller = caller;
+        String source = outbox.source();
+        this.serviceName = source.substring(source.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * Names the actor (and request id) of the changes of the current transaction when no request's caller made
+     * them: an event consumer binds {@code system:<consumer>} and {@code event:<event id>}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void actAs(AuditActor actor, String requestIdValue) {
+        transactions.putResource(ACTOR_KEY, Objects.requireNonNull(actor));
+        if (requestIdValue != null) {
+            transactions.putResource(REQUEST_KEY, requestIdValue);
+        }
+    }
+
+    /**
+     * Appends one audit record in the caller's transaction. Call it after the change was applied: pending
+     * changes are flushed first, so the row locks of the change are taken before the chain lock.
+     *
+     * @param action        what happened, e.g. {@code contract.transitioned}
+     * @param entityType    e.g. {@code contract}
+     * @param entityId      the changed entity's id
+     * @param organizations the organizations the entity belongs to (whose auditors may read the record);
+     *                      empty for public reference data
+     * @param before        the entity's representation before the change (null for a create)
+     * @param after         its representation after the change (null for a removal)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditRow record(String action, String entityType, Object entityId, Collection<UUID> organizations,
+                           Object before, Object after) {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(entityType, "entityType");
+        Objects.requireNonNull(entityId, "entityId");
+        AuditActor actor = currentActor();
+        String request = currentRequestId();
+        String beforeDigest = CanonicalJson.digest(mapper, before);
+        String afterDigest = CanonicalJson.digest(mapper, after);
+        List<UUID> orgs = organizations == null ? List.of()
+                : organizations.stream().filter(Objects::nonNull).toList();
+
+        em.flush();
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)").setParameter(1, CHAIN_LOCK)
+                .getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Object[]> head = em.createNativeQuery("select seq, hash from audit_record order by seq desc limit 1")
+                .getResultList();
+        long seq = head.isEmpty() ? 1 : ((Number) head.get(0)[0]).longValue() + 1;
+        String prevHash = head.isEmpty() ? AuditRow.GENESIS : (String) head.get(0)[1];
+
+        AuditRow row = new AuditRow(seq, UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS),
+                actor.subject(), actor.organizationId(), actor.rolesText(), action, entityType, entityId.toString(),
+                orgs, beforeDigest, afterDigest, request, prevHash, null);
+        row = row.withHash(row.computeHash());
+        em.createNativeQuery("""
+                        insert into audit_record (seq, id, recorded_at, actor_subject, actor_org, actor_roles, action,
+                            entity_type, entity_id, organizations, before_digest, after_digest, request_id,
+                            prev_hash, hash)
+                        values (?1, ?2, ?3, ?4, cast(nullif(?5, '') as uuid), ?6, ?7, ?8, ?9, cast(?10 as uuid[]),
+                            nullif(?11, ''), nullif(?12, ''), nullif(?13, ''), ?14, ?15)""")
+                .setParameter(1, row.seq())
+                .setParameter(2, row.id())
+                .setParameter(3, row.recordedAt())
+                .setParameter(4, row.actorSubject())
+                .setParameter(5, row.actorOrganization() == null ? "" : row.actorOrganization().toString())
+                .setParameter(6, row.actorRoles())
+                .setParameter(7, row.action())
+                .setParameter(8, row.entityType())
+                .setParameter(9, row.entityId())
+                .setParameter(10, "{" + row.organizationsText() + "}")
+                .setParameter(11, orEmpty(row.beforeDigest()))
+                .setParameter(12, orEmpty(row.afterDigest()))
+                .setParameter(13, orEmpty(row.requestId()))
+                .setParameter(14, row.prevHash())
+                .setParameter(15, row.hash())
+                .executeUpdate();
+        return row;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Checks the whole chain from the first record and reports the first broken link. */
+    public AuditVerification verify() {
+        ChainVerifier verifier = new ChainVerifier();
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<AuditRow> batch = QuarkusTransaction.joiningExisting().call(() -> rows(
+                    "select " + COLUMNS + " from audit_record where seq > ?1 order by seq limit " + VERIFY_BATCH,
+                    Map.of(1, from)));
+            for (AuditRow row : batch) {
+                if (!verifier.accept(row)) {
+                    return verifier.result();
+                }
+                after = row.seq();
+            }
+            if (batch.size() < VERIFY_BATCH) {
+                return verifier.result();
+            }
+        }
+    }
+
+    /**
+     * The records an auditor of {@code organization} may read (the organization's own and the public ones),
+     * newest first.
+     */
+    public Page<AuditRow> list(UUID organization, AuditFilter filter, PageParams page) {
+        StringBuilder where = new StringBuilder("where (?1 = any(organizations) or cardinality(organizations) = 0)");
+        Map<Integer, Object> params = new TreeMap<>();
+        params.put(1, organization);
+        if (filter.entityType() != null) {
+            params.put(params.size() + 1, filter.entityType());
+            where.append(" and entity_type = ?").append(params.size());
+        }
+        if (filter.entityId() != null) {
+            params.put(params.size() + 1, filter.entityId());
+            where.append(" and entity_id = ?").append(params.size());
+        }
+        if (filter.from() != null) {
+            params.put(params.size() + 1, filter.from());
+            where.append(" and recorded_at >= ?").append(params.size());
+        }
+        if (filter.to() != null) {
+            params.put(params.size() + 1, filter.to());
+            where.append(" and recorded_at < ?").append(params.size());
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            List<AuditRow> items = rows("select " + COLUMNS + " from audit_record " + where
+                    + " order by seq desc limit " + page.size + " offset " + page.offset(), params);
+            Query count = em.createNativeQuery("select count(*) from audit_record " + where);
+            params.forEach(count::setParameter);
+            return Page.of(items, page, ((Number) count.getSingleResult()).longValue());
+        });
+    }
+
+    /** The filters of a list: all optional; {@code from} inclusive, {@code to} exclusive. */
+    public record AuditFilter(String entityType, String entityId, Instant from, Instant to) {
+    }
+
+    private List<AuditRow> rows(String sql, Map<Integer, Object> params) {
+        Query query = em.createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> result = query.getResultList();
+        List<AuditRow> rows = new ArrayList<>(result.size());
+        for (Object[] r : result) {
+            long micros = ((Number) r[2]).longValue();
+            String orgs = (String) r[9];
+            rows.add(new AuditRow(((Number) r[0]).longValue(), UUID.fromString((String) r[1]),
+                    Instant.EPOCH.plus(micros, ChronoUnit.MICROS), (String) r[3],
+                    r[4] == null ? null : UUID.fromString((String) r[4]), (String) r[5], (String) r[6],
+                    (String) r[7], (String) r[8],
+                    orgs == null || orgs.isEmpty() ? List.of()
+                            : Arrays.stream(orgs.split(",")).map(UUID::fromString).toList(),
+                    (String) r[10], (String) r[11], (String) r[12], (String) r[13], (String) r[14]));
+        }
+        return rows;
+    }
+
+    private AuditActor currentActor() {
+        Object bound = transactions.getResource(ACTOR_KEY);
+        if (bound instanceof AuditActor actor) {
+            return actor;
+        }
+        if (Arc.container().requestContext().isActive()) {
+            Caller c = caller.get();
+            if (c != null && !"anonymous".equals(c.subject())) {
+                return AuditActor.of(c.subject(), c.organizationId().orElse(null), c.roles());
+            }
+        }
+        return AuditActor.system(serviceName);
+    }
+
+    private String currentRequestId() {
+        Object bound = transactions.getResource(REQUEST_KEY);
+        if (bound instanceof String id) {
+            return id;
+        }
+        Object logged = MDC.get(REQUEST_ID_MDC_KEY);
+        return logged == null ? null : logged.toString();
+    }
+}

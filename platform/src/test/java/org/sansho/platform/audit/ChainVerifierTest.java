@@ -1,0 +1,141 @@
+package org.sansho.platform.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChainVerifierTest {
+
+    private static final UUID ORG = UUID.randomUUID();
+
+    @Test
+    void an_unbroken_chain_verifies_and_counts_every_record() {
+        AuditVerification result = verify(chain(5));
+        assertThat(result).isEqualTo(AuditVerification.intact(5));
+    }
+
+    @Test
+    void an_empty_chain_verifies() {
+        assertThat(verify(List.of())).isEqualTo(AuditVerification.intact(0));
+    }
+
+    @Test
+    void an_altered_field_breaks_the_chain_at_exactly_that_record() {
+        List<AuditRow> rows = chain(5);
+        AuditRow original = rows.get(2);
+        rows.set(2, new AuditRow(original.seq(), original.id(), original.recordedAt(), "someone-else",
+                original.actorOrganization(), original.actorRoles(), original.action(), original.entityType(),
+                original.entityId(), original.organizations(), original.beforeDigest(), original.afterDigest(),
+                original.requestId(), original.prevHash(), original.hash()));
+
+        AuditVerification result = verify(rows);
+
+        assertThat(result.verified()).isFalse();
+        assertThat(result.firstBrokenSeq()).isEqualTo(3L);
+        assertThat(result.firstBrokenId()).isEqualTo(original.id());
+        assertThat(result.checked()).isEqualTo(2);
+        assertThat(result.reason()).contains("altered");
+    }
+
+    @Test
+    void a_record_rewritten_with_a_fresh_hash_breaks_the_chain_at_the_next_record() {
+        List<AuditRow> rows = chain(4);
+        AuditRow original = rows.get(1);
+        AuditRow forged = new AuditRow(original.seq(), original.id(), original.recordedAt(), original.actorSubject(),
+                original.actorOrganization(), original.actorRoles(), "note.deleted", original.entityType(),
+                original.entityId(), original.organizations(), original.beforeDigest(), original.afterDigest(),
+                original.requestId(), original.prevHash(), null);
+        rows.set(1, forged.withHash(forged.computeHash()));
+
+        AuditVerification result = verify(rows);
+
+        assertThat(result.firstBrokenSeq()).isEqualTo(3L);
+        assertThat(result.firstBrokenId()).isEqualTo(rows.get(2).id());
+        assertThat(result.reason()).contains("prev_hash");
+    }
+
+    @Test
+    void a_removed_record_breaks_the_chain_at_the_record_after_the_gap() {
+        List<AuditRow> rows = chain(4);
+        rows.remove(1);
+
+        AuditVerification result = verify(rows);
+
+        assertThat(result.firstBrokenSeq()).isEqualTo(3L);
+        assertThat(result.reason()).contains("expected seq 2");
+    }
+
+    @Test
+    void every_field_is_covered_by_the_hash() {
+        AuditRow row = chain(1).get(0);
+        String hash = row.computeHash();
+        assertThat(new AuditRow(row.seq(), row.id(), row.recordedAt().plusNanos(1000), row.actorSubject(),
+                row.actorOrganization(), row.actorRoles(), row.action(), row.entityType(), row.entityId(),
+                row.organizations(), row.beforeDigest(), row.afterDigest(), row.requestId(), row.prevHash(), null)
+                .computeHash()).isNotEqualTo(hash);
+        assertThat(new AuditRow(row.seq(), row.id(), row.recordedAt(), row.actorSubject(), row.actorOrganization(),
+                row.actorRoles(), row.action(), row.entityType(), row.entityId(), List.of(), row.beforeDigest(),
+                row.afterDigest(), row.requestId(), row.prevHash(), null).computeHash()).isNotEqualTo(hash);
+        assertThat(new AuditRow(row.seq(), row.id(), row.recordedAt(), row.actorSubject(), row.actorOrganization(),
+                row.actorRoles(), row.action(), row.entityType(), row.entityId(), row.organizations(),
+                row.beforeDigest(), row.afterDigest(), "other-request", row.prevHash(), null).computeHash())
+                .isNotEqualTo(hash);
+        // Length prefixes: moving a character from one field to the next changes the hash.
+        assertThat(new AuditRow(row.seq(), row.id(), row.recordedAt(), row.actorSubject(), row.actorOrganization(),
+                row.actorRoles(), "note.create", "dnote", row.entityId(), row.organizations(), row.beforeDigest(),
+                row.afterDigest(), row.requestId(), row.prevHash(), null).computeHash())
+                .isNotEqualTo(new AuditRow(row.seq(), row.id(), row.recordedAt(), row.actorSubject(),
+                        row.actorOrganization(), row.actorRoles(), "note.created", "note", row.entityId(),
+                        row.organizations(), row.beforeDigest(), row.afterDigest(), row.requestId(), row.prevHash(),
+                        null).computeHash());
+    }
+
+    @Test
+    void the_digest_of_a_representation_does_not_depend_on_field_order() {
+        ObjectMapper mapper = new ObjectMapper();
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("b", 2);
+        one.put("a", Map.of("y", "x", "x", List.of(1, 2)));
+        Map<String, Object> other = new TreeMap<>(one);
+
+        assertThat(CanonicalJson.digest(mapper, one)).isEqualTo(CanonicalJson.digest(mapper, other))
+                .hasSize(64);
+        assertThat(CanonicalJson.digest(mapper, Map.of("a", 1))).isNotEqualTo(CanonicalJson.digest(mapper,
+                Map.of("a", 2)));
+        assertThat(CanonicalJson.digest(mapper, null)).isNull();
+        assertThat(CanonicalJson.canonical(mapper.valueToTree(one))).isEqualTo("{\"a\":{\"x\":[1,2],\"y\":\"x\"},\"b\":2}");
+    }
+
+    private static List<AuditRow> chain(int size) {
+        List<AuditRow> rows = new ArrayList<>();
+        String prev = AuditRow.GENESIS;
+        for (int seq = 1; seq <= size; seq++) {
+            AuditRow row = new AuditRow(seq, UUID.randomUUID(), Instant.parse("2026-01-01T00:00:00.123456Z"),
+                    "user-" + seq, ORG, "procurement", "note.created", "note", "n-" + seq, List.of(ORG), null,
+                    AuditRow.sha256("after-" + seq), "req-" + seq, prev, null);
+            row = row.withHash(row.computeHash());
+            rows.add(row);
+            prev = row.hash();
+        }
+        return rows;
+    }
+
+    private static AuditVerification verify(List<AuditRow> rows) {
+        ChainVerifier verifier = new ChainVerifier();
+        for (AuditRow row : rows) {
+            if (!verifier.accept(row)) {
+                break;
+            }
+        }
+        return verifier.result();
+    }
+}
