@@ -2,17 +2,10 @@ package org.sansho.e2e;
 
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.sansho.testsupport.TestKafka;
-import org.sansho.testsupport.TopicRecords;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,26 +42,20 @@ class CrossServiceDeliveryIT {
         String assessmentId = opened.getString("items[0].id");
 
         // Every record of the contract is delivered a second time: nothing changes.
-        List<ConsumerRecord<String, String>> published = TopicRecords.forKey("contract.events", contractId.toString());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.get().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            published.forEach(r -> producer.send(new ProducerRecord<>("contract.events", r.key(), r.value())));
-            producer.flush();
-        }
+        List<ConsumerRecord<String, String>> published = suite.records("contract.events", contractId.toString());
+        suite.produce("contract.events", published);
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8)).until(() -> {
             JsonPath now = assessmentsOf(parties, contractId);
             return now.getInt("totalItems") == 1 && assessmentId.equals(now.getString("items[0].id"));
         });
-        assertThat(TopicRecords.forKey("assessment.events", contractId.toString()).stream()
+        assertThat(suite.records("assessment.events", contractId.toString()).stream()
                 .filter(r -> r.value().contains("org.sansho.assessment.opened.v1")).count()).isEqualTo(1);
         System.out.printf("cross-service delivery: contract events published %d, redelivered %d, "
                 + "assessments opened 1, lost 0, duplicated 0%n", published.size(), published.size());
     }
 
-    private static List<ConsumerRecord<String, String>> stateChanges(UUID contractId) {
-        return TopicRecords.forKey("contract.events", contractId.toString()).stream()
+    private List<ConsumerRecord<String, String>> stateChanges(UUID contractId) {
+        return suite.records("contract.events", contractId.toString()).stream()
                 .filter(r -> r.value().contains("org.sansho.contract.state-changed.v1")).toList();
     }
 
