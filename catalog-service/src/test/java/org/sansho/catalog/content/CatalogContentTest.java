@@ -9,6 +9,7 @@ import org.sansho.catalog.guideline.domain.LocalizedText;
 import org.sansho.catalog.guideline.domain.Mapping;
 import org.sansho.catalog.guideline.domain.Requirement;
 import org.sansho.catalog.guideline.domain.TemplateKind;
+import org.sansho.catalog.guideline.domain.VersionStatus;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,6 +82,30 @@ class CatalogContentTest {
                 .map(Requirement::key)
                 .toList();
         assertThat(unsourced).as("verified requirements without page or source URL").isEmpty();
+    }
+
+    @Test
+    void every_requirement_of_a_superseded_version_file_leads_forward() {
+        // A key either stays in a later version of its guideline or is mapped to something (5.2 -> 6.0,
+        // METI 2012 / MIC 2018 -> unified vendor guideline), so a contract still on an old version can move on.
+        Set<String> mappedFrom = content.mappings().stream().map(Mapping::from).collect(Collectors.toSet());
+        List<String> stranded = new ArrayList<>();
+        for (CatalogContent.GuidelineEntry g : content.guidelines()) {
+            for (CatalogContent.VersionEntry v : g.versions()) {
+                CatalogContent.VersionFile file = content.versionFiles().get(CatalogContent.fileKey(g.id(), v.version()));
+                if (file == null || v.status() != VersionStatus.SUPERSEDED
+                        || !hasSuccessorWithContent(CatalogContent.fileKey(g.id(), v.version()))) {
+                    continue; // e.g. vendor 1.1: its successor 2.0 has no content file yet
+                }
+                Set<String> laterKeys = content.versionFiles().values().stream()
+                        .filter(f -> f.guideline().equals(g.id()) && f != file)
+                        .flatMap(f -> f.requirements().stream()).map(Requirement::key).collect(Collectors.toSet());
+                file.requirements().stream().map(Requirement::key)
+                        .filter(k -> !laterKeys.contains(k) && !mappedFrom.contains(k))
+                        .forEach(k -> stranded.add(g.id() + " " + v.version() + ": " + k));
+            }
+        }
+        assertThat(stranded).as("superseded requirements without a successor").isEmpty();
     }
 
     @Test
@@ -175,6 +202,29 @@ class CatalogContentTest {
     }
 
     // ---- helpers ----
+
+    /** Whether a version (guideline/version) is followed, through the lineage, by a version with a content file. */
+    private static boolean hasSuccessorWithContent(String versionKey) {
+        List<String> frontier = new ArrayList<>(List.of(versionKey));
+        Set<String> seen = new java.util.HashSet<>(frontier);
+        while (!frontier.isEmpty()) {
+            String current = frontier.remove(0);
+            for (CatalogContent.GuidelineEntry g : content.guidelines()) {
+                for (CatalogContent.VersionEntry v : g.versions()) {
+                    String key = CatalogContent.fileKey(g.id(), v.version());
+                    boolean follows = v.supersedes().stream()
+                            .anyMatch(s -> CatalogContent.fileKey(s.guideline(), s.version()).equals(current));
+                    if (follows && seen.add(key)) {
+                        if (v.content()) {
+                            return true;
+                        }
+                        frontier.add(key);
+                    }
+                }
+            }
+        }
+        return false;
+    }
 
     /** Applies a change to the first requirement of MHLW 6.0 and validates the whole content. */
     private List<String> problemsAfter(UnaryOperator<Requirement> change) {
