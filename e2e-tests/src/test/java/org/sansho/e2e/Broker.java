@@ -64,8 +64,8 @@ final class Broker implements AutoCloseable {
             if (exit != 0) {
                 throw new IllegalStateException("Formatting the broker's log directory failed; see " + dir);
             }
-            broker.startAndAwaitReady();
             Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "e2e-broker-stop"));
+            broker.startAndAwaitReady();
             return broker;
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,10 +31,12 @@ class BrokerRestartIT {
             drafts.add(suite.openContract(p, List.of(Map.of("guidelineId", suite.guideline, "version", "1"))));
         }
         // Two lifecycles are under way when the broker stops.
-        List<CompletableFuture<UUID>> running = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<UUID>> running = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            running.add(CompletableFuture.supplyAsync(() -> new Lifecycle(suite, p).run()));
+            running.add(pool.submit(() -> new Lifecycle(suite, p).run()));
         }
+        pool.shutdown();
         long start = System.nanoTime();
         suite.broker.stop();
         for (UUID id : drafts) {
@@ -43,7 +47,7 @@ class BrokerRestartIT {
         long downSeconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
 
         List<UUID> finished = new ArrayList<>();
-        for (CompletableFuture<UUID> lifecycle : running) {
+        for (Future<UUID> lifecycle : running) {
             finished.add(lifecycle.get());
         }
         for (UUID id : drafts) {

@@ -66,7 +66,12 @@ class DeliveryFaultsIT {
         // catalog.events is consumed by both services, so each dead-letters its copy once.
         assertThat(catalogDlq).extracting(ConsumerRecord::value).containsExactly("{not a cloud event " + guideline,
                 "{not a cloud event " + guideline);
-        assertThat(suite.records(Suite.ASSESSMENT_EVENTS, key)).hasSize(3);
+        // Besides the two poison records, the assessment-service published its three events of the assessment.
+        assertThat(suite.records(Suite.ASSESSMENT_EVENTS, key).stream()
+                .filter(r -> "/sansho/assessment-service".equals(Tally.json(r.value()).path("source").asText()))
+                .map(r -> Tally.json(r.value()).path("type").asText()))
+                .containsExactly("org.sansho.assessment.opened.v1", "org.sansho.assessment.submitted.v1",
+                        "org.sansho.assessment.completed.v1");
         System.out.printf("poison: lifecycles 1, poison records 5, dead-lettered %d (contract.events %d, "
                         + "assessment.events %d, catalog.events %d), real events after them consumed, lost 0, "
                         + "duplicated 0%n", contractDlq.size() + assessmentDlq.size() + catalogDlq.size(),

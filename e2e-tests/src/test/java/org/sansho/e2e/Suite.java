@@ -70,9 +70,9 @@ final class Suite {
         publishGuideline(guideline, "1", Map.of(
                 key(guideline, "disclose"), requirement("MANDATORY", "VENDOR", List.of("PRE_CONTRACT"),
                         "Disclose the data location and the operating organization"),
-                key(guideline, "split"), requirement("RECOMMENDED", "SHARED", List.of("PRE_CONTRACT", "IN_CONTRACT"),
+                key(guideline, "split"), requirement("RECOMMENDED", "SHARED", List.of("PRE_CONTRACT", "OPERATION"),
                         "Agree the responsibility split"),
-                key(guideline, "operate"), requirement("MANDATORY", "VENDOR", List.of("IN_CONTRACT"),
+                key(guideline, "operate"), requirement("MANDATORY", "VENDOR", List.of("OPERATION"),
                         "Report the operation status periodically"),
                 key(guideline, "delete"), requirement("MANDATORY", "VENDOR", List.of("POST_TERMINATION"),
                         "Return the data and prove its deletion")));
