@@ -95,6 +95,8 @@ class KubernetesManifestsTest {
         assertBroken(small, docs -> Yaml.map(Yaml.list(find(docs, "Deployment", "catalog-service"),
                 "spec", "template", "spec", "containers").get(0)).put("image", "sansho/catalog-service:latest"),
                 "image sansho/catalog-service:latest");
+        assertBroken(small, docs -> Yaml.mapAt(find(docs, "Cluster", "assessment-db"), "spec", "postgresql", "parameters")
+                .put("max_connections", "50"), "assessment-service: up to 3 instances x 20 connections exceed");
         assertBroken(Installation.KUBERNETES.resolve("overlays/large"), docs -> Yaml.mapAt(
                 find(docs, "ScheduledBackup", "contract-db-nightly"), "spec", "cluster").put("name", "contract"),
                 "ScheduledBackup contract-db-nightly names no existing Cluster");

@@ -22,6 +22,8 @@ final class ManifestChecks {
     /** The keys CloudNativePG writes into the Secret {@code <cluster>-app} of a Cluster bootstrapped by initdb. */
     static final Set<String> CNPG_APP_SECRET_KEYS =
             Set.of("username", "password", "host", "port", "dbname", "uri", "jdbc-uri", "pgpass");
+    /** Connections a CloudNativePG instance keeps for superusers, replication and the operator's own checks. */
+    static final int RESERVED_CONNECTIONS = 10;
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
 
     private final List<Map<String, Object>> documents;
@@ -371,6 +373,18 @@ final class ManifestChecks {
         String initdb = Yaml.string(byKind.get("Cluster").get(cluster), "spec", "bootstrap", "initdb", "database");
         if (!database.equals(initdb)) {
             problems.add(service.name() + ": database " + database + " is not the one Cluster " + cluster + " creates (" + initdb + ")");
+        }
+        // Every instance the autoscaler may start opens up to its pool's size in connections (Agroal's default 20).
+        int poolSize = integer(env.get("QUARKUS_DATASOURCE_JDBC_MAX_SIZE"), 20);
+        int maxReplicas = all("HorizontalPodAutoscaler").stream()
+                .filter(h -> service.name().equals(Yaml.string(h, "spec", "scaleTargetRef", "name")))
+                .mapToInt(h -> integer(Yaml.at(h, "spec", "maxReplicas"), 0)).max().orElse(1);
+        int maxConnections = integer(Yaml.at(byKind.get("Cluster").get(cluster),
+                "spec", "postgresql", "parameters", "max_connections"), 100);
+        if (maxReplicas * poolSize > maxConnections - RESERVED_CONNECTIONS) {
+            problems.add(service.name() + ": up to " + maxReplicas + " instances x " + poolSize
+                    + " connections exceed what Cluster " + cluster + " allows (max_connections " + maxConnections
+                    + " less " + RESERVED_CONNECTIONS + " for the operator, replication and administrators)");
         }
         for (Object e : Yaml.list(container, "env")) {
             String name = Yaml.string(e, "name");
