@@ -11,11 +11,14 @@ import org.sansho.contract.contract.events.ContractPayloads;
 import org.sansho.contract.contract.persistence.Contract;
 import org.sansho.contract.events.ContractEventTypes;
 import org.sansho.contract.organization.persistence.Certification;
+import org.sansho.platform.audit.AuditActor;
+import org.sansho.platform.audit.AuditTrail;
 import org.sansho.platform.outbox.Outbox;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,7 +41,10 @@ public class ReminderService {
     private final Outbox outbox;
     private final BusinessCalendar calendar;
 
-    public ReminderService(EntityManager em, Outbox outbox, BusinessCalendar calendar) {
+    private final AuditTrail audit;
+
+    public ReminderService(EntityManager em, Outbox outbox, BusinessCalendar calendar, AuditTrail audit) {
+        this.audit = audit;
         this.em = em;
         this.outbox = outbox;
         this.calendar = calendar;
@@ -59,6 +65,7 @@ public class ReminderService {
     /** Sends what is due on {@code today}; returns how many reminders were published. */
     @Transactional
     public int sendDue(LocalDate today) {
+        audit.actAs(AuditActor.system("contract-service.reminders"), null);
         int sent = 0;
         List<Certification> expiring = Certification.list("expiresOn <= ?1 and expiresOn >= ?2",
                 today.plusDays(30), today.minusDays(30));
@@ -69,6 +76,8 @@ public class ReminderService {
                         ContractEventTypes.CERTIFICATION_EXPIRING,
                         new ContractPayloads.CertificationExpiring(c.organizationId, c.id, c.scheme.name(),
                                 c.expiresOn, threshold.get()));
+                audit.record("reminder.certification-expiring", "certification", c.id, List.of(c.organizationId),
+                        null, Map.of("kind", CERTIFICATION_EXPIRING, "due", c.expiresOn, "threshold", threshold.get()));
                 sent++;
             }
         }
@@ -81,6 +90,8 @@ public class ReminderService {
                         ContractEventTypes.NOTICE_DEADLINE_APPROACHING,
                         new ContractPayloads.NoticeDeadlineApproaching(ContractContext.of(c), c.noticeDeadline,
                                 threshold.get(), NOTICE_DEADLINE));
+                audit.record("reminder.notice-deadline", "contract", c.id, List.of(c.hospitalId, c.vendorId), null,
+                        Map.of("kind", NOTICE_DEADLINE, "due", c.noticeDeadline, "threshold", threshold.get()));
                 sent++;
             }
         }
@@ -93,6 +104,8 @@ public class ReminderService {
                         ContractEventTypes.NOTICE_DEADLINE_APPROACHING,
                         new ContractPayloads.NoticeDeadlineApproaching(ContractContext.of(c), c.endDate, 0,
                                 END_DATE_PASSED));
+                audit.record("reminder.end-date-passed", "contract", c.id, List.of(c.hospitalId, c.vendorId), null,
+                        Map.of("kind", END_DATE_PASSED, "due", c.endDate, "threshold", 0));
                 sent++;
             }
         }

@@ -3,6 +3,8 @@ package org.sansho.contract.contract.events;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.sansho.platform.audit.AuditActor;
+import org.sansho.platform.audit.AuditTrail;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.sansho.contract.events.ContractEventTypes;
 import org.sansho.platform.events.CloudEvent;
@@ -38,10 +40,13 @@ public class AssessmentEventsConsumer {
     private final CloudEventCodec codec;
     private final EntityManager em;
 
-    public AssessmentEventsConsumer(Inbox inbox, CloudEventCodec codec, EntityManager em) {
+    private final AuditTrail audit;
+
+    public AssessmentEventsConsumer(Inbox inbox, CloudEventCodec codec, EntityManager em, AuditTrail audit) {
         this.inbox = inbox;
         this.codec = codec;
         this.em = em;
+        this.audit = audit;
     }
 
     @Incoming("assessment-events")
@@ -62,7 +67,7 @@ public class AssessmentEventsConsumer {
             throw new PoisonEventException("event " + event.id() + " is not a complete AssessmentResult");
         }
         OffsetDateTime eventTime = event.time() == null ? r.completedAt() : event.time();
-        em.createNativeQuery("""
+        int applied = em.createNativeQuery("""
                         insert into assessment_result (contract_id, phase, assessment_id, verdict, score,
                             open_mandatory_gaps, completed_at, event_time, event_id)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
@@ -82,5 +87,11 @@ public class AssessmentEventsConsumer {
                 .setParameter(8, eventTime.toInstant().truncatedTo(ChronoUnit.MICROS))
                 .setParameter(9, event.id())
                 .executeUpdate();
+        if (applied > 0) {
+            audit.actAs(AuditActor.system(CONSUMER), "event:" + event.id());
+            audit.record("contract.assessment-result-recorded", "contract", r.contractId(),
+                    java.util.stream.Stream.of(r.hospitalId(), r.vendorId()).filter(java.util.Objects::nonNull)
+                            .toList(), null, r);
+        }
     }
 }

@@ -6,6 +6,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.sansho.contract.contract.domain.VersionRef;
 import org.sansho.contract.contract.service.ContractService;
 import org.sansho.contract.events.ContractEventTypes;
+import org.sansho.platform.audit.AuditActor;
+import org.sansho.platform.audit.AuditTrail;
 import org.sansho.platform.events.CloudEvent;
 import org.sansho.platform.events.CloudEventCodec;
 import org.sansho.platform.inbox.Inbox;
@@ -27,10 +29,13 @@ public class CatalogEventsConsumer {
     private final CloudEventCodec codec;
     private final ContractService contracts;
 
-    public CatalogEventsConsumer(Inbox inbox, CloudEventCodec codec, ContractService contracts) {
+    private final AuditTrail audit;
+
+    public CatalogEventsConsumer(Inbox inbox, CloudEventCodec codec, ContractService contracts, AuditTrail audit) {
         this.inbox = inbox;
         this.codec = codec;
         this.contracts = contracts;
+        this.audit = audit;
     }
 
     @Incoming("catalog-events")
@@ -49,6 +54,7 @@ public class CatalogEventsConsumer {
                 || blank(r.version()))) {
             throw new PoisonEventException("event " + event.id() + " is not a complete guideline-version.published");
         }
+        audit.actAs(AuditActor.system(CONSUMER), "event:" + event.id());
         VersionRef by = new VersionRef(published.guidelineId(), published.version());
         for (VersionRef superseded : published.supersedes()) {
             contracts.flagReagreement(superseded, by);

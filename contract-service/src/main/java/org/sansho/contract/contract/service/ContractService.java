@@ -31,6 +31,8 @@ import org.sansho.contract.organization.domain.OrganizationKind;
 import org.sansho.contract.organization.persistence.Organization;
 import org.sansho.contract.organization.persistence.VendorService;
 import org.sansho.contract.organization.service.OrganizationService;
+import org.sansho.contract.contract.rest.ContractRepresentations.ContractView;
+import org.sansho.platform.audit.AuditTrail;
 import org.sansho.platform.outbox.Outbox;
 import org.sansho.platform.problem.Problem.GuardFailure;
 import org.sansho.platform.problem.ProblemException;
@@ -56,13 +58,20 @@ public class ContractService {
     private final Outbox outbox;
     private final OrganizationService organizations;
     private final BusinessCalendar calendar;
+    private final AuditTrail audit;
 
     public ContractService(EntityManager em, Outbox outbox, OrganizationService organizations,
-                           BusinessCalendar calendar) {
+                           BusinessCalendar calendar, AuditTrail audit) {
         this.em = em;
         this.outbox = outbox;
         this.organizations = organizations;
         this.calendar = calendar;
+        this.audit = audit;
+    }
+
+    /** Audits a change of a contract; its records belong to both sides of the contract. */
+    public void audit(String action, Contract c, Object before, Object after) {
+        audit.record(action, "contract", c.id, List.of(c.hospitalId, c.vendorId), before, after);
     }
 
     public Contract open(NewContract request, Caller caller) {
@@ -106,6 +115,7 @@ public class ContractService {
         em.flush();
         outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.CREATED,
                 new ContractPayloads.Created(ContractContext.of(c), c.title, c.state, c.phase));
+        audit("contract.opened", c, null, ContractView.of(c));
         return c;
     }
 
@@ -160,6 +170,7 @@ public class ContractService {
     public Contract amend(UUID id, String ifMatch, ContractPatch patch, Caller caller) {
         Contract c = writableByHospital(id, caller);
         Preconditions.requireIfMatch(ifMatch, c.version);
+        ContractView before = ContractView.of(c);
         if (!c.state.isLive()) {
             throw ProblemException.conflict("contract-not-live", "Contract not live",
                     "A " + c.state + " contract cannot be amended");
@@ -220,6 +231,7 @@ public class ContractService {
             em.flush();
             outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.AMENDED,
                     new ContractPayloads.Amended(ContractContext.of(c), changed, c.reagreementRequired));
+            audit("contract.amended", c, before, ContractView.of(c));
         }
         return c;
     }
@@ -235,11 +247,12 @@ public class ContractService {
             throw ProblemException.transitionRefused(c.state + " → " + request.to() + " refused: "
                     + failed.stream().map(GuardFailure::guard).collect(Collectors.joining(", ")), failed);
         }
+        ContractView before = ContractView.of(c);
         if (request.to() == ContractState.ACTIVE && c.state == ContractState.AGREED) {
             c.signedOn = request.signedOn();
             c.activity = request.activity() == null ? ContractActivity.DEVELOPMENT : request.activity();
         }
-        move(c, request.to(), caller.subject(), request.reason());
+        move(c, request.to(), caller.subject(), request.reason(), before);
         return c;
     }
 
@@ -248,6 +261,10 @@ public class ContractService {
      * Flushes, so that a concurrent transition on the same version fails here with an optimistic-lock conflict.
      */
     public void move(Contract c, ContractState to, String actor, String reason) {
+        move(c, to, actor, reason, ContractView.of(c));
+    }
+
+    private void move(Contract c, ContractState to, String actor, String reason, ContractView before) {
         ContractState from = c.state;
         Instant now = now();
         c.state = to;
@@ -278,6 +295,7 @@ public class ContractService {
                     new ContractPayloads.Closed(context, now.atOffset(ZoneOffset.UTC),
                             record == null ? null : record.certificateRef));
         }
+        audit("contract.transitioned", c, before, ContractView.of(c));
     }
 
     public GuardFacts facts(Contract c, java.time.LocalDate signedOn) {
@@ -317,6 +335,7 @@ public class ContractService {
             if (c.reagreement.stream().anyMatch(n -> n.superseded().equals(superseded))) {
                 continue;
             }
+            ContractView before = ContractView.of(c);
             List<ReagreementNeed> needs = new ArrayList<>(c.reagreement);
             needs.add(new ReagreementNeed(superseded, by));
             c.reagreement = List.copyOf(needs);
@@ -327,6 +346,7 @@ public class ContractService {
             outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(),
                     ContractEventTypes.REAGREEMENT_REQUIRED,
                     new ContractPayloads.ReagreementRequired(ContractContext.of(c), superseded, by));
+            audit("contract.reagreement-required", c, before, ContractView.of(c));
             flagged++;
         }
         return flagged;

@@ -12,6 +12,7 @@ import org.sansho.contract.contract.persistence.Incident;
 import org.sansho.contract.contract.rest.IncidentRepresentations.MeasureBody;
 import org.sansho.contract.contract.rest.IncidentRepresentations.NewIncident;
 import org.sansho.contract.events.ContractEventTypes;
+import org.sansho.contract.contract.rest.IncidentRepresentations.IncidentView;
 import org.sansho.platform.outbox.Outbox;
 import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.security.Caller;
@@ -76,6 +77,7 @@ public class IncidentService {
                 new ContractPayloads.IncidentReported(ContractContext.of(c), i.id, i.ciaImpact,
                         i.detectedAt.atOffset(ZoneOffset.UTC), i.notifiedAt.atOffset(ZoneOffset.UTC),
                         i.notifiedWithinSla));
+        contracts.audit("incident.reported", c, null, IncidentView.of(i));
         return i;
     }
 
@@ -91,7 +93,9 @@ public class IncidentService {
     /** A new or changed measure must be agreed again by both sides. */
     public Incident proposeMeasure(UUID contractId, UUID incidentId, MeasureBody request, Caller caller) {
         Incident i = find(contractId, incidentId, caller);
-        ContractParties.sideOf(Contract.findById(contractId), caller);
+        Contract c = Contract.findById(contractId);
+        ContractParties.sideOf(c, caller);
+        IncidentView before = IncidentView.of(i);
         i.measure = request.measure();
         i.resolvedAt = request.resolvedAt() == null ? null
                 : request.resolvedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
@@ -100,12 +104,15 @@ public class IncidentService {
         i.vendorAgreedAt = null;
         i.vendorAgreedBy = null;
         em.flush();
+        contracts.audit("incident.measure-proposed", c, before, IncidentView.of(i));
         return i;
     }
 
     public Incident agree(UUID contractId, UUID incidentId, Caller caller) {
         Incident i = find(contractId, incidentId, caller);
-        ResponsibleParty side = ContractParties.sideOf(Contract.findById(contractId), caller);
+        Contract c = Contract.findById(contractId);
+        ResponsibleParty side = ContractParties.sideOf(c, caller);
+        IncidentView before = IncidentView.of(i);
         if (i.measure == null) {
             throw ProblemException.conflict("no-measure", "No measure",
                     "There is no recurrence-prevention measure to agree on yet");
@@ -119,6 +126,7 @@ public class IncidentService {
             i.vendorAgreedAt = now;
         }
         em.flush();
+        contracts.audit("incident.measure-agreed", c, before, IncidentView.of(i));
         return i;
     }
 }

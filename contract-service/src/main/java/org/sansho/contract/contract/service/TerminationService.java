@@ -8,6 +8,7 @@ import org.sansho.contract.contract.domain.ContractState;
 import org.sansho.contract.contract.domain.ResponsibleParty;
 import org.sansho.contract.contract.persistence.Contract;
 import org.sansho.contract.contract.persistence.TerminationRecord;
+import org.sansho.contract.contract.rest.TerminationRepresentations.TerminationView;
 import org.sansho.contract.contract.rest.TerminationRepresentations.DataReturnBody;
 import org.sansho.contract.contract.rest.TerminationRepresentations.DeletionCertificateBody;
 import org.sansho.contract.contract.rest.TerminationRepresentations.NoticeBody;
@@ -54,6 +55,7 @@ public class TerminationService {
             throw ProblemException.conflict("notice-outside-contract", "Not in contract",
                     "Notice of termination is given during the contract; this one is " + c.state);
         }
+        TerminationView before = snapshot(c);
         TerminationRecord t = record(c);
         if (t.noticedOn != null) {
             throw ProblemException.conflict("notice-given", "Notice already given",
@@ -63,6 +65,7 @@ public class TerminationService {
         t.noticedOn = request.noticedOn();
         t.noticeReason = request.reason();
         em.flush();
+        contracts.audit("termination.noticed", c, before, TerminationView.of(t));
         return t;
     }
 
@@ -70,6 +73,7 @@ public class TerminationService {
         Contract c = contracts.visible(contractId, caller);
         ContractParties.requireSide(c, caller, ResponsibleParty.VENDOR, "The return of the data");
         requirePostTermination(c, Set.of(ContractState.TERMINATION_NOTICED, ContractState.DATA_RETURN));
+        TerminationView before = snapshot(c);
         TerminationRecord t = record(c);
         t.dataReturnedOn = request.returnedOn();
         t.dataReturnNote = request.note();
@@ -77,6 +81,7 @@ public class TerminationService {
         t.dataReturnConfirmedBy = null;
         t.dataReturnConfirmedAt = null;
         em.flush();
+        contracts.audit("termination.data-returned", c, before, TerminationView.of(t));
         return t;
     }
 
@@ -84,6 +89,7 @@ public class TerminationService {
         Contract c = contracts.visible(contractId, caller);
         ContractParties.requireSide(c, caller, ResponsibleParty.HOSPITAL, "The confirmation of the data return");
         requirePostTermination(c, Set.of(ContractState.TERMINATION_NOTICED, ContractState.DATA_RETURN));
+        TerminationView before = snapshot(c);
         TerminationRecord t = record(c);
         if (t.dataReturnedOn == null) {
             throw ProblemException.conflict("data-not-returned", "Data not returned",
@@ -92,6 +98,7 @@ public class TerminationService {
         t.dataReturnConfirmedBy = caller.subject();
         t.dataReturnConfirmedAt = calendar.now().truncatedTo(ChronoUnit.MICROS);
         em.flush();
+        contracts.audit("termination.data-return-confirmed", c, before, TerminationView.of(t));
         return t;
     }
 
@@ -99,6 +106,7 @@ public class TerminationService {
         Contract c = contracts.visible(contractId, caller);
         ContractParties.requireSide(c, caller, ResponsibleParty.VENDOR, "The deletion certificate");
         requirePostTermination(c, Set.of(ContractState.DATA_RETURN, ContractState.DATA_DELETION));
+        TerminationView before = snapshot(c);
         TerminationRecord t = record(c);
         t.certificateRef = request.certificateRef();
         t.deletedBy = request.deletedBy();
@@ -106,6 +114,7 @@ public class TerminationService {
         t.method = request.method();
         t.deletedOn = request.deletedOn();
         em.flush();
+        contracts.audit("termination.deletion-certified", c, before, TerminationView.of(t));
         return t;
     }
 
@@ -114,6 +123,11 @@ public class TerminationService {
             throw ProblemException.conflict("wrong-termination-step", "Wrong step",
                     "This is recorded while the contract is " + states + "; it is " + c.state);
         }
+    }
+
+    private static TerminationView snapshot(Contract c) {
+        TerminationRecord t = TerminationRecord.findById(c.id);
+        return t == null ? null : TerminationView.of(t);
     }
 
     private static TerminationRecord record(Contract c) {

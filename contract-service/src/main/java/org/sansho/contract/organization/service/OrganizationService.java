@@ -2,6 +2,10 @@ package org.sansho.contract.organization.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.sansho.contract.organization.rest.OrganizationRepresentations.CertificationView;
+import org.sansho.contract.organization.rest.OrganizationRepresentations.OrganizationView;
+import org.sansho.contract.organization.rest.OrganizationRepresentations.ServiceView;
+import org.sansho.platform.audit.AuditTrail;
 import org.sansho.contract.organization.domain.OrganizationKind;
 import org.sansho.contract.organization.persistence.Certification;
 import org.sansho.contract.organization.persistence.Organization;
@@ -33,8 +37,11 @@ public class OrganizationService {
 
     private final EntityManager em;
 
-    public OrganizationService(EntityManager em) {
+    private final AuditTrail audit;
+
+    public OrganizationService(EntityManager em, AuditTrail audit) {
         this.em = em;
+        this.audit = audit;
     }
 
     public Organization register(NewOrganization request, Caller caller) {
@@ -73,6 +80,8 @@ public class OrganizationService {
         o.createdAt = Instant.now();
         o.persist();
         em.flush();
+        audit.record("organization.registered", "organization", o.id, List.of(o.id, o.registeredBy), null,
+                OrganizationView.of(o));
         return o;
     }
 
@@ -117,7 +126,7 @@ public class OrganizationService {
     }
 
     public VendorService addService(UUID organizationId, NewService request, Caller caller) {
-        writableVendor(organizationId, caller);
+        Organization vendor = writableVendor(organizationId, caller);
         VendorService s = new VendorService();
         s.id = UUID.randomUUID();
         s.organizationId = organizationId;
@@ -129,11 +138,13 @@ public class OrganizationService {
         s.createdBy = caller.subject();
         s.createdAt = Instant.now();
         s.persist();
+        audit.record("vendor-service.added", "vendor-service", s.id, List.of(vendor.id, vendor.registeredBy), null,
+                ServiceView.of(s));
         return s;
     }
 
     public Certification addCertification(UUID organizationId, NewCertification request, Caller caller) {
-        writableVendor(organizationId, caller);
+        Organization vendor = writableVendor(organizationId, caller);
         if (!request.expiresOn().isAfter(request.issuedOn())) {
             throw ProblemException.badRequest("expiresOn", "must be after issuedOn");
         }
@@ -148,6 +159,8 @@ public class OrganizationService {
         c.createdBy = caller.subject();
         c.createdAt = Instant.now();
         c.persist();
+        audit.record("certification.added", "certification", c.id, List.of(vendor.id, vendor.registeredBy), null,
+                CertificationView.of(c));
         return c;
     }
 }
