@@ -73,7 +73,7 @@ class ComposeFileTest {
             URI keys = URI.create(env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION").toString());
             assertThat(services).containsKey(keys.getHost());
             assertThat(keys.getPath()).startsWith("/realms/sansho/");
-            assertThat(env.get("MP_JWT_VERIFY_ISSUER").toString())
+            assertThat(env.get("SANSHO_JWT_ISSUER").toString())
                     .isEqualTo(Yaml.string(services.get(keys.getHost()), "environment", "KC_HOSTNAME") + "/realms/sansho");
         }
         URI catalog = URI.create(Yaml.string(services.get("assessment-service"), "environment", "QUARKUS_REST_CLIENT_CATALOG_URL"));

@@ -97,6 +97,8 @@ class KubernetesManifestsTest {
                 "image sansho/catalog-service:latest");
         assertBroken(small, docs -> Yaml.mapAt(find(docs, "Cluster", "assessment-db"), "spec", "postgresql", "parameters")
                 .put("max_connections", "50"), "assessment-service: up to 3 instances x 20 connections exceed");
+        assertBroken(small, docs -> Yaml.mapAt(find(docs, "ConfigMap", "sansho-common"), "data")
+                .put("SANSHO_JWT_ISSUER", "https://keycloak.example.org/realms/other"), "is not the Keycloak realm's");
         assertBroken(Installation.KUBERNETES.resolve("overlays/large"), docs -> Yaml.mapAt(
                 find(docs, "ScheduledBackup", "contract-db-nightly"), "spec", "cluster").put("name", "contract"),
                 "ScheduledBackup contract-db-nightly names no existing Cluster");

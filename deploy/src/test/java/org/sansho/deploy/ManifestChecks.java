@@ -331,6 +331,11 @@ final class ManifestChecks {
                         + " is not the Strimzi bootstrap Service of the Kafka in the manifests");
             }
             datasource(service, env, container);
+            String issuer = env.get("SANSHO_JWT_ISSUER");
+            String keys = env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+            if (issuer == null || keys == null || !keys.equals(issuer + "/protocol/openid-connect/certs")) {
+                problems.add(service.name() + ": the key set " + keys + " is not the Keycloak realm's of the issuer " + issuer);
+            }
             String catalogUrl = env.get("QUARKUS_REST_CLIENT_CATALOG_URL");
             if (catalogUrl != null) {
                 URI uri = URI.create(catalogUrl);
