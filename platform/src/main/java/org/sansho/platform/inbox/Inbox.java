@@ -1,15 +1,17 @@
 package org.sansho.platform.inbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 import org.sansho.platform.events.CloudEvent;
 import org.sansho.platform.events.CloudEventCodec;
-
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The idempotent-consumer side of every event flow. Each event id is recorded in the same transaction as the
@@ -18,7 +20,11 @@ import java.time.temporal.ChronoUnit;
  * <p>Transient failures (the database away, a lost optimistic-lock race) are retried a bounded number of times,
  * each attempt in a fresh transaction; a {@link PoisonEventException} is not retried. Whatever still fails is
  * thrown to the messaging layer, which nacks the record and, with {@code failure-strategy=dead-letter-queue},
- * moves it to the dead-letter topic so the partition keeps moving.
+ * moves it to the dead-letter topic so the partition keeps moving; such events are counted
+ * ({@code sansho.dlq.events}).
+ *
+ * <p>The effect runs in a span {@code inbox <consumer>} under the current context, which the Kafka
+ * instrumentation sets from the record's {@code traceparent} header: the publisher's trace continues here.
  */
 @ApplicationScoped
 public class Inbox {
@@ -27,10 +33,17 @@ public class Inbox {
 
     private final EntityManager em;
     private final CloudEventCodec codec;
+    private final InboxTransaction transaction;
+    private final MeterRegistry meters;
+    private final Tracer tracer;
 
-    public Inbox(EntityManager em, CloudEventCodec codec) {
+    public Inbox(EntityManager em, CloudEventCodec codec, InboxTransaction transaction, MeterRegistry meters,
+                 Tracer tracer) {
         this.em = em;
         this.codec = codec;
+        this.transaction = transaction;
+        this.meters = meters;
+        this.tracer = tracer;
     }
 
     /**
@@ -38,26 +51,33 @@ public class Inbox {
      * @param value    the record value: a structured-mode CloudEvent
      * @return true when the effect ran, false when the event had been processed before
      */
-    @Retry(maxRetries = 4, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
     public boolean receive(String consumer, String value, EventHandler handler) {
-        CloudEvent event = codec.read(value);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            int recorded = em.createNativeQuery("""
-                            insert into inbox_event (consumer, event_id, event_type, source, processed_at)
-                            values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
-                    .setParameter(1, consumer)
-                    .setParameter(2, event.id())
-                    .setParameter(3, event.type())
-                    .setParameter(4, event.source())
-                    .setParameter(5, Instant.now().truncatedTo(ChronoUnit.MICROS))
-                    .executeUpdate();
-            if (recorded == 0) {
-                LOG.debugf("%s: event %s (%s) was processed before; skipped", consumer, event.id(), event.type());
-                return false;
-            }
-            handler.handle(event);
-            return true;
-        });
+        Span span = tracer.spanBuilder("inbox " + consumer).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            CloudEvent event = codec.read(value);
+            span.setAttribute("messaging.message.id", event.id());
+            span.setAttribute("cloudevents.event_type", event.type());
+            boolean applied = transaction.apply(consumer, event, handler);
+            events(consumer, applied ? "processed" : "duplicate").increment();
+            return applied;
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            events(consumer, "failed").increment();
+            Counter.builder("sansho.dlq.events")
+                    .description("Events the inbox gave up on and handed to the channel's failure strategy "
+                            + "(the dead-letter topic)")
+                    .tag("consumer", consumer).register(meters).increment();
+            LOG.warnf("%s: event given up (%s); the channel's failure strategy takes it", consumer, e.toString());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private Counter events(String consumer, String outcome) {
+        return Counter.builder("sansho.inbox.events").description("Events received through the inbox, by outcome")
+                .tag("consumer", consumer).tag("outcome", outcome).register(meters);
     }
 
     /** Whether the consumer has processed the event; for diagnostics and tests. */

@@ -7,6 +7,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.sansho.platform.events.CloudEvent;
 import org.sansho.platform.events.CloudEventCodec;
+import org.sansho.platform.observability.TraceContext;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -48,6 +49,12 @@ public class Outbox {
         row.payload = codec.write(event);
         row.timestamp = event.time() == null ? Instant.now() : event.time().toInstant();
         row.topic = config.topic();
+        // The relay sends later on its own thread: the trace of the request that made the change travels with the row.
+        TraceContext trace = TraceContext.current();
+        if (trace != null) {
+            row.traceparent = trace.traceparent();
+            row.tracestate = trace.tracestate();
+        }
         row.persist();
         wakeRelayAfterCommit();
         return event;

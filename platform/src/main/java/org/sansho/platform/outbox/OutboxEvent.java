@@ -45,4 +45,9 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** W3C trace context of the publishing transaction; null when nothing was traced. */
+    public String traceparent;
+
+    public String tracestate;
 }

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.sansho.platform.events.CloudEvent;
+import org.sansho.platform.observability.TraceContext;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -61,6 +62,9 @@ public class OutboxRelayBatch {
             record.headers().add(new RecordHeader("content-type",
                     CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
             record.headers().add(new RecordHeader("ce_type", row.type.getBytes(StandardCharsets.UTF_8)));
+            if (row.traceparent != null) {
+                new TraceContext(row.traceparent, row.tracestate).addTo(record.headers());
+            }
             acks.add(producer.send(record));
         }
         producer.flush();

@@ -15,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,6 +53,7 @@ class InboxTest {
     @Test
     void a_poison_message_goes_to_the_dead_letter_topic_and_the_partition_keeps_moving() {
         String subject = "poisoned-" + UUID.randomUUID();
+        double givenUpBefore = dlqCount();
         send(subject, "{this is not json");
         send(subject, "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID()
                 + "\",\"source\":\"/x\",\"type\":\"t.v1\",\"subject\":\"" + subject + "\",\"data\":{\"by\":\"many\"}}");
@@ -63,6 +67,15 @@ class InboxTest {
         assertThat(dead.get(0)).isEqualTo("{this is not json");
         assertThat(dead.get(1)).contains("\"many\"");
         assertThat(TopicRecords.forKey(DLQ, subject).get(0).headers().lastHeader("dead-letter-reason")).isNotNull();
+        assertThat(dlqCount()).isEqualTo(givenUpBefore + 2);
+    }
+
+    /** What /q/metrics reports as given up (dead-lettered) by this consumer so far. */
+    private static double dlqCount() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("(?m)^sansho_dlq_events_total\\{[^}]*consumer=\"platform-test\\.fixture-in\"[^}]*} "
+                + "([0-9.Ee+-]+)").matcher(metrics); // a counter may be followed by an exemplar (trace id)
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     /** Sent as the outbox relay sends: structured-mode CloudEvents with their content type. */

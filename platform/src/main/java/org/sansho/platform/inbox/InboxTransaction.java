@@ -1,0 +1,48 @@
+package org.sansho.platform.inbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.logging.Logger;
+import org.sansho.platform.events.CloudEvent;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * One event's effect and its inbox record in one transaction, retried a bounded number of times on transient
+ * failures (each attempt in a fresh transaction); a {@link PoisonEventException} is not retried.
+ */
+@ApplicationScoped
+class InboxTransaction {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
+    private final EntityManager em;
+
+    InboxTransaction(EntityManager em) {
+        this.em = em;
+    }
+
+    @Retry(maxRetries = 4, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
+    boolean apply(String consumer, CloudEvent event, EventHandler handler) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int recorded = em.createNativeQuery("""
+                            insert into inbox_event (consumer, event_id, event_type, source, processed_at)
+                            values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
+                    .setParameter(1, consumer)
+                    .setParameter(2, event.id())
+                    .setParameter(3, event.type())
+                    .setParameter(4, event.source())
+                    .setParameter(5, Instant.now().truncatedTo(ChronoUnit.MICROS))
+                    .executeUpdate();
+            if (recorded == 0) {
+                LOG.debugf("%s: event %s (%s) was processed before; skipped", consumer, event.id(), event.type());
+                return false;
+            }
+            handler.handle(event);
+            return true;
+        });
+    }
+}
