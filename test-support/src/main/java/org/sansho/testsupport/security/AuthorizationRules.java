@@ -25,6 +25,8 @@ import java.util.TreeSet;
  *     headers: {If-Match: "${contractEtag}"}
  *     body: '{"title": "x"}'                      # a valid request body
  *     status: 200              # what an allowed caller of the own organization gets; or per role {vendor: 201}
+ *     other: 400               # what an allowed caller of another organization gets (default: 404 for scope
+ *                              # organization, the status for scope any)
  *     fresh: true              # every allowed call gets a newly seeded world (the call changes state)
  *     stream: true             # a server-sent event stream: only the status is read
  * </pre>
@@ -35,9 +37,17 @@ public final class AuthorizationRules {
 
     public record Rule(String key, Set<String> roles, Scope scope, Map<String, String> path, Map<String, String> query,
                        Map<String, String> headers, String body, Map<String, Integer> statusByRole, int status,
-                       boolean fresh, boolean stream) {
+                       Integer other, boolean fresh, boolean stream) {
         public int expectedFor(String role) {
             return statusByRole.getOrDefault(role, status);
+        }
+
+        /** What an allowed role gets when it acts for another organization than the records'. */
+        public int expectedForOther(String role) {
+            if (other != null) {
+                return other;
+            }
+            return scope == Scope.ORGANIZATION ? 404 : expectedFor(role);
         }
     }
 
@@ -116,7 +126,8 @@ public final class AuthorizationRules {
         String body = node.has("body") ? (node.get("body").isTextual() ? node.get("body").asText()
                 : node.get("body").toString()) : null;
         return new Rule(key, roles, scope, strings(node.path("path")), strings(node.path("query")),
-                strings(node.path("headers")), body, byRole, status, node.path("fresh").asBoolean(false),
+                strings(node.path("headers")), body, byRole, status,
+                node.has("other") ? node.get("other").asInt() : null, node.path("fresh").asBoolean(false),
                 node.path("stream").asBoolean(false));
     }
 
