@@ -1,6 +1,8 @@
 package org.sansho.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -75,6 +77,19 @@ public class ProblemMappers {
     public Response malformedJson(JsonParseException e, UriInfo uri) {
         return respond(invalid("The request body is not well-formed JSON: " + e.getOriginalMessage(),
                 List.of(new Problem.FieldError("body", "is not well-formed JSON"))), uri);
+    }
+
+    /**
+     * Any other failure to read a JSON body, e.g. one beyond the parser's limits (nesting depth, length of a number or
+     * a string): a 400 that names no parser internals.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
+        String message = e instanceof StreamConstraintsException
+                ? "exceeds the limits of a request body (nesting depth, length of a number or string)"
+                : "could not be read as JSON";
+        return respond(invalid("The request body " + message,
+                List.of(new Problem.FieldError("body", message))), uri);
     }
 
     @ServerExceptionMapper
