@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  * launcher's own pieces on ports of their own, with the ceilings measured in the same run.
  *
  * <pre>
- *   java -jar benchmark/runner/target/sansho-benchmark.jar [--full] [--out DIR]
+ *   java -jar benchmark/runner/target/sansho-benchmark.jar [--full] [--jfr] [--out DIR]
  * </pre>
  */
 public final class Bench {
@@ -55,6 +55,7 @@ public final class Bench {
     private static final int CONCURRENCY = 16;
 
     private final boolean full;
+    private boolean jfr;
     private final Duration warmUp;
     private final Duration measure;
     private final Duration eventWindow;
@@ -89,7 +90,9 @@ public final class Bench {
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
-        new Bench(full, repository).run(out);
+        Bench bench = new Bench(full, repository);
+        bench.jfr = List.of(args).contains("--jfr");
+        bench.run(out);
     }
 
     private void progress(String format, Object... args) {
@@ -120,16 +123,22 @@ public final class Bench {
             startServices(children, kafka, keys);
             suite = new Suite(base(CATALOG_PORT), base(CONTRACT_PORT), base(ASSESSMENT_PORT), http, keys);
 
-            ceilings(kafka);
-            Suite.Parties parties = suite.parties("ベンチ");
-            catalogData();
-            List<UUID> drafts = writes(parties);
-            List<UUID> assessments = awaitAssessments(parties);
-            reads(parties, drafts, assessments);
-            vendorResponses(parties, assessments);
-            eventLatency(parties);
-            growth();
-            memory();
+            try {
+                ceilings(kafka);
+                Suite.Parties parties = suite.parties("ベンチ");
+                catalogData();
+                List<UUID> drafts = writes(parties);
+                List<UUID> assessments = awaitAssessments(parties);
+                reads(parties, drafts, assessments);
+                vendorResponses(parties, assessments);
+                eventLatency(parties);
+                growth();
+                memory();
+                restarts(children);
+            } catch (Exception e) {
+                report.facts.put("run ended early", e.toString());
+                progress("The run ended early: %s (what was measured is still written)", e);
+            }
             judge();
         } finally {
             progress("Stopping the services, Kafka and PostgreSQL");
@@ -145,28 +154,69 @@ public final class Bench {
 
     // ---------------------------------------------------------------- start-up
 
+    private record Start(String name, String module, int port, String database) {
+    }
+
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+    private final List<Start> starts = new ArrayList<>();
+
     private void startServices(ChildProcesses children, LocalKafka kafka, DevelopmentKeys keys) throws Exception {
         String catalogUrl = base(CATALOG_PORT);
-        record Start(String name, String module, int port, String database) {
-        }
-        List<Start> starts = List.of(new Start("catalog-service", "catalog-service", CATALOG_PORT, "catalog"),
+        starts.addAll(List.of(new Start("catalog-service", "catalog-service", CATALOG_PORT, "catalog"),
                 new Start("contract-service", "contract-service", CONTRACT_PORT, "contract"),
                 new Start("assessment-service", "assessment-service", ASSESSMENT_PORT, "assessment"),
-                new Start("ceiling", "benchmark/ceiling", CEILING_PORT, "ceiling"));
+                new Start("ceiling", "benchmark/ceiling", CEILING_PORT, "ceiling")));
         // One at a time, so that each start-up time is the service's own and not a share of the two cores.
         for (Start s : starts) {
             Map<String, String> env = Launcher.serviceEnvironment(postgres, s.database(), s.port(), kafka, keys,
                     settings, catalogUrl);
+            if (s.name().equals("catalog-service")) {
+                // Importing a 5,000-requirement catalog is one transaction; on a busy two-core machine it can take
+                // longer than the default 60 s. Set-up only: no measured request comes near it.
+                env.put("QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT", "10m");
+            }
+            environments.put(s.name(), env);
             long t0 = System.nanoTime();
-            Process p = children.jar(s.name(), jar(s.module()), Launcher.SERVICE_JVM_OPTIONS, env,
+            Process p = children.jar(s.name(), jar(s.module()), jvmOptions(s.name(), "first"), env,
                     settings.logs().resolve(s.name() + ".log"));
             awaitReady(s.name(), s.port(), p);
             double ms = (System.nanoTime() - t0) / 1e6;
             processes.put(s.name(), p);
-            report.startMillis.put(s.name(), ms);
+            report.firstStartMillis.put(s.name(), ms);
             progress("%s ready in %.0f ms (first start: empty database, migrations%s)", s.name(), ms,
                     s.name().equals("catalog-service") ? ", catalog content seeded" : "");
         }
+    }
+
+    /** Stops each service and starts it again on its now migrated database: the start-up that counts. */
+    private void restarts(ChildProcesses children) throws Exception {
+        for (Start s : starts) {
+            Process old = processes.get(s.name());
+            old.destroy();
+            if (!old.waitFor(30, TimeUnit.SECONDS)) {
+                old.destroyForcibly().waitFor();
+            }
+            long t0 = System.nanoTime();
+            Process p = children.jar(s.name(), jar(s.module()), jvmOptions(s.name(), "restart"),
+                    environments.get(s.name()), settings.logs().resolve(s.name() + ".log"));
+            awaitReady(s.name(), s.port(), p);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            processes.put(s.name(), p);
+            report.startMillis.put(s.name(), ms);
+            progress("%s restarted: ready in %.0f ms", s.name(), ms);
+        }
+    }
+
+    /** The launcher's options; with --jfr also a profiling recording per start, dumped when the process ends. */
+    private List<String> jvmOptions(String name, String start) throws IOException {
+        String module = starts.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().module();
+        List<String> options = new ArrayList<>(Launcher.serviceJvmOptions(name, jar(module),
+                settings.dataDirectory().resolve("cds")));
+        if (jfr) {
+            options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + settings.logs().resolve(name + "-" + start + ".jfr"));
+        }
+        return options;
     }
 
     private void awaitReady(String name, int port, Process p) throws Exception {
@@ -247,6 +297,22 @@ public final class Bench {
             }, "bench-consumer");
             reader.start();
             try {
+                // The consumer is positioned once a record sent now comes back; only then does the clock run.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                boolean positioned = false;
+                for (int w = 0; !positioned && System.nanoTime() < deadline; w++) {
+                    String k = "warm-up-" + w;
+                    CompletableFuture<Long> f = new CompletableFuture<>();
+                    intendedAt.put(k, System.nanoTime());
+                    pending.put(k, f);
+                    producer.send(new ProducerRecord<>(topic, k, "{}"));
+                    try {
+                        f.get(1, TimeUnit.SECONDS);
+                        positioned = true;
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        pending.remove(k);
+                    }
+                }
                 AtomicLong seq = new AtomicLong();
                 return Load.open(intended -> {
                     String k = Long.toString(seq.incrementAndGet());
@@ -279,9 +345,9 @@ public final class Bench {
             suite.send(Suite.post(suite.catalog, "/api/v1/guidelines", suite.token("catalog-admin", null),
                     Map.of("id", id, "issuer", "METI_MIC", "audience", "BOTH",
                             "title", Map.of("ja", "ベンチマーク用 " + size, "en", "Benchmark catalog " + size))), 201);
-            suite.send(Suite.post(suite.catalog, "/api/v1/imports/oscal?guidelineId=" + id + "&version=1",
+            suite.send(Suite.slowPost(suite.catalog, "/api/v1/imports/oscal?guidelineId=" + id + "&version=1",
                     suite.token("catalog-admin", null), Oscal.scaled(oscal, size)), 201);
-            suite.send(Suite.post(suite.catalog, "/api/v1/guidelines/" + id + "/versions/1/publish",
+            suite.send(Suite.slowPost(suite.catalog, "/api/v1/guidelines/" + id + "/versions/1/publish",
                     suite.token("catalog-admin", null), Map.of()), 200);
         }
     }
@@ -383,7 +449,7 @@ public final class Bench {
             }
         }
         progress("Write: vendor response PUT (%d items, each with its current ETag)", items.size());
-        String[] statuses = {"IMPLEMENTED", "PARTIALLY_IMPLEMENTED"};
+        String[] statuses = {"IMPLEMENTED", "PARTIAL"};
         closed("writes", "vendor response: PUT /assessments/{id}/items/{key}/response", n -> {
             Item item = items.poll();
             if (item == null) {
@@ -567,7 +633,7 @@ public final class Bench {
                 "broker ceiling p99");
         for (var e : report.startMillis.entrySet()) {
             if (!e.getKey().equals("ceiling")) {
-                t.atMost(e.getKey() + " ready after process start", e.getValue(), 2000, "ms");
+                t.atMost(e.getKey() + " ready after process start (restart)", e.getValue(), 2000, "ms");
                 t.atMost(e.getKey() + " RSS after warm-up", report.rssMegabytes.getOrDefault(e.getKey(), Double.NaN),
                         200, "MB");
             }
@@ -628,7 +694,8 @@ public final class Bench {
         report.facts.put("memory", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "));
         report.facts.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         report.facts.put("load average at start", Files.readString(Path.of("/proc/loadavg")).trim());
-        report.facts.put("service JVM options", String.join(" ", Launcher.SERVICE_JVM_OPTIONS));
+        report.facts.put("service JVM options", String.join(" ", Launcher.SERVICE_JVM_OPTIONS)
+                + "; AppCDS: the first start records the archive (-XX:ArchiveClassesAtExit), the restart maps it");
         report.facts.put("load generator", "JDK HttpClient (HTTP/1.1, loopback), closed model with " + CONCURRENCY
                 + " in flight, open model for event latency; HdrHistogram; in the runner's own JVM");
         report.facts.put("per load", "warm-up " + warmUp.toSeconds() + " s, measurement " + measure.toSeconds() + " s");

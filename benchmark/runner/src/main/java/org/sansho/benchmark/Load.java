@@ -141,35 +141,33 @@ final class Load {
         long interval = Math.round(1e9 / rate);
         CountDownLatch done = new CountDownLatch((int) total);
         long start = System.nanoTime();
-        {
-            for (long i = 0; i < total; i++) {
-                long intended = start + i * interval;
-                long wait = intended - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                CompletableFuture<Long> f;
-                try {
-                    f = call.apply(intended);
-                } catch (RuntimeException e) {
-                    f = CompletableFuture.failedFuture(e);
-                }
-                f.orTimeout(60, TimeUnit.SECONDS).whenComplete((latency, failure) -> {
-                    if (failure == null && latency != null && latency >= 0) {
-                        synchronized (histogram) {
-                            histogram.recordValue(Math.min(latency, MAX_LATENCY_NANOS));
-                        }
-                    } else {
-                        errors.incrementAndGet();
+        for (long i = 0; i < total; i++) {
+            long intended = start + i * interval;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            CompletableFuture<Long> f;
+            try {
+                f = call.apply(intended);
+            } catch (RuntimeException e) {
+                f = CompletableFuture.failedFuture(e);
+            }
+            f.orTimeout(60, TimeUnit.SECONDS).whenComplete((latency, failure) -> {
+                if (failure == null && latency != null && latency >= 0) {
+                    synchronized (histogram) {
+                        histogram.recordValue(Math.min(latency, MAX_LATENCY_NANOS));
                     }
-                    done.countDown();
-                });
-            }
-            if (!done.await(70, TimeUnit.SECONDS)) {
-                errors.addAndGet(done.getCount());
-            }
+                } else {
+                    errors.incrementAndGet();
+                }
+                done.countDown();
+            });
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (!done.await(70, TimeUnit.SECONDS)) {
+            errors.addAndGet(done.getCount());
+        }
         return new Result(String.format("open, %.0f/s", rate), total / seconds, histogram.getTotalCount(),
                 errors.get(), seconds, histogram);
     }

@@ -46,7 +46,7 @@ final class Suite {
     }
 
     static HttpRequest.Builder request(String base, String path, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2))
                 .header("Accept", "application/json");
         return token == null ? b : b.header("Authorization", "Bearer " + token);
     }
@@ -61,6 +61,12 @@ final class Suite {
 
     static HttpRequest post(String base, String path, String token, Object value) {
         return request(base, path, token).header("Content-Type", "application/json").POST(body(value)).build();
+    }
+
+    /** A POST for set-up work that may take long on a busy machine (imports, publications). */
+    static HttpRequest slowPost(String base, String path, String token, Object value) {
+        return request(base, path, token).timeout(Duration.ofMinutes(10)).header("Content-Type", "application/json")
+                .POST(body(value)).build();
     }
 
     /** Sends and expects {@code status}; returns the parsed body (or null when empty). */
