@@ -109,6 +109,10 @@ public final class Bench {
         }
         deleteRecursively(settings.dataDirectory());
         Files.createDirectories(settings.logs());
+        // The run uses a copy of each packaged app, so that a rebuild during the run cannot pull it away.
+        for (String module : List.of("catalog-service", "contract-service", "assessment-service", "benchmark/ceiling")) {
+            copyRecursively(repository.resolve(module).resolve("target/quarkus-app"), appDirectory(module));
+        }
         machineFacts();
         Path lib = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent()
                 .resolve("lib");
@@ -669,7 +673,25 @@ public final class Bench {
     }
 
     private Path jar(String module) {
-        return repository.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        Path copy = appDirectory(module).resolve("quarkus-run.jar");
+        return Files.exists(copy) ? copy : repository.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private Path appDirectory(String module) {
+        return settings.dataDirectory().resolve("apps").resolve(Path.of(module).getFileName());
+    }
+
+    private static void copyRecursively(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
     }
 
     private static String base(int port) {
