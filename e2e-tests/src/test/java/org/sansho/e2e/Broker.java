@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class Broker implements AutoCloseable {
 
+    /** A broker on a busy machine may take minutes to start, longest when it restarts on an existing log. */
+    private static final Duration READY = Duration.ofSeconds(Long.getLong("sansho.broker.ready-seconds", 420));
+
     private final Path directory;
     private final Path config;
     private final int port;
@@ -32,6 +35,11 @@ final class Broker implements AutoCloseable {
         this.port = port;
         Files.createDirectories(directory.resolve("logs"));
         this.config = directory.resolve("server.properties");
+        Files.writeString(directory.resolve("log4j2.properties"), String.join("\n", List.of(
+                "appender.out.type=Console", "appender.out.name=out", "appender.out.layout.type=PatternLayout",
+                "appender.out.layout.pattern=%d %p [%c] %m%n", "rootLogger.level=INFO",
+                "rootLogger.appenderRef.out.ref=out", "logger.kafka.name=kafka", "logger.kafka.level=INFO",
+                "logger.state.name=state.change.logger", "logger.state.level=WARN")) + "\n");
         Files.writeString(config, String.join("\n", List.of(
                 "process.roles=broker,controller",
                 "node.id=1",
@@ -82,7 +90,7 @@ final class Broker implements AutoCloseable {
     /** Starts (or starts again) the broker on the same ports and log directory, and waits until it answers. */
     synchronized void startAndAwaitReady() {
         process = java("kafka", List.of("kafka.Kafka", config.toString()));
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long deadline = System.nanoTime() + READY.toNanos();
         Exception last = null;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -102,7 +110,7 @@ final class Broker implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException("The broker did not answer within 180 s; see " + directory, last);
+        throw new IllegalStateException("The broker did not answer within " + READY + "; see " + directory, last);
     }
 
     /** A controlled shutdown (SIGTERM), as in a broker restart for maintenance. */
@@ -132,7 +140,9 @@ final class Broker implements AutoCloseable {
 
     private Process java(String name, List<String> mainAndArgs) {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path")));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-Dlog4j2.configurationFile=" + directory.resolve("log4j2.properties"),
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp", System.getProperty("java.class.path")));
         command.addAll(mainAndArgs);
         File log = directory.resolve(name + ".log").toFile();
         try {

@@ -39,8 +39,10 @@ class ScaleOutIT {
                         .partitions()).as(topic).hasSizeGreaterThanOrEqualTo(3);
             }
         }
-        ServiceProcess contract2 = suite.contract.another();
+        var startingContract = java.util.concurrent.CompletableFuture.supplyAsync(suite.contract::another,
+                Executors.newSingleThreadExecutor());
         ServiceProcess assessment2 = suite.assessment.another();
+        ServiceProcess contract2 = startingContract.get();
         try {
             // Each group has one consumer of the topic per instance, and both hold partitions.
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
@@ -133,9 +135,11 @@ class ScaleOutIT {
         for (ServiceProcess instance : instances) {
             String metrics = io.restassured.RestAssured.given().baseUri(instance.baseUrl()).get("/q/metrics")
                     .then().statusCode(200).extract().asString();
-            String channel = instance.module().startsWith("assessment") ? "contract-events" : "assessment-events";
+            String topic = instance.module().startsWith("assessment") ? Suite.CONTRACT_EVENTS : Suite.ASSESSMENT_EVENTS;
+            String channel = topic.replace('.', '-');
             double sum = metrics.lines().filter(l -> l.startsWith("kafka_consumer_fetch_manager_records_consumed_total{")
-                            && !l.contains("topic=") && l.contains("client_id=\"kafka-consumer-" + channel))
+                            && l.contains("client_id=\"kafka-consumer-" + channel + "\"")
+                            && l.contains("topic=\"" + topic + "\""))
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
             consumed.put(instance.module() + ":" + instance.port(), sum);
         }
