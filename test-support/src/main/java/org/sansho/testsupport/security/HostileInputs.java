@@ -168,7 +168,8 @@ public final class HostileInputs {
                     rule.path().forEach((k, v) -> path.put(k, world.fill(v)));
                     String raw = base.toString().replaceAll("/$", "") + op.path();
                     for (Map.Entry<String, String> e : path.entrySet()) {
-                        String value = e.getKey().equals(p.name()) ? bad : AuthorizationMatrix.encode(e.getValue());
+                        String value = AuthorizationMatrix.encode(e.getKey().equals(p.name()) ? bad : e.getValue())
+                                .replace("+", "%20");
                         raw = raw.replace("{" + e.getKey() + "}", value);
                     }
                     String q = query(rule.query());

@@ -21,10 +21,17 @@ public final class World {
 
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final Map<String, UUID> organizations = new LinkedHashMap<>();
+    private final Set<String> shared = new HashSet<>();
 
     public World set(String name, Object value) {
         variables.put(name, String.valueOf(value));
         return this;
+    }
+
+    /** A variable that is shared reference content (e.g. a catalog export), not a secret of this world. */
+    public World setShared(String name, Object value) {
+        shared.add(name);
+        return set(name, value);
     }
 
     /** The organization a role's caller acts for in this world; roles without one get tokens without {@code org}. */
@@ -44,7 +51,10 @@ public final class World {
     /** The ids of this world that no other organization may see. */
     public Set<String> secrets() {
         Set<String> secrets = new HashSet<>();
-        variables.values().forEach(v -> {
+        variables.forEach((name, v) -> {
+            if (shared.contains(name)) {
+                return;
+            }
             Matcher m = UUID_TEXT.matcher(v);
             while (m.find()) {
                 secrets.add(m.group().toLowerCase(java.util.Locale.ROOT));
