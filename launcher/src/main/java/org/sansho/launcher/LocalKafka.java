@@ -50,7 +50,7 @@ public final class LocalKafka {
         Process broker = children.java("kafka", List.of("kafka.Kafka", config.toString()),
                 Map.of(), settings.logs().resolve("kafka.log"));
         String bootstrap = "localhost:" + settings.kafkaPort();
-        awaitBroker(bootstrap, Duration.ofSeconds(60), broker);
+        awaitBroker(bootstrap, Duration.ofSeconds(180), broker);
         Launcher.say("Kafka broker (KRaft) on %s (%s)", bootstrap, logs);
         return new LocalKafka(bootstrap);
     }
