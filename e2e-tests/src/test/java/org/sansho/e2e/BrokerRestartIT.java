@@ -1,5 +1,6 @@
 package org.sansho.e2e;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,6 +20,7 @@ import static org.awaitility.Awaitility.await;
  * the meantime waits in their outboxes and is delivered afterwards, once, and the lifecycles that were running
  * finish.
  */
+@Order(Integer.MAX_VALUE) // last: on a loaded machine the broker may take minutes to come back
 class BrokerRestartIT {
 
     private final Suite suite = Suite.get();
