@@ -26,7 +26,7 @@ final class Lifecycle {
     static final List<String> STEPS = List.of("open", "disclose", "await-opened", "answer", "submit",
             "under-assessment", "evaluate", "complete", "agree");
     private static final List<String> STATES = List.of("DRAFT", "DISCLOSURE_REQUESTED", "UNDER_ASSESSMENT", "AGREED");
-    private static final Duration STEP_DEADLINE = Duration.ofSeconds(Long.getLong("sansho.faults.step-seconds", 240));
+    private static final Duration STEP_DEADLINE = Duration.ofSeconds(Long.getLong("sansho.faults.step-seconds", 600));
 
     /** Per contract, exactly these events in this order, on each topic. */
     static final List<String> CONTRACT_EVENTS = List.of("org.sansho.contract.created.v1",
