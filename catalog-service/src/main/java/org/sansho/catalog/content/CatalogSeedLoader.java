@@ -20,6 +20,8 @@ import org.sansho.catalog.guideline.persistence.GuidelineVersionEntity;
 import org.sansho.catalog.guideline.persistence.MappingEntity;
 import org.sansho.catalog.guideline.persistence.SectionEntity;
 import org.sansho.catalog.guideline.persistence.ThreatEntity;
+import org.sansho.platform.audit.AuditActor;
+import org.sansho.platform.audit.AuditTrail;
 
 import java.util.HashMap;
 import java.util.List;
@@ -43,9 +45,12 @@ public class CatalogSeedLoader {
     private final CatalogStore store;
     private final boolean enabled;
 
-    public CatalogSeedLoader(EntityManager em, CatalogStore store,
+    private final AuditTrail audit;
+
+    public CatalogSeedLoader(EntityManager em, CatalogStore store, AuditTrail audit,
                              @ConfigProperty(name = "sansho.catalog.seed.enabled", defaultValue = "true") boolean enabled) {
         this.em = em;
+        this.audit = audit;
         this.store = store;
         this.enabled = enabled;
     }
@@ -112,6 +117,11 @@ public class CatalogSeedLoader {
             if (DisclosureTemplateEntity.findById(t.id()) == null) {
                 insert(t);
             }
+        }
+        if (versions > 0 || mappings > 0) {
+            audit.actAs(AuditActor.system("catalog-service.seed"), null);
+            audit.record("catalog.seeded", "catalog", "seed", List.of(), null, Map.of("versions",
+                    inserted.keySet().stream().sorted().toList(), "mappings", mappings));
         }
         LOG.infof("Catalog content: %d version(s) and %d mapping(s) loaded; existing versions left unchanged",
                 versions, mappings);

@@ -26,6 +26,7 @@ import org.sansho.catalog.guideline.persistence.MappingEntity;
 import org.sansho.catalog.guideline.persistence.RequirementEntity;
 import org.sansho.catalog.guideline.persistence.SectionEntity;
 import org.sansho.catalog.guideline.persistence.ThreatEntity;
+import org.sansho.platform.audit.AuditTrail;
 import org.sansho.platform.outbox.Outbox;
 import org.sansho.platform.problem.Problem;
 import org.sansho.platform.problem.ProblemException;
@@ -49,11 +50,27 @@ public class CatalogEditor {
     private final CatalogReader reader;
     private final Outbox outbox;
 
-    public CatalogEditor(EntityManager em, CatalogStore store, CatalogReader reader, Outbox outbox) {
+    private final AuditTrail audit;
+
+    public CatalogEditor(EntityManager em, CatalogStore store, CatalogReader reader, Outbox outbox,
+                         AuditTrail audit) {
         this.em = em;
         this.store = store;
         this.reader = reader;
         this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    /**
+     * Audits a change of the catalog. The catalog is public reference data, the same for every organization, so
+     * its records belong to no organization and every auditor reads them.
+     */
+    private void audit(String action, String entityType, String entityId, Object before, Object after) {
+        audit.record(action, entityType, entityId, List.of(), before, after);
+    }
+
+    private static String versionId(String guidelineId, String label) {
+        return guidelineId + "/" + label;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -68,6 +85,8 @@ public class CatalogEditor {
         g.titleJa = title.ja();
         g.titleEn = title.en();
         g.persist();
+        audit("guideline.created", "guideline", id, null,
+                java.util.Map.of("id", id, "issuer", issuer, "audience", audience, "title", title));
     }
 
     /**
@@ -119,6 +138,8 @@ public class CatalogEditor {
             VersionContent source = reader.version(guidelineId, current.get().label);
             copyContent(source.sections(), source.requirements(), draft);
         }
+        audit("guideline-version.draft-created", "guideline-version", versionId(guidelineId, label), null,
+                store.info(draft));
         return draft;
     }
 
@@ -134,6 +155,8 @@ public class CatalogEditor {
             store.insertRequirement(draft, sectionId(draft.id, r.sectionNumber()), r, position++);
         }
         draft.hasContent = !requirements.isEmpty();
+        audit("guideline-version.content-copied", "guideline-version", versionId(draft.guidelineId, draft.label),
+                null, java.util.Map.of("sections", sections, "requirements", requirements));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -146,10 +169,15 @@ public class CatalogEditor {
                 .firstResultOptional();
         Section section = new Section(number, parent, title);
         if (existing.isPresent()) {
-            CatalogStore.apply(existing.get(), section);
+            SectionEntity e = existing.get();
+            Section before = new Section(e.number, e.parentNumber, new LocalizedText(e.titleJa, e.titleEn));
+            CatalogStore.apply(e, section);
+            audit("guideline-version.section-replaced", "guideline-version", versionId(guidelineId, label), before,
+                    section);
             return false;
         }
         store.insertSection(draft.id, section, (int) SectionEntity.count("versionId", draft.id));
+        audit("guideline-version.section-added", "guideline-version", versionId(guidelineId, label), null, section);
         return true;
     }
 
@@ -176,10 +204,14 @@ public class CatalogEditor {
         draft.hasContent = true;
         if (existing.isPresent()) {
             store.updateRequirement(existing.get(), sectionId, requirement);
+            audit("guideline-version.requirement-replaced", "guideline-version", versionId(guidelineId, label),
+                    null, requirement);
             return false;
         }
         store.insertRequirement(draft, sectionId, requirement,
                 (int) RequirementEntity.count("versionId", draft.id));
+        audit("guideline-version.requirement-added", "guideline-version", versionId(guidelineId, label), null,
+                requirement);
         return true;
     }
 
@@ -244,6 +276,7 @@ public class CatalogEditor {
         MappingEntity e = CatalogStore.apply(new MappingEntity(), mapping);
         e.definedIn = draft.id;
         e.persist();
+        audit("guideline-version.mapping-added", "guideline-version", versionId(guidelineId, label), null, mapping);
         return e;
     }
 
@@ -264,6 +297,7 @@ public class CatalogEditor {
             throw ProblemException.conflict("empty-version", "Empty version",
                     "A version without requirements cannot be published");
         }
+        Object before = store.info(draft);
         draft.status = VersionStatus.PUBLISHED;
         draft.publishedOn = publishedOn == null ? LocalDate.now() : publishedOn;
         draft.hasContent = true;
@@ -278,7 +312,10 @@ public class CatalogEditor {
                 previous = store.load(old).requirements();
             }
             if (old.status == VersionStatus.PUBLISHED) {
+                Object oldBefore = store.info(old);
                 old.status = VersionStatus.SUPERSEDED;
+                audit("guideline-version.superseded", "guideline-version", versionId(old.guidelineId, old.label),
+                        oldBefore, store.info(old));
                 outbox.publish(CatalogEventTypes.AGGREGATE, old.guidelineId, CatalogEventTypes.VERSION_SUPERSEDED,
                         new GuidelineVersionSuperseded(old.guidelineId, old.label, published));
             }
@@ -287,6 +324,8 @@ public class CatalogEditor {
         outbox.publish(CatalogEventTypes.AGGREGATE, guidelineId, CatalogEventTypes.VERSION_PUBLISHED,
                 new GuidelineVersionPublished(guidelineId, label, draft.publishedOn, supersedes, diff.addedKeys(),
                         diff.removedKeys(), diff.changedKeys()));
+        audit("guideline-version.published", "guideline-version", versionId(guidelineId, label), before,
+                store.info(draft));
         reader.forgetAfterCommit();
         return draft;
     }
