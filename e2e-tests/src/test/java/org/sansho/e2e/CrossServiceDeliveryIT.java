@@ -28,7 +28,7 @@ class CrossServiceDeliveryIT {
         suite.contract.kill();
         suite.contract.withEnvironment("SANSHO_OUTBOX_RELAY_ENABLED", "false").startAndAwaitReady();
         suite.transition(parties, contractId, "DISCLOSURE_REQUESTED");
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(60))
                 .until(() -> stateChanges(contractId).isEmpty());
         suite.contract.kill();
 
@@ -44,7 +44,7 @@ class CrossServiceDeliveryIT {
         // Every record of the contract is delivered a second time: nothing changes.
         List<ConsumerRecord<String, String>> published = suite.records("contract.events", contractId.toString());
         suite.produce("contract.events", published);
-        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8)).until(() -> {
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(60)).until(() -> {
             JsonPath now = assessmentsOf(parties, contractId);
             return now.getInt("totalItems") == 1 && assessmentId.equals(now.getString("items[0].id"));
         });

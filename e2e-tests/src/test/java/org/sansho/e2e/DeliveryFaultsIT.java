@@ -89,7 +89,7 @@ class DeliveryFaultsIT {
             JsonPath pending = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> assessments(p, id), a -> a.getInt("totalItems") == 1);
             assertThat(pending.getString("items[0].status")).isEqualTo("PENDING_ITEMS");
-            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> {
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(60)).until(() -> {
                 JsonPath a = assessments(p, id);
                 return a.getInt("totalItems") == 1 && "PENDING_ITEMS".equals(a.getString("items[0].status"));
             });
@@ -104,7 +104,7 @@ class DeliveryFaultsIT {
                 Suite.key(suite.guideline, "disclose"), Suite.key(suite.guideline, "split"));
         await().atMost(Duration.ofSeconds(30)).until(() -> suite.records(Suite.ASSESSMENT_EVENTS, id.toString()).size() >= 1);
         // Give a second opening every chance to show up before counting.
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(8)).until(() -> assessments(p, id).getInt("totalItems") == 1);
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(60)).until(() -> assessments(p, id).getInt("totalItems") == 1);
         List<String> types = suite.records(Suite.ASSESSMENT_EVENTS, id.toString()).stream()
                 .map(r -> Tally.json(r.value()).path("type").asText()).toList();
         assertThat(types).containsExactly("org.sansho.assessment.opened.v1");
