@@ -217,6 +217,8 @@ public final class Bench {
         List<String> options = new ArrayList<>(Launcher.serviceJvmOptions(name, jar(module),
                 settings.dataDirectory().resolve("cds")));
         if (jfr) {
+            // The JVM turns JFR off while it records a CDS archive: a profiled run records none.
+            options.removeIf(o -> o.startsWith("-XX:ArchiveClassesAtExit"));
             options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + settings.logs().resolve(name + "-" + start + ".jfr"));
         }
@@ -225,7 +227,7 @@ public final class Bench {
 
     private void awaitReady(String name, int port, Process p) throws Exception {
         HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + p.exitValue() + "; see "
@@ -242,7 +244,7 @@ public final class Bench {
             }
             Thread.sleep(20);
         }
-        throw new IllegalStateException(name + " was not ready within 120 s");
+        throw new IllegalStateException(name + " was not ready within 300 s");
     }
 
     // ---------------------------------------------------------------- ceilings
