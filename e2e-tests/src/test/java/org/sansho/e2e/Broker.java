@@ -97,7 +97,10 @@ final class Broker implements AutoCloseable {
                 throw new IllegalStateException("The broker exited with " + process.exitValue() + "; see " + directory);
             }
             try (Admin admin = admin()) {
+                // Answering is not enough after a restart: it must serve the metadata of the topics it holds.
                 if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                    var topics = admin.listTopics().names().get(5, TimeUnit.SECONDS);
+                    admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS);
                     return;
                 }
             } catch (Exception e) {

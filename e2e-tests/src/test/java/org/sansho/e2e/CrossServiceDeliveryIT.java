@@ -27,13 +27,16 @@ class CrossServiceDeliveryIT {
         // The contract-service commits the transition but its relay never runs: then it dies (SIGKILL).
         suite.contract.kill();
         suite.contract.withEnvironment("SANSHO_OUTBOX_RELAY_ENABLED", "false").startAndAwaitReady();
-        suite.transition(parties, contractId, "DISCLOSURE_REQUESTED");
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(60))
-                .until(() -> stateChanges(contractId).isEmpty());
-        suite.contract.kill();
-
-        // After the restart the committed event is relayed, and the assessment-service opens the assessment.
-        suite.contract.withEnvironment("SANSHO_OUTBOX_RELAY_ENABLED", "true").startAndAwaitReady();
+        try {
+            suite.transition(parties, contractId, "DISCLOSURE_REQUESTED");
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(60))
+                    .until(() -> stateChanges(contractId).isEmpty());
+        } finally {
+            // After the restart the committed event is relayed (and the suite runs on with its relay, whatever happens).
+            suite.contract.kill();
+            suite.contract.withEnvironment("SANSHO_OUTBOX_RELAY_ENABLED", "true").startAndAwaitReady();
+        }
+        // The assessment-service opens the assessment.
         await().atMost(Duration.ofSeconds(30)).until(() -> stateChanges(contractId).size() == 1);
         JsonPath opened = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> assessmentsOf(parties, contractId), a -> a.getInt("totalItems") == 1
