@@ -4,14 +4,15 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.sansho.assessment.assessments.service.AssessmentOpening;
+import org.sansho.assessment.dashboard.DeadlineProjection;
 import org.sansho.assessment.posture.PostureProjection;
 import org.sansho.platform.events.CloudEventCodec;
 import org.sansho.platform.inbox.Inbox;
 
 /**
  * Contract facts: a state change into DISCLOSURE_REQUESTED, UNDER_REVIEW or TERMINATION_NOTICED opens the
- * assessment of that phase; every contract event keeps the posture read model current. Other types are recorded
- * and ignored.
+ * assessment of that phase; every contract event keeps the posture read model current; notice-deadline and
+ * certification reminders keep the dashboard's upcoming deadlines current. Other types are recorded and ignored.
  */
 @ApplicationScoped
 public class ContractEventsConsumer {
@@ -22,13 +23,15 @@ public class ContractEventsConsumer {
     private final CloudEventCodec codec;
     private final AssessmentOpening opening;
     private final PostureProjection posture;
+    private final DeadlineProjection deadlines;
 
     public ContractEventsConsumer(Inbox inbox, CloudEventCodec codec, AssessmentOpening opening,
-                                  PostureProjection posture) {
+                                  PostureProjection posture, DeadlineProjection deadlines) {
         this.inbox = inbox;
         this.codec = codec;
         this.opening = opening;
         this.posture = posture;
+        this.deadlines = deadlines;
     }
 
     @Incoming("contract-events")
@@ -46,6 +49,10 @@ public class ContractEventsConsumer {
                     posture.contractMoved(contract, contract.state() == null ? "DRAFT" : contract.state(),
                             contract.phase() == null ? "PRE_CONTRACT" : contract.phase());
                 }
+                case AssessmentEventTypes.NOTICE_DEADLINE_APPROACHING ->
+                        deadlines.notice(codec.data(event, DeadlineProjection.NoticeDeadline.class));
+                case AssessmentEventTypes.CERTIFICATION_EXPIRING ->
+                        deadlines.certification(codec.data(event, DeadlineProjection.CertificationExpiry.class));
                 default -> {
                     // Other contract facts do not concern assessments.
                 }

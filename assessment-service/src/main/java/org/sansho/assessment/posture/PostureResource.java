@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.sansho.platform.problem.ProblemException;
+import org.sansho.assessment.dashboard.OrganizationScope;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
 
@@ -52,17 +52,9 @@ public class PostureResource {
     @APIResponse(responseCode = "404", description = "Another organization's posture")
     public PostureView posture(@QueryParam("hospital") @Parameter(description = "Hospital organization id") UUID hospital,
                                @QueryParam("vendor") @Parameter(description = "Vendor organization id") UUID vendor) {
-        if ((hospital == null) == (vendor == null)) {
-            throw ProblemException.badRequest("hospital", "give exactly one of hospital or vendor");
-        }
-        UUID org = hospital != null ? hospital : vendor;
-        boolean allowed = caller.isService() || caller.organizationId().map(org::equals).orElse(false)
-                && (hospital != null ? caller.hasRole(Roles.PROCUREMENT) || caller.hasRole(Roles.AUDITOR)
-                : caller.hasRole(Roles.VENDOR) || caller.hasRole(Roles.AUDITOR));
-        if (!allowed) {
-            throw ProblemException.notFound("Posture of organization", org);
-        }
-        String column = hospital != null ? "hospital_id" : "vendor_id";
+        OrganizationScope scope = OrganizationScope.of(caller, hospital, vendor, "Posture of organization");
+        UUID org = scope.id();
+        String column = scope.hospital() ? "hospital_id" : "vendor_id";
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select coalesce(phase, 'UNKNOWN'), coalesce(state, 'UNKNOWN'), "
                         + "verdict, open_mandatory_gaps, overdue_findings from contract_posture where " + column + " = ?1")
@@ -81,7 +73,7 @@ public class PostureResource {
             gaps += ((Number) r[3]).intValue();
             overdue += ((Number) r[4]).intValue();
         }
-        return new PostureView(hospital != null ? "HOSPITAL" : "VENDOR", org, rows.size(), phases, states, verdicts,
+        return new PostureView(scope.kind(), org, rows.size(), phases, states, verdicts,
                 gaps, overdue);
     }
 }

@@ -1,0 +1,67 @@
+package org.sansho.assessment.dashboard;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Keeps {@code upcoming_deadline} current from contract-service's reminder events, inside the inbox transaction
+ * of the event. A later reminder of the same deadline (a closer threshold, or a moved date) replaces the earlier.
+ */
+@ApplicationScoped
+public class DeadlineProjection {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record NoticeDeadline(UUID contractId, UUID hospitalId, UUID vendorId, LocalDate deadline,
+                                 Integer thresholdDays, String kind) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CertificationExpiry(UUID organizationId, UUID certificationId, String scheme, LocalDate expiresOn,
+                                      Integer thresholdDays) {
+    }
+
+    private final EntityManager em;
+
+    public DeadlineProjection(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void notice(NoticeDeadline n) {
+        if (n.contractId() == null || n.vendorId() == null || n.deadline() == null) {
+            return;
+        }
+        String kind = "END_DATE_PASSED".equals(n.kind()) ? "END_DATE_PASSED" : "NOTICE_DEADLINE";
+        upsert(kind, n.contractId(), n.contractId(), n.hospitalId(), n.vendorId(), null, n.deadline(),
+                n.thresholdDays());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void certification(CertificationExpiry c) {
+        if (c.certificationId() == null || c.organizationId() == null || c.expiresOn() == null) {
+            return;
+        }
+        upsert("CERTIFICATION_EXPIRY", c.certificationId(), null, null, c.organizationId(), c.scheme(),
+                c.expiresOn(), c.thresholdDays());
+    }
+
+    private void upsert(String kind, UUID subject, UUID contract, UUID hospital, UUID vendor, String label,
+                        LocalDate due, Integer threshold) {
+        em.createNativeQuery("""
+                        insert into upcoming_deadline (kind, subject_id, contract_id, hospital_id, vendor_id, label, due_on,
+                            threshold_days, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                        on conflict (kind, subject_id) do update set due_on = excluded.due_on,
+                            threshold_days = excluded.threshold_days, label = coalesce(excluded.label, upcoming_deadline.label),
+                            updated_at = excluded.updated_at""")
+                .setParameter(1, kind).setParameter(2, subject).setParameter(3, contract).setParameter(4, hospital)
+                .setParameter(5, vendor).setParameter(6, label).setParameter(7, due).setParameter(8, threshold)
+                .setParameter(9, Instant.now()).executeUpdate();
+    }
+}

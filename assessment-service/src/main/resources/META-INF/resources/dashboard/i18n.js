@@ -1,0 +1,47 @@
+// Texts of the dashboard in Japanese and English. Keys of states, phases and event types fall back to the key.
+window.SANSHO_TEXTS = {
+  ja: {
+    title: 'コンプライアンス ダッシュボード', logout: 'ログアウト', login: 'ログイン', loginButton: 'ログイン',
+    loginHelp: 'ベアラートークンを貼り付けてください(例: ./sansho token procurement --org …)。',
+    badToken: 'トークンを読み取れません', noOrg: 'トークンに組織(org)がありません', expired: 'トークンの有効期限が切れています',
+    unauthorized: '認証に失敗しました。再度ログインしてください', viewAs: '表示', hospital: '医療機関', vendor: '事業者',
+    contracts: '契約数', gaps: '未対応の必須ギャップ', overdue: '期限超過の指摘事項', byPhase: 'フェーズ別の契約',
+    PRE_CONTRACT: '契約前', IN_CONTRACT: '契約中', POST_TERMINATION: '契約終了後', UNKNOWN: '不明',
+    state: '状態', count: '件数', verdict: '判定', deadlines: '今後の期限', due: '期日', kind: '種別',
+    subject: '対象', reminder: '通知', noDeadlines: '期限はありません。', feed: 'ライブイベント',
+    NOTICE_DEADLINE: '更新・解約の通知期限', END_DATE_PASSED: '契約終了日経過', CERTIFICATION_EXPIRY: '認証の有効期限',
+    daysBefore: '{n}日前', live: '接続中', offline: '未接続', reconnecting: '再接続中…',
+    contract: '契約', certification: '認証',
+    'org.sansho.contract.created.v1': '契約作成', 'org.sansho.contract.state-changed.v1': '契約状態の変更',
+    'org.sansho.contract.amended.v1': '契約変更', 'org.sansho.contract.incident-reported.v1': 'インシデント報告',
+    'org.sansho.contract.reagreement-required.v1': '再合意が必要', 'org.sansho.contract.closed.v1': '契約終了',
+    'org.sansho.contract.notice-deadline-approaching.v1': '通知期限の接近',
+    'org.sansho.assessment.opened.v1': '評価開始', 'org.sansho.assessment.submitted.v1': '回答提出',
+    'org.sansho.assessment.completed.v1': '評価完了', 'org.sansho.assessment.verdict-changed.v1': '判定の変更',
+    'org.sansho.assessment.stale.v1': 'ベースライン更新', 'org.sansho.assessment.finding.opened.v1': '指摘事項の登録',
+    'org.sansho.assessment.finding.overdue.v1': '指摘事項の期限超過',
+    'org.sansho.assessment.risk-acceptance.expiring.v1': 'リスク受容の期限'
+  },
+  en: {
+    title: 'Compliance dashboard', logout: 'Log out', login: 'Log in', loginButton: 'Log in',
+    loginHelp: 'Paste a bearer token (for example from ./sansho token procurement --org …).',
+    badToken: 'This is not a readable token', noOrg: 'The token names no organization (org)', expired: 'The token has expired',
+    unauthorized: 'Not authorized; please log in again', viewAs: 'View as', hospital: 'Hospital', vendor: 'Vendor',
+    contracts: 'Contracts', gaps: 'Open mandatory gaps', overdue: 'Overdue findings', byPhase: 'Contracts by phase',
+    PRE_CONTRACT: 'Before the contract', IN_CONTRACT: 'During the contract', POST_TERMINATION: 'After termination',
+    UNKNOWN: 'Unknown', state: 'State', count: 'Count', verdict: 'Verdict', deadlines: 'Deadlines coming up',
+    due: 'Due', kind: 'Kind', subject: 'Subject', reminder: 'Reminder', noDeadlines: 'Nothing due.', feed: 'Live events',
+    NOTICE_DEADLINE: 'Notice deadline', END_DATE_PASSED: 'End date passed', CERTIFICATION_EXPIRY: 'Certification expiry',
+    daysBefore: '{n} days before', live: 'live', offline: 'offline', reconnecting: 'reconnecting…',
+    contract: 'contract', certification: 'certification',
+    'org.sansho.contract.created.v1': 'Contract created', 'org.sansho.contract.state-changed.v1': 'Contract state changed',
+    'org.sansho.contract.amended.v1': 'Contract amended', 'org.sansho.contract.incident-reported.v1': 'Incident reported',
+    'org.sansho.contract.reagreement-required.v1': 'Re-agreement required', 'org.sansho.contract.closed.v1': 'Contract closed',
+    'org.sansho.contract.notice-deadline-approaching.v1': 'Notice deadline approaching',
+    'org.sansho.assessment.opened.v1': 'Assessment opened', 'org.sansho.assessment.submitted.v1': 'Responses submitted',
+    'org.sansho.assessment.completed.v1': 'Assessment completed', 'org.sansho.assessment.verdict-changed.v1': 'Verdict changed',
+    'org.sansho.assessment.stale.v1': 'Baseline superseded', 'org.sansho.assessment.finding.opened.v1': 'Finding opened',
+    'org.sansho.assessment.finding.overdue.v1': 'Finding overdue',
+    'org.sansho.assessment.risk-acceptance.expiring.v1': 'Risk acceptance expiring'
+  }
+};
