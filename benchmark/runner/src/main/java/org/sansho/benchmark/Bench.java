@@ -352,7 +352,7 @@ public final class Bench {
                     Map.of("id", id, "issuer", "METI_MIC", "audience", "BOTH",
                             "title", Map.of("ja", "ベンチマーク用 " + size, "en", "Benchmark catalog " + size))), 201);
             suite.send(Suite.slowPost(suite.catalog, "/api/v1/imports/oscal?guidelineId=" + id + "&version=1",
-                    suite.token("catalog-admin", null), Oscal.scaled(oscal, size)), 201);
+                    suite.token("catalog-admin", null), Oscal.scaled(oscal, size, "BENCH" + size + "-")), 201);
             suite.send(Suite.slowPost(suite.catalog, "/api/v1/guidelines/" + id + "/versions/1/publish",
                     suite.token("catalog-admin", null), Map.of()), 200);
         }
@@ -426,8 +426,8 @@ public final class Bench {
         }
         progress("Read: requirement search, 5,000 requirements");
         closed("reads", "requirement search (5,000 requirements)", load.expect(200, n -> Suite.request(suite.catalog,
-                "/api/v1/guidelines/bench-catalog-5000/versions/1/requirements?q=BENCH-" + (1 + n % 499)
-                        + "&size=20", token).build()), "q matches keys BENCH-n*");
+                "/api/v1/guidelines/bench-catalog-5000/versions/1/requirements?q=BENCH5000-" + (1 + n % 499)
+                        + "&size=20", token).build()), "q matches keys BENCH5000-n*");
         progress("Read: assessment items");
         closed("reads", "assessment items (page of 20)", load.expect(200, n -> Suite.request(suite.assessment,
                 "/api/v1/assessments/" + assessments.get((int) (n % assessments.size())) + "/items?size=20", token)

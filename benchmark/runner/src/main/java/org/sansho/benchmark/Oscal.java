@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A catalog of any size for the benchmark, made from a real one exported by the catalog-service: its controls are
- * copied round-robin (key BENCH-n), each keeping its phases, party, service models, data categories and
+ * copied round-robin (keys {@code keyPrefix}n, unique across guidelines), each keeping its phases, party, service models, data categories and
  * citation; links to mappings are left out, so the scaled catalog has no mappings of its own.
  */
 final class Oscal {
@@ -17,7 +17,7 @@ final class Oscal {
     private Oscal() {
     }
 
-    static ObjectNode scaled(JsonNode exported, int size) {
+    static ObjectNode scaled(JsonNode exported, int size, String keyPrefix) {
         ObjectNode root = exported.deepCopy();
         ObjectNode catalog = (ObjectNode) root.path("catalog");
         List<ObjectNode> templates = new ArrayList<>();
@@ -41,11 +41,11 @@ final class Oscal {
         for (int i = 0; i < size; i++) {
             ObjectNode copy = copies.get(i % copies.size()).deepCopy();
             String oldId = copy.path("id").asText();
-            String newId = "r-bench-" + i;
+            String newId = "r-" + keyPrefix.toLowerCase() + i;
             copy.put("id", newId);
             for (JsonNode prop : copy.path("props")) {
                 if ("key".equals(prop.path("name").asText())) {
-                    ((ObjectNode) prop).put("value", "BENCH-" + i);
+                    ((ObjectNode) prop).put("value", keyPrefix + i);
                 }
             }
             renameParts(copy.path("parts"), oldId, newId);

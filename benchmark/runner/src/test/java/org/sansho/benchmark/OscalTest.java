@@ -27,7 +27,7 @@ class OscalTest {
                     {"id": "r-B", "props": [{"name": "key", "ns": "%1$s", "value": "B"}]}]}]}}
                 """.formatted(NS));
 
-        JsonNode scaled = Oscal.scaled(exported, 5);
+        JsonNode scaled = Oscal.scaled(exported, 5, "BENCH-");
 
         List<JsonNode> controls = new ArrayList<>();
         scaled.path("catalog").path("groups").forEach(g -> g.path("controls").forEach(controls::add));
