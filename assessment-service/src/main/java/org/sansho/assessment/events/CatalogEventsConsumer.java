@@ -1,5 +1,6 @@
 package org.sansho.assessment.events;
 
+import org.sansho.assessment.assessments.service.AssessmentAudit;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -17,7 +18,11 @@ public class CatalogEventsConsumer {
     private final CloudEventCodec codec;
     private final Rebaselining rebaselining;
 
-    public CatalogEventsConsumer(Inbox inbox, CloudEventCodec codec, Rebaselining rebaselining) {
+    private final AssessmentAudit audit;
+
+    public CatalogEventsConsumer(Inbox inbox, CloudEventCodec codec, Rebaselining rebaselining,
+                                 AssessmentAudit audit) {
+        this.audit = audit;
         this.inbox = inbox;
         this.codec = codec;
         this.rebaselining = rebaselining;
@@ -28,6 +33,7 @@ public class CatalogEventsConsumer {
     public void on(String value) {
         inbox.receive(CONSUMER, value, event -> {
             if (AssessmentEventTypes.CATALOG_VERSION_PUBLISHED.equals(event.type())) {
+                audit.actAs(CONSUMER, "event:" + event.id());
                 rebaselining.markStale(codec.data(event, GuidelineVersionPublished.class));
             }
         });

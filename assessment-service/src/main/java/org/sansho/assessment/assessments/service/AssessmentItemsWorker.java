@@ -1,5 +1,6 @@
 package org.sansho.assessment.assessments.service;
 
+import org.sansho.assessment.assessments.rest.AssessmentView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -55,7 +56,11 @@ public class AssessmentItemsWorker {
         return t;
     });
 
-    public AssessmentItemsWorker(EntityManager em, ApplicableRequirementsQuery catalog, Outbox outbox) {
+    private final AssessmentAudit audit;
+
+    public AssessmentItemsWorker(EntityManager em, ApplicableRequirementsQuery catalog, Outbox outbox,
+                                 AssessmentAudit audit) {
+        this.audit = audit;
         this.em = em;
         this.catalog = catalog;
         this.outbox = outbox;
@@ -119,6 +124,7 @@ public class AssessmentItemsWorker {
     }
 
     private void fill(Assessment a) {
+        AssessmentView opened = AssessmentAudit.view(a);
         // A contract without a baseline owes no catalog requirement: the assessment opens empty rather than
         // asking the catalog a question it refuses.
         ApplicableRequirements found = a.baseline.isEmpty() ? new ApplicableRequirements(List.of(), List.of(), 0)
@@ -143,6 +149,8 @@ public class AssessmentItemsWorker {
         outbox.publish(AssessmentEventTypes.AGGREGATE, a.contractId.toString(), AssessmentEventTypes.OPENED,
                 new AssessmentPayloads.Opened(a.id, a.contractId, a.hospitalId, a.vendorId, a.phase, a.baseline,
                         items));
+        audit.actAs("assessment-service.items-worker", null);
+        audit.assessment("assessment.items-filled", a, opened);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.sansho.assessment.assessments.service;
 
+import org.sansho.assessment.assessments.persistence.Assessment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -30,9 +31,12 @@ public class AssessmentOpening {
     private final TransactionSynchronizationRegistry transactions;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
+    private final AssessmentAudit audit;
+
     public AssessmentOpening(EntityManager em, AssessmentItemsWorker worker,
                              TransactionSynchronizationRegistry transactions,
-                             com.fasterxml.jackson.databind.ObjectMapper mapper) {
+                             com.fasterxml.jackson.databind.ObjectMapper mapper, AssessmentAudit audit) {
+        this.audit = audit;
         this.em = em;
         this.worker = worker;
         this.transactions = transactions;
@@ -43,6 +47,9 @@ public class AssessmentOpening {
      * @return the new assessment's id; empty when the state opens none, or when this contract's assessment of
      * the phase (or this event's review) exists already
      */
+    /** The consumer of contract events, which opens assessments: the actor of their audit records. */
+    static final String OPENED_BY = "assessment-service.contract-events";
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<UUID> open(CloudEvent event, ContractEvent contract) {
         Optional<AssessmentPhase> phase = AssessmentPhase.openedBy(contract.to());
@@ -80,6 +87,8 @@ public class AssessmentOpening {
         if (inserted == 0) {
             return Optional.empty();
         }
+        audit.actAs(OPENED_BY, "event:" + event.id());
+        audit.assessment("assessment.opened", em.find(Assessment.class, id), null);
         wakeWorkerAfterCommit();
         return Optional.of(id);
     }

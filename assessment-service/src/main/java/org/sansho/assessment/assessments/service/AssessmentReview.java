@@ -1,5 +1,7 @@
 package org.sansho.assessment.assessments.service;
 
+import org.sansho.assessment.assessments.rest.ItemView;
+import org.sansho.assessment.assessments.rest.AssessmentView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.sansho.assessment.assessments.domain.AssessmentAction;
@@ -42,7 +44,10 @@ public class AssessmentReview {
     private final PostureProjection posture;
     private final Clock clock;
 
-    public AssessmentReview(Outbox outbox, PostureProjection posture, Clock clock) {
+    private final AssessmentAudit audit;
+
+    public AssessmentReview(Outbox outbox, PostureProjection posture, Clock clock, AssessmentAudit audit) {
+        this.audit = audit;
         this.outbox = outbox;
         this.posture = posture;
         this.clock = clock;
@@ -62,6 +67,7 @@ public class AssessmentReview {
                                   String justification, String statement, List<EvidenceRef> evidence, String by) {
         AssessmentItem item = item(a, key);
         Preconditions.requireIfMatch(ifMatch, item.version);
+        ItemView before = AssessmentAudit.view(item);
         AssessmentStatus next = transition(a, AssessmentAction.RESPOND);
         if (a.status == AssessmentStatus.UNDER_REVIEW && item.evaluation != Evaluation.NEEDS_INFO) {
             throw ProblemException.transitionRefused("Item " + key + " is under review",
@@ -84,6 +90,7 @@ public class AssessmentReview {
             a.status = next;
             a.updatedAt = now();
         }
+        audit.item("assessment-item.responded", a, item, before);
         return item;
     }
 
@@ -92,6 +99,7 @@ public class AssessmentReview {
                                    String by) {
         AssessmentItem item = item(a, key);
         Preconditions.requireIfMatch(ifMatch, item.version);
+        ItemView before = AssessmentAudit.view(item);
         transition(a, AssessmentAction.EVALUATE);
         if (item.response == null) {
             throw ProblemException.transitionRefused("Item " + key + " has no response",
@@ -109,19 +117,23 @@ public class AssessmentReview {
         item.evaluationComment = comment;
         item.evaluatedBy = by;
         item.evaluatedAt = now();
+        audit.item("assessment-item.evaluated", a, item, before);
         return item;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void submit(Assessment a) {
+        AssessmentView before = AssessmentAudit.view(a);
         a.status = transition(a, AssessmentAction.SUBMIT);
         a.updatedAt = now();
         outbox.publish(AssessmentEventTypes.AGGREGATE, a.contractId.toString(), AssessmentEventTypes.SUBMITTED,
                 new AssessmentPayloads.Submitted(a.id, a.contractId, a.hospitalId, a.vendorId, a.phase));
+        audit.assessment("assessment.submitted", a, before);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void complete(Assessment a) {
+        AssessmentView before = AssessmentAudit.view(a);
         a.status = transition(a, AssessmentAction.COMPLETE);
         a.completedAt = now();
         a.updatedAt = a.completedAt;
@@ -130,6 +142,7 @@ public class AssessmentReview {
         outbox.publish(AssessmentEventTypes.AGGREGATE, a.contractId.toString(), AssessmentEventTypes.COMPLETED,
                 result);
         posture.resultRecorded(result);
+        audit.assessment("assessment.completed", a, before);
     }
 
     /**
@@ -151,12 +164,14 @@ public class AssessmentReview {
         if (next.equals(a.result())) {
             return;
         }
+        AssessmentView before = AssessmentAudit.view(a);
         a.record(next);
         a.updatedAt = now();
         AssessmentPayloads.Result result = result(a);
         outbox.publish(AssessmentEventTypes.AGGREGATE, a.contractId.toString(),
                 AssessmentEventTypes.VERDICT_CHANGED, result);
         posture.resultRecorded(result);
+        audit.assessment("assessment.verdict-changed", a, before);
     }
 
     /** The verdict rule over the assessment's items and findings as they stand today. */

@@ -1,5 +1,6 @@
 package org.sansho.assessment.assessments.service;
 
+import org.sansho.assessment.assessments.rest.AssessmentView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -47,8 +48,11 @@ public class Rebaselining {
     private final ApplicableRequirementsQuery catalog;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
+    private final AssessmentAudit audit;
+
     public Rebaselining(EntityManager em, Outbox outbox, ApplicableRequirementsQuery catalog,
-                        com.fasterxml.jackson.databind.ObjectMapper mapper) {
+                        com.fasterxml.jackson.databind.ObjectMapper mapper, AssessmentAudit audit) {
+        this.audit = audit;
         this.em = em;
         this.outbox = outbox;
         this.catalog = catalog;
@@ -70,10 +74,12 @@ public class Rebaselining {
                     .setParameter(1, json(List.of(superseded))).getResultList();
             for (UUID id : ids) {
                 Assessment a = em.find(Assessment.class, id);
+                AssessmentView before = AssessmentAudit.view(a);
                 if (a.status == AssessmentStatus.PENDING_ITEMS) {
                     // No items yet, so nothing to keep: it is simply filled from the new version.
                     a.baseline = replace(a.baseline, superseded, by);
                     a.updatedAt = Instant.now();
+                    audit.assessment("assessment.baseline-replaced", a, before);
                     continue;
                 }
                 a.status = AssessmentWorkflow.next(a.status, AssessmentAction.MARK_STALE, facts(a.id));
@@ -84,6 +90,7 @@ public class Rebaselining {
                 outbox.publish(AssessmentEventTypes.AGGREGATE, a.contractId.toString(), AssessmentEventTypes.STALE,
                         new AssessmentPayloads.Stale(a.id, a.contractId, a.hospitalId, a.vendorId, a.phase,
                                 superseded, by));
+                audit.assessment("assessment.stale", a, before);
             }
         }
     }
@@ -140,6 +147,7 @@ public class Rebaselining {
         if (preview) {
             return plan;
         }
+        AssessmentView before = AssessmentAudit.view(a);
         for (AssessmentItem gone : current.values()) {
             deleteFinding(gone.id);
             gone.delete();
@@ -152,6 +160,7 @@ public class Rebaselining {
         a.staleBy = null;
         a.staleChangedKeys = null;
         a.updatedAt = Instant.now();
+        audit.assessment("assessment.rebaselined", a, before);
         return plan;
     }
 

@@ -1,5 +1,7 @@
 package org.sansho.assessment.findings.service;
 
+import org.sansho.assessment.assessments.service.AssessmentAudit;
+import org.sansho.assessment.findings.rest.FindingView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +33,13 @@ public class FindingDeadlineWatch {
     private final PostureProjection posture;
     private final Clock clock;
 
+    private final AssessmentAudit audit;
+
+    private static final String WATCH = "assessment-service.deadline-watch";
+
     public FindingDeadlineWatch(FindingWorkflow findings, AssessmentReview review, PostureProjection posture,
-                                Clock clock) {
+                                Clock clock, AssessmentAudit audit) {
+        this.audit = audit;
         this.findings = findings;
         this.review = review;
         this.posture = posture;
@@ -58,9 +65,12 @@ public class FindingDeadlineWatch {
                         || !FindingDeadlines.overdue(f.status, f.dueDate, today)) {
                     return 0;
                 }
+                FindingView before = FindingView.of(f);
                 f.overdueNotifiedAt = Instant.now();
                 findings.publish(f, AssessmentEventTypes.FINDING_OVERDUE);
                 posture.overdueChanged(f.contractId, f.hospitalId, f.vendorId, 1);
+                audit.actAs(WATCH, null);
+                audit.finding("finding.overdue-noticed", f, before);
                 return 1;
             });
         }
@@ -77,12 +87,15 @@ public class FindingDeadlineWatch {
                 if (due.isEmpty()) {
                     return 0;
                 }
+                FindingView before = FindingView.of(f);
+                audit.actAs(WATCH, null);
                 f.expiryNotified = due.getAsInt();
                 findings.publish(f, AssessmentEventTypes.RISK_ACCEPTANCE_EXPIRING);
                 if (due.getAsInt() == 0) {
                     Finding.getEntityManager().flush();
                     review.recompute(f.assessmentId, today);
                 }
+                audit.finding("finding.risk-acceptance-expiry-noticed", f, before);
                 return 1;
             });
         }

@@ -1,5 +1,7 @@
 package org.sansho.assessment.findings.service;
 
+import org.sansho.assessment.findings.rest.FindingView;
+import org.sansho.assessment.assessments.service.AssessmentAudit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.sansho.assessment.assessments.domain.AssessmentStatus;
@@ -48,7 +50,11 @@ public class FindingWorkflow {
     private final PostureProjection posture;
     private final Clock clock;
 
-    public FindingWorkflow(Outbox outbox, AssessmentReview review, PostureProjection posture, Clock clock) {
+    private final AssessmentAudit audit;
+
+    public FindingWorkflow(Outbox outbox, AssessmentReview review, PostureProjection posture, Clock clock,
+                           AssessmentAudit audit) {
+        this.audit = audit;
         this.outbox = outbox;
         this.review = review;
         this.posture = posture;
@@ -120,17 +126,20 @@ public class FindingWorkflow {
         f.updatedAt = f.createdAt;
         f.persist();
         publish(f, AssessmentEventTypes.FINDING_OPENED);
+        audit.finding("finding.opened", f, null);
         return f;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Finding resolve(Finding f, String note) {
         requireOpen(f, "resolved");
+        FindingView before = FindingView.of(f);
         f.status = FindingStatus.RESOLVED;
         f.resolutionNote = note;
         f.resolvedAt = now();
         f.updatedAt = f.resolvedAt;
         closed(f);
+        audit.finding("finding.resolved", f, before);
         return f;
     }
 
@@ -140,6 +149,7 @@ public class FindingWorkflow {
         if (!expiresOn.isAfter(LocalDate.now(clock))) {
             throw ProblemException.badRequest("expiresOn", "must be a future date");
         }
+        FindingView before = FindingView.of(f);
         f.status = FindingStatus.RISK_ACCEPTED;
         f.approver = approver;
         f.justification = justification;
@@ -148,6 +158,7 @@ public class FindingWorkflow {
         f.expiryNotified = null;
         f.updatedAt = f.acceptedAt;
         closed(f);
+        audit.finding("finding.risk-accepted", f, before);
         return f;
     }
 

@@ -1,0 +1,53 @@
+package org.sansho.assessment.assessments.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.sansho.assessment.assessments.persistence.Assessment;
+import org.sansho.assessment.assessments.persistence.AssessmentItem;
+import org.sansho.assessment.assessments.rest.AssessmentView;
+import org.sansho.assessment.assessments.rest.ItemView;
+import org.sansho.assessment.findings.persistence.Finding;
+import org.sansho.assessment.findings.rest.FindingView;
+import org.sansho.platform.audit.AuditActor;
+import org.sansho.platform.audit.AuditTrail;
+
+import java.util.List;
+
+/**
+ * The audit records of this service's changes. Every record belongs to the hospital and the vendor of the
+ * contract, so the auditors of both sides read it; the representations digested are the API's views.
+ */
+@ApplicationScoped
+public class AssessmentAudit {
+
+    private final AuditTrail trail;
+
+    public AssessmentAudit(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    /** Names the service's own actor for the changes of the current transaction (a worker, a consumer). */
+    public void actAs(String systemName, String requestId) {
+        trail.actAs(AuditActor.system(systemName), requestId);
+    }
+
+    public static AssessmentView view(Assessment a) {
+        return AssessmentView.of(a);
+    }
+
+    public static ItemView view(AssessmentItem item) {
+        return ItemView.of(item, null);
+    }
+
+    public void assessment(String action, Assessment a, AssessmentView before) {
+        trail.record(action, "assessment", a.id, List.of(a.hospitalId, a.vendorId), before, AssessmentView.of(a));
+    }
+
+    public void item(String action, Assessment a, AssessmentItem item, ItemView before) {
+        trail.record(action, "assessment-item", a.id + "/" + item.requirementKey, List.of(a.hospitalId, a.vendorId),
+                before, view(item));
+    }
+
+    public void finding(String action, Finding f, FindingView before) {
+        trail.record(action, "finding", f.id, List.of(f.hospitalId, f.vendorId), before, FindingView.of(f));
+    }
+}
