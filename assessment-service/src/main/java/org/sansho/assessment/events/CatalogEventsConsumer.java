@@ -1,9 +1,9 @@
 package org.sansho.assessment.events;
 
-import org.sansho.assessment.assessments.service.AssessmentAudit;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.sansho.assessment.assessments.service.AssessmentAudit;
 import org.sansho.assessment.assessments.service.Rebaselining;
 import org.sansho.platform.events.CloudEventCodec;
 import org.sansho.platform.inbox.Inbox;

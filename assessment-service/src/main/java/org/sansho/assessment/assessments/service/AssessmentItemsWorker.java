@@ -1,6 +1,5 @@
 package org.sansho.assessment.assessments.service;
 
-import org.sansho.assessment.assessments.rest.AssessmentView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -13,6 +12,7 @@ import org.sansho.assessment.assessments.domain.AssessmentWorkflow;
 import org.sansho.assessment.assessments.domain.WorkflowFacts;
 import org.sansho.assessment.assessments.persistence.Assessment;
 import org.sansho.assessment.assessments.persistence.AssessmentItem;
+import org.sansho.assessment.assessments.rest.AssessmentView;
 import org.sansho.assessment.catalog.ApplicableRequirements;
 import org.sansho.assessment.catalog.ApplicableRequirementsQuery;
 import org.sansho.assessment.events.AssessmentEventTypes;

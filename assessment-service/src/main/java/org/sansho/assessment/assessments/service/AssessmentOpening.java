@@ -1,6 +1,5 @@
 package org.sansho.assessment.assessments.service;
 
-import org.sansho.assessment.assessments.persistence.Assessment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -9,6 +8,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.sansho.assessment.assessments.domain.AssessmentPhase;
 import org.sansho.assessment.assessments.domain.AssessmentStatus;
+import org.sansho.assessment.assessments.persistence.Assessment;
 import org.sansho.assessment.events.ContractEvent;
 import org.sansho.platform.events.CloudEvent;
 import org.sansho.platform.inbox.PoisonEventException;

@@ -1,7 +1,5 @@
 package org.sansho.assessment.assessments.service;
 
-import org.sansho.assessment.assessments.rest.ItemView;
-import org.sansho.assessment.assessments.rest.AssessmentView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.sansho.assessment.assessments.domain.AssessmentAction;
@@ -16,6 +14,8 @@ import org.sansho.assessment.assessments.domain.ResponseStatus;
 import org.sansho.assessment.assessments.domain.TransitionRefusedException;
 import org.sansho.assessment.assessments.persistence.Assessment;
 import org.sansho.assessment.assessments.persistence.AssessmentItem;
+import org.sansho.assessment.assessments.rest.AssessmentView;
+import org.sansho.assessment.assessments.rest.ItemView;
 import org.sansho.assessment.events.AssessmentEventTypes;
 import org.sansho.assessment.events.AssessmentPayloads;
 import org.sansho.assessment.findings.persistence.Finding;

@@ -1,6 +1,5 @@
 package org.sansho.assessment.assessments.service;
 
-import org.sansho.assessment.assessments.rest.AssessmentView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -11,6 +10,7 @@ import org.sansho.assessment.assessments.domain.VersionRef;
 import org.sansho.assessment.assessments.domain.WorkflowFacts;
 import org.sansho.assessment.assessments.persistence.Assessment;
 import org.sansho.assessment.assessments.persistence.AssessmentItem;
+import org.sansho.assessment.assessments.rest.AssessmentView;
 import org.sansho.assessment.catalog.ApplicableRequirements;
 import org.sansho.assessment.catalog.ApplicableRequirementsQuery;
 import org.sansho.assessment.events.AssessmentEventTypes;

@@ -1,16 +1,16 @@
 package org.sansho.assessment.findings.service;
 
-import org.sansho.assessment.assessments.service.AssessmentAudit;
-import org.sansho.assessment.findings.rest.FindingView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import org.sansho.assessment.assessments.service.AssessmentAudit;
 import org.sansho.assessment.assessments.service.AssessmentReview;
 import org.sansho.assessment.events.AssessmentEventTypes;
 import org.sansho.assessment.findings.domain.FindingDeadlines;
 import org.sansho.assessment.findings.domain.FindingStatus;
 import org.sansho.assessment.findings.persistence.Finding;
+import org.sansho.assessment.findings.rest.FindingView;
 import org.sansho.assessment.posture.PostureProjection;
 
 import java.time.Clock;

@@ -1,7 +1,5 @@
 package org.sansho.assessment.findings.service;
 
-import org.sansho.assessment.findings.rest.FindingView;
-import org.sansho.assessment.assessments.service.AssessmentAudit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.sansho.assessment.assessments.domain.AssessmentStatus;
@@ -9,6 +7,7 @@ import org.sansho.assessment.assessments.domain.Evaluation;
 import org.sansho.assessment.assessments.persistence.Assessment;
 import org.sansho.assessment.assessments.persistence.AssessmentItem;
 import org.sansho.assessment.assessments.service.AssessmentAccess;
+import org.sansho.assessment.assessments.service.AssessmentAudit;
 import org.sansho.assessment.assessments.service.AssessmentReview;
 import org.sansho.assessment.events.AssessmentEventTypes;
 import org.sansho.assessment.events.AssessmentPayloads;
@@ -17,6 +16,7 @@ import org.sansho.assessment.findings.domain.RiskLevel;
 import org.sansho.assessment.findings.domain.RiskMatrix;
 import org.sansho.assessment.findings.domain.RiskTreatment;
 import org.sansho.assessment.findings.persistence.Finding;
+import org.sansho.assessment.findings.rest.FindingView;
 import org.sansho.assessment.posture.PostureProjection;
 import org.sansho.platform.outbox.Outbox;
 import org.sansho.platform.problem.Problem;
