@@ -64,6 +64,8 @@ public final class AuthorizationMatrix {
      */
     public static Result run(URI base, OpenApiOperations api, AuthorizationRules rules, Supplier<World> seed) {
         List<String> ruleProblems = rules.problems(api);
+        rules.unused(api).forEach(k -> System.out.println("authorization-rules.yaml: " + k
+                + " is not in the OpenAPI document (yet); its rule is not exercised"));
         List<Call> calls = new ArrayList<>();
         World other = seed.get();
         World own = seed.get();

@@ -85,8 +85,8 @@ public final class AuthorizationRules {
     }
 
     /**
-     * Every difference between the document and the rules: an operation without a rule, a rule for no operation,
-     * an operation without security requirement, and roles that differ from the declared ones.
+     * Every difference between the document and the rules that fails the matrix: an operation without a rule, an
+     * operation without security requirement, and roles that differ from the declared ones.
      */
     public List<String> problems(OpenApiOperations api) {
         List<String> problems = new ArrayList<>();
@@ -106,9 +106,17 @@ public final class AuthorizationRules {
                         + " but the OpenAPI document declares " + op.roles());
             }
         }
-        rules.keySet().stream().filter(k -> !keys.contains(k))
-                .forEach(k -> problems.add(k + ": a rule for an operation the OpenAPI document does not have"));
         return problems;
+    }
+
+    /**
+     * Rules for operations the document does not (yet) have, e.g. the platform's audit endpoints before a service's
+     * document is regenerated. Reported, not failed: an operation without a rule is what must never ship.
+     */
+    public List<String> unused(OpenApiOperations api) {
+        Set<String> keys = new TreeSet<>();
+        api.operations().forEach(op -> keys.add(op.key()));
+        return rules.keySet().stream().filter(k -> !keys.contains(k)).toList();
     }
 
     private static Rule rule(String key, JsonNode node) {
