@@ -1,0 +1,71 @@
+package org.sansho.contract.security;
+
+import io.restassured.response.Response;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.sansho.contract.Fixtures;
+import org.sansho.testsupport.security.World;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.sansho.contract.Fixtures.as;
+
+/**
+ * Seeds the records the access rules (authorization-rules.yaml) refer to, through the API and the assessment events
+ * contract-service consumes: a hospital and its vendor with a service and a certification, an ACTIVE contract with an
+ * incident whose measure awaits agreement, and an ACTIVE contract the vendor gave notice on (TERMINATION_NOTICED).
+ */
+final class SeededWorlds {
+
+    private final KafkaCompanion kafka;
+
+    SeededWorlds(KafkaCompanion kafka) {
+        this.kafka = kafka;
+    }
+
+    World seed() {
+        Fixtures.Parties p = Fixtures.parties();
+        as("vendor", p.vendor()).body(Map.of("scheme", "ISMS", "issuedOn", "2024-01-01", "expiresOn", "2027-01-01"))
+                .post("/api/v1/organizations/" + p.vendor() + "/certifications").then().statusCode(201);
+        UUID contract = active(p);
+        String incident = as("procurement", p.hospital()).body(Map.of("summary", "障害", "ciaImpact", List.of("A"),
+                        "detectedAt", "2025-06-01T08:00:00+09:00", "notifiedAt", "2025-06-01T08:30:00+09:00"))
+                .post("/api/v1/contracts/" + contract + "/incidents").then().statusCode(201).extract().path("id");
+        as("vendor", p.vendor()).body(Map.of("measure", "アクセス権の棚卸し"))
+                .post("/api/v1/contracts/" + contract + "/incidents/" + incident + "/measure").then().statusCode(200);
+        UUID ending = active(p);
+        as("vendor", p.vendor()).body(Map.of("noticedOn", "2027-09-01"))
+                .post("/api/v1/contracts/" + ending + "/termination/notice").then().statusCode(200);
+        as("procurement", p.hospital()).body(Map.of("to", "TERMINATION_NOTICED"))
+                .post("/api/v1/contracts/" + ending + "/transitions").then().statusCode(200);
+        Response current = as("procurement", p.hospital()).get("/api/v1/contracts/" + contract);
+        return new World()
+                .set("hospital", p.hospital()).set("vendor", p.vendor()).set("service", p.service())
+                .set("contract", contract).set("contractEtag", current.getHeader("ETag"))
+                .set("incident", incident).set("ending", ending)
+                .set("newCorporateNumber", Fixtures.corporateNumber())
+                .actsFor("procurement", p.hospital()).actsFor("auditor", p.hospital())
+                .actsFor("vendor", p.vendor()).actsFor("catalog-admin", p.hospital());
+    }
+
+    private UUID active(Fixtures.Parties p) {
+        UUID id = Fixtures.openContract(p);
+        for (String to : List.of("DISCLOSURE_REQUESTED", "UNDER_ASSESSMENT")) {
+            as("procurement", p.hospital()).body(Map.of("to", to)).post("/api/v1/contracts/" + id + "/transitions")
+                    .then().statusCode(200);
+        }
+        kafka.produceStrings().fromRecords(new ProducerRecord<>("assessment.events", id.toString(),
+                Fixtures.assessmentResult("org.sansho.assessment.completed.v1", p, id, "PRE_CONTRACT", "ACCEPTABLE",
+                        0, "2025-03-01T00:00:00Z"))).awaitCompletion();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                as("procurement", p.hospital()).body(Map.of("to", "AGREED"))
+                        .post("/api/v1/contracts/" + id + "/transitions").then().statusCode(200));
+        as("procurement", p.hospital()).body(Map.of("to", "ACTIVE", "signedOn", "2025-03-20"))
+                .post("/api/v1/contracts/" + id + "/transitions").then().statusCode(200);
+        return id;
+    }
+}
