@@ -153,7 +153,7 @@ final class Lifecycle {
                     return;
                 }
                 last = null;
-            } catch (RuntimeException | AssertionError e) {
+            } catch (Exception | AssertionError e) { // RestAssured throws ConnectException undeclared
                 last = e; // a service down or restarting: refused connection, reset, 5xx, not ready
             }
             try {

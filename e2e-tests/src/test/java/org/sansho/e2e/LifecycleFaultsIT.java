@@ -59,10 +59,13 @@ class LifecycleFaultsIT {
                     step -> faults.at(index, step)).run()));
         }
         pool.shutdown();
-        for (Future<UUID> run : runs) {
-            RUN.add(run.get());
+        try {
+            for (Future<UUID> run : runs) {
+                RUN.add(run.get());
+            }
+        } finally {
+            faults.awaitRestarts(); // whatever happened, the next scenario finds every service running
         }
-        faults.awaitRestarts();
         suite.awaitConsumed(Duration.ofSeconds(120));
 
         assertThat(faults.killed()).isEqualTo(faults.planned());
