@@ -378,7 +378,7 @@ public final class Bench {
         closed("writes", "transition: POST /contracts/{id}/transitions", n -> {
             UUID id = drafts.poll();
             if (id == null) {
-                return CompletableFuture.completedFuture(false);
+                return null;
             }
             return http.sendAsync(Suite.post(suite.contract, "/api/v1/contracts/" + id + "/transitions", token,
                     Map.of("to", "DISCLOSURE_REQUESTED", "reason", "benchmark")), HttpResponse.BodyHandlers.discarding())
@@ -459,7 +459,7 @@ public final class Bench {
         closed("writes", "vendor response: PUT /assessments/{id}/items/{key}/response", n -> {
             Item item = items.poll();
             if (item == null) {
-                return CompletableFuture.completedFuture(false);
+                return null;
             }
             HttpRequest put = Suite.request(suite.assessment, "/api/v1/assessments/" + item.assessment() + "/items/"
                     + item.key() + "/response", vendorToken).header("Content-Type", "application/json")

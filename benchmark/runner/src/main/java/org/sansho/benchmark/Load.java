@@ -25,7 +25,7 @@ import java.util.function.LongFunction;
  */
 final class Load {
 
-    /** One call: sends a request and completes with whether the answer was the expected one. */
+    /** One call: sends a request and completes with whether the answer was the expected one; null when out of work. */
     interface Call extends LongFunction<CompletableFuture<Boolean>> {
     }
 
@@ -115,7 +115,13 @@ final class Load {
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
-        f.whenComplete((ok, failure) -> {
+        if (f == null) {
+            // the call has no more work (e.g. no DRAFT contract left): this request slot is done
+            done.countDown();
+            return;
+        }
+        // async: a call that completes at once must not recurse into the next one on the same stack
+        f.whenCompleteAsync((ok, failure) -> {
             long latency = System.nanoTime() - t0;
             if (failure == null && Boolean.TRUE.equals(ok)) {
                 synchronized (histogram) {
