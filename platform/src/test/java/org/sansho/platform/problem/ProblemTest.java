@@ -39,6 +39,26 @@ class ProblemTest {
     }
 
     @Test
+    void a_decimal_where_a_whole_number_is_expected_is_refused_not_truncated() {
+        given().auth().oauth2(token).contentType("application/json")
+                .body("{\"text\":\"x\",\"colour\":\"RED\",\"priority\":1.5}")
+                .post("/fixture/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("priority"));
+    }
+
+    @Test
+    void a_body_declared_larger_than_the_limit_is_a_413_problem() {
+        given().auth().oauth2(token).contentType("application/json")
+                .body("{\"text\":\"" + "x".repeat(70_000) + "\",\"colour\":\"RED\",\"priority\":1}")
+                .post("/fixture/notes")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413))
+                .body("type", equalTo("https://sansho.dev/problems/body-too-large"))
+                .body("instance", equalTo("/fixture/notes"));
+    }
+
+    @Test
     void an_unknown_enum_value_names_the_field_and_the_allowed_values() {
         given().auth().oauth2(token).contentType("application/json")
                 .body("{\"text\":\"x\",\"colour\":\"BLUE\",\"priority\":1}")
