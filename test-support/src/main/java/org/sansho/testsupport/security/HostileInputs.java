@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.sansho.testsupport.TestTokens;
 
+import javax.sql.DataSource;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile requests generated from a service's OpenAPI document and the valid requests of its authorization rules:
@@ -66,6 +70,32 @@ public final class HostileInputs {
     }
 
     private HostileInputs() {
+    }
+
+    /**
+     * The suite's expectation for one service, from its OpenAPI document and its access rules: at least 500 cases; each
+     * that must be rejected gets a 4xx problem+json and leaves every table and topic as it was; no case at all (the
+     * injection strings and unknown fields included) gets a 5xx or reveals internals. Prints the count.
+     */
+    public static void assertRefused(String service, URI base, DataSource dataSource, World world) {
+        List<Case> cases = generate(base, OpenApiOperations.of(service), AuthorizationRules.load(), world);
+        List<Case> rejected = cases.stream().filter(Case::mustReject).toList();
+        List<Case> tolerated = cases.stream().filter(c -> !c.mustReject()).toList();
+
+        long start = System.nanoTime();
+        Map<String, Long> before = StateSnapshot.settled(dataSource);
+        List<Outcome> failures = rejected.stream().map(HostileInputs::send).filter(o -> o.problem() != null).toList();
+        Map<String, Long> after = StateSnapshot.settled(dataSource);
+        List<Outcome> toleratedFailures = tolerated.stream().map(HostileInputs::send)
+                .filter(o -> o.problem() != null).toList();
+        System.out.printf("%s hostile input: %d cases (%d must be rejected, %d injection/unknown-field cases must not "
+                        + "fail) in %d ms; %d failures%n", service, cases.size(), rejected.size(), tolerated.size(),
+                (System.nanoTime() - start) / 1_000_000, failures.size() + toleratedFailures.size());
+
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(500);
+        assertThat(failures).as("cases that must be rejected").isEmpty();
+        assertThat(StateSnapshot.differences(before, after)).as("tables and topics after the rejected cases").isEmpty();
+        assertThat(toleratedFailures).as("injection strings and unknown fields").isEmpty();
     }
 
     /** Every case for every operation that has a rule; the caller is the first allowed role of the rule. */
