@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.sansho.testsupport.ServiceProcess;
 
 import java.time.Duration;
@@ -26,6 +27,8 @@ import static org.awaitility.Awaitility.await;
  * topics of three partitions: both instances hold partitions and consume, every event has exactly one effect,
  * and when one instance of each is killed, the other takes its partitions over and nothing is lost.
  */
+@EnabledIfSystemProperty(named = "sansho.e2e.scale-out", matches = "true",
+        disabledReason = "long form only (-Pfaults or -Dsansho.e2e.scale-out=true)")
 class ScaleOutIT {
 
     private final Suite suite = Suite.get();
