@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.time.temporal.ChronoUnit;
@@ -16,11 +16,12 @@ import java.time.temporal.ChronoUnit;
 /**
  * The catalog-service's applicability API. Published guideline versions are immutable, so reading them over
  * REST (rather than keeping a copy) is safe; every call is bounded by a timeout, retried a little, and a circuit
- * breaker stops hammering a catalog that is down. Callers treat a failure as "try again later".
+ * breaker stops hammering a catalog that is down. Callers treat a failure as "try again later". Each call carries
+ * this service's own bearer token ({@link ServiceToken}).
  */
 @RegisterRestClient(configKey = "catalog")
 @Path("/api/v1")
-@ClientHeaderParam(name = "Authorization", value = "{org.sansho.assessment.catalog.ServiceToken.bearer}")
+@RegisterClientHeaders(ServiceToken.class)
 public interface CatalogClient {
 
     @POST
