@@ -157,8 +157,8 @@ public class CatalogAdminResource {
     @APIResponse(responseCode = "409", description = "Already published, superseded, or empty",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public GuidelineViews.VersionSummary publish(@PathParam("id") String id, @PathParam("version") String version,
-                                                 @Valid PublishRequest request) {
-        GuidelineVersionEntity v = editor.publish(id, version, request == null ? null : request.publishedOn());
+                                                 @Valid @NotNull PublishRequest request) {
+        GuidelineVersionEntity v = editor.publish(id, version, request.publishedOn());
         return GuidelineViews.VersionSummary.of(store.info(v));
     }
 
