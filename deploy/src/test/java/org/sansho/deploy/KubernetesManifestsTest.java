@@ -76,9 +76,9 @@ class KubernetesManifestsTest {
         assertBroken(small, docs -> envOf(find(docs, "Deployment", "contract-service"), "QUARKUS_DATASOURCE_PASSWORD")
                 .put("valueFrom", Map.of("secretKeyRef", Map.of("name", "contract-db-credentials", "key", "password"))),
                 "refers to Secret contract-db-credentials");
-        assertBroken(small, docs -> envOf(find(docs, "Deployment", "assessment-service"), "SMALLRYE_JWT_SIGN_KEY")
-                .put("valueFrom", Map.of("secretKeyRef", Map.of("name", "sansho-service-token", "key", "key.pem"))),
-                "is not declared with the key key.pem");
+        assertBroken(small, docs -> envOf(find(docs, "Deployment", "assessment-service"), "SANSHO_OIDC_CLIENT_SECRET")
+                .put("valueFrom", Map.of("secretKeyRef", Map.of("name", "sansho-service-client", "key", "secret"))),
+                "is not declared with the key secret");
         assertBroken(small, docs -> Yaml.mapAt(find(docs, "KafkaTopic", "contract.events"), "metadata", "labels")
                 .put("strimzi.io/cluster", "kafka"), "KafkaTopic contract.events: strimzi.io/cluster kafka names no Kafka");
         assertBroken(small, docs -> Yaml.mapAt(find(docs, "HorizontalPodAutoscaler", "assessment-service"),
