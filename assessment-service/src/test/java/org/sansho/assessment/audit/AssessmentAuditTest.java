@@ -1,19 +1,19 @@
 package org.sansho.assessment.audit;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.sansho.assessment.Fixtures;
 import org.sansho.assessment.assessments.domain.AssessmentStatus;
 import org.sansho.assessment.assessments.domain.VersionRef;
 import org.sansho.platform.security.Roles;
+import org.sansho.testsupport.AuditTable;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ class AssessmentAuditTest {
     KafkaCompanion kafka;
 
     @Inject
-    EntityManager em;
+    DataSource dataSource;
 
     private final UUID contract = UUID.randomUUID();
     private final UUID hospital = UUID.randomUUID();
@@ -42,17 +42,17 @@ class AssessmentAuditTest {
     void a_vendor_answer_writes_one_record_and_a_refused_one_writes_none() {
         UUID id = Fixtures.seed(contract, hospital, vendor, AssessmentStatus.OPEN,
                 List.of(new VersionRef("audit-test-guideline", "1")), List.of(new Fixtures.Req("A-1", MANDATORY)));
-        long before = count();
+        long before = table().count();
 
         as(Roles.VENDOR, vendor).header("If-Match", etag(id)).body(Map.of("status", "NOT_APPLICABLE"))
                 .put("/api/v1/assessments/{id}/items/A-1/response", id).then().statusCode(400);
-        assertThat(count()).isEqualTo(before);
+        assertThat(table().count()).isEqualTo(before);
 
         as(Roles.VENDOR, vendor).header("If-Match", etag(id)).body(Map.of("status", "IMPLEMENTED",
                         "statement", "in place"))
                 .put("/api/v1/assessments/{id}/items/A-1/response", id).then().statusCode(200);
 
-        assertThat(count()).isEqualTo(before + 1);
+        assertThat(table().count()).isEqualTo(before + 1);
         List<Map<String, Object>> records = records(hospital, "assessment-item", id + "/A-1");
         assertThat(records).hasSize(1);
         assertThat(records.get(0)).containsEntry("action", "assessment-item.responded");
@@ -94,7 +94,7 @@ class AssessmentAuditTest {
         Map<String, Object> row = records(vendor, "assessment-item", id + "/A-1").get(0);
         long seq = ((Number) row.get("seq")).longValue();
 
-        tamper("update audit_record set after_digest = before_digest where seq = " + seq);
+        table().tamper("update audit_record set after_digest = before_digest where seq = " + seq);
         try {
             Response verify = as(Roles.AUDITOR, hospital).get("/api/v1/audit/verify");
             verify.then().statusCode(200);
@@ -102,7 +102,7 @@ class AssessmentAuditTest {
             assertThat(verify.<Number>path("firstBrokenSeq").longValue()).isEqualTo(seq);
             assertThat(verify.<String>path("firstBrokenId")).isEqualTo(row.get("id"));
         } finally {
-            tamper("update audit_record set after_digest = '" + row.get("afterDigest") + "' where seq = " + seq);
+            table().tamper("update audit_record set after_digest = '" + row.get("afterDigest") + "' where seq = " + seq);
         }
         assertThat(as(Roles.AUDITOR, hospital).get("/api/v1/audit/verify").<Boolean>path("verified")).isTrue();
     }
@@ -120,18 +120,7 @@ class AssessmentAuditTest {
         return request.get("/api/v1/audit").then().statusCode(200).extract().path("items");
     }
 
-    private long count() {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ((Number) em.createNativeQuery("select count(*) from audit_record").getSingleResult()).longValue());
-    }
-
-    private void tamper(String statement) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("alter table audit_record disable trigger audit_record_no_update_or_delete")
-                    .executeUpdate();
-            em.createNativeQuery(statement).executeUpdate();
-            em.createNativeQuery("alter table audit_record enable trigger audit_record_no_update_or_delete")
-                    .executeUpdate();
-        });
+    private AuditTable table() {
+        return new AuditTable(dataSource);
     }
 }

@@ -1,14 +1,14 @@
 package org.sansho.catalog.audit;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.sansho.testsupport.TestTokens;
+import org.sansho.testsupport.AuditTable;
 
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,17 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CatalogAuditTest {
 
     @Inject
-    EntityManager em;
+    DataSource dataSource;
 
     @Test
     void creating_a_guideline_and_a_draft_each_write_one_public_record_by_the_catalog_admin() {
         String guideline = "audit-" + UUID.randomUUID().toString().substring(0, 8);
-        long before = count();
+        long before = table().count();
         create(guideline).then().statusCode(201);
         given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{\"version\":\"1\"}")
                 .post("/api/v1/guidelines/" + guideline + "/versions").then().statusCode(201);
 
-        assertThat(count()).isEqualTo(before + 2);
+        assertThat(table().count()).isEqualTo(before + 2);
         List<Map<String, Object>> created = records(UUID.randomUUID(), "guideline", guideline);
         assertThat(created).hasSize(1);
         assertThat(created.get(0)).containsEntry("action", "guideline.created")
@@ -48,13 +48,13 @@ class CatalogAuditTest {
     void a_refused_change_writes_no_record() {
         String guideline = "audit-" + UUID.randomUUID().toString().substring(0, 8);
         create(guideline).then().statusCode(201);
-        long before = count();
+        long before = table().count();
 
         create(guideline).then().statusCode(409);
         given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{\"version\":\"1\",\"copyFromCurrent\":true}")
                 .post("/api/v1/guidelines/" + guideline + "/versions").then().statusCode(409);
 
-        assertThat(count()).isEqualTo(before);
+        assertThat(table().count()).isEqualTo(before);
     }
 
     @Test
@@ -64,7 +64,7 @@ class CatalogAuditTest {
         Map<String, Object> row = records(UUID.randomUUID(), "guideline", guideline).get(0);
         long seq = ((Number) row.get("seq")).longValue();
 
-        tamper("update audit_record set action = 'guideline.deleted' where seq = " + seq);
+        table().tamper("update audit_record set action = 'guideline.deleted' where seq = " + seq);
         try {
             Response verify = given().auth().oauth2(TestTokens.token("auditor", UUID.randomUUID()))
                     .get("/api/v1/audit/verify");
@@ -73,7 +73,7 @@ class CatalogAuditTest {
             assertThat(verify.<Number>path("firstBrokenSeq").longValue()).isEqualTo(seq);
             assertThat(verify.<String>path("firstBrokenId")).isEqualTo(row.get("id"));
         } finally {
-            tamper("update audit_record set action = 'guideline.created' where seq = " + seq);
+            table().tamper("update audit_record set action = 'guideline.created' where seq = " + seq);
         }
         given().auth().oauth2(TestTokens.token("auditor", UUID.randomUUID())).get("/api/v1/audit/verify").then()
                 .statusCode(200).body("verified", org.hamcrest.Matchers.is(true));
@@ -96,18 +96,7 @@ class CatalogAuditTest {
                 .then().statusCode(200).extract().path("items");
     }
 
-    private long count() {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ((Number) em.createNativeQuery("select count(*) from audit_record").getSingleResult()).longValue());
-    }
-
-    private void tamper(String statement) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("alter table audit_record disable trigger audit_record_no_update_or_delete")
-                    .executeUpdate();
-            em.createNativeQuery(statement).executeUpdate();
-            em.createNativeQuery("alter table audit_record enable trigger audit_record_no_update_or_delete")
-                    .executeUpdate();
-        });
+    private AuditTable table() {
+        return new AuditTable(dataSource);
     }
 }

@@ -1,16 +1,16 @@
 package org.sansho.contract.audit;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.sansho.contract.Fixtures;
+import org.sansho.testsupport.AuditTable;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ class ContractAuditTest {
     KafkaCompanion kafka;
 
     @Inject
-    EntityManager em;
+    DataSource dataSource;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -62,14 +62,14 @@ class ContractAuditTest {
     void a_refused_or_invalid_change_writes_no_record() {
         Fixtures.Parties p = Fixtures.parties();
         UUID contract = Fixtures.openContract(p);
-        long before = count();
+        long before = table().count();
 
         as("procurement", p.hospital()).body(Map.of("to", "AGREED"))
                 .post("/api/v1/contracts/" + contract + "/transitions").then().statusCode(409);
         as("procurement", p.hospital()).body(Map.of("vendorId", p.vendor().toString()))
                 .post("/api/v1/contracts").then().statusCode(400);
 
-        assertThat(count()).isEqualTo(before);
+        assertThat(table().count()).isEqualTo(before);
         assertThat(records(p.hospital(), contract)).extracting(r -> r.get("action"))
                 .containsExactly("contract.opened");
     }
@@ -102,16 +102,16 @@ class ContractAuditTest {
         Map<String, Object> row = records(p.hospital(), contract).get(0);
         long seq = ((Number) row.get("seq")).longValue();
         assertThat(verify(p.hospital()).<Boolean>path("verified")).isTrue();
-        assertThat(appendOnly("update audit_record set entity_id = 'x' where seq = " + seq)).isTrue();
+        assertThat(table().refuses("update audit_record set entity_id = 'x' where seq = " + seq)).isTrue();
 
-        tamper("update audit_record set entity_id = '" + UUID.randomUUID() + "' where seq = " + seq);
+        table().tamper("update audit_record set entity_id = '" + UUID.randomUUID() + "' where seq = " + seq);
         try {
             Response verify = verify(UUID.randomUUID());
             assertThat(verify.<Boolean>path("verified")).isFalse();
             assertThat(verify.<Number>path("firstBrokenSeq").longValue()).isEqualTo(seq);
             assertThat(verify.<String>path("firstBrokenId")).isEqualTo(row.get("id"));
         } finally {
-            tamper("update audit_record set entity_id = '" + contract + "' where seq = " + seq);
+            table().tamper("update audit_record set entity_id = '" + contract + "' where seq = " + seq);
         }
         assertThat(verify(p.hospital()).<Boolean>path("verified")).isTrue();
     }
@@ -128,28 +128,7 @@ class ContractAuditTest {
         return response;
     }
 
-    private long count() {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ((Number) em.createNativeQuery("select count(*) from audit_record").getSingleResult()).longValue());
-    }
-
-    private boolean appendOnly(String statement) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
-            return false;
-        } catch (RuntimeException refused) {
-            return true;
-        }
-    }
-
-    /** What only a database superuser or the table owner can do: switch the guard off, change a row, switch it on. */
-    private void tamper(String statement) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("alter table audit_record disable trigger audit_record_no_update_or_delete")
-                    .executeUpdate();
-            em.createNativeQuery(statement).executeUpdate();
-            em.createNativeQuery("alter table audit_record enable trigger audit_record_no_update_or_delete")
-                    .executeUpdate();
-        });
+    private AuditTable table() {
+        return new AuditTable(dataSource);
     }
 }

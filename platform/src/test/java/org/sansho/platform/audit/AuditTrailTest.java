@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.sansho.testsupport.TestTokens;
+import org.sansho.testsupport.AuditTable;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +36,19 @@ class AuditTrailTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    DataSource dataSource;
+
     @Test
     void a_change_writes_one_record_with_actor_request_id_entity_and_digest_linked_to_the_previous_one() {
-        long before = count();
+        long before = table().count();
         Response response = given().auth().oauth2(TestTokens.token("procurement", org))
                 .header("X-Request-Id", "req-" + org).contentType("text/plain").body("hello")
                 .post("/fixture/audited-notes");
         response.then().statusCode(200);
         String id = response.path("id");
 
-        assertThat(count()).isEqualTo(before + 1);
+        assertThat(table().count()).isEqualTo(before + 1);
         Map<String, Object> record = onlyRecord(org, id);
         assertThat(record).containsEntry("action", "note.created").containsEntry("entityType", "note")
                 .containsEntry("entityId", id).containsEntry("organizations", List.of(org.toString()))
@@ -63,10 +68,10 @@ class AuditTrailTest {
 
     @Test
     void a_failed_change_writes_no_record() {
-        long before = count();
+        long before = table().count();
         given().auth().oauth2(TestTokens.token("procurement", org)).contentType("text/plain").body("doomed")
                 .post("/fixture/audited-notes?fail=true").then().statusCode(409);
-        assertThat(count()).isEqualTo(before);
+        assertThat(table().count()).isEqualTo(before);
     }
 
     @Test
@@ -90,7 +95,7 @@ class AuditTrailTest {
 
     @Test
     void concurrent_writers_extend_one_chain_without_gaps_or_forks() throws Exception {
-        long before = count();
+        long before = table().count();
         int writers = 6;
         int each = 8;
         ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -112,16 +117,16 @@ class AuditTrailTest {
         }
         pool.shutdown();
 
-        assertThat(count()).isEqualTo(before + writers * each);
+        assertThat(table().count()).isEqualTo(before + writers * each);
         List<?> distinctPrevious = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select prev_hash from audit_record group by prev_hash having count(*) > 1").getResultList());
         assertThat(distinctPrevious).as("two records with the same predecessor would fork the chain").isEmpty();
         Number maxSeq = QuarkusTransaction.requiringNew().call(() ->
                 (Number) em.createNativeQuery("select max(seq) from audit_record").getSingleResult());
-        assertThat(maxSeq.longValue()).isEqualTo(count());
+        assertThat(maxSeq.longValue()).isEqualTo(table().count());
         AuditVerification verification = audit.verify();
         assertThat(verification.verified()).isTrue();
-        assertThat(verification.checked()).isEqualTo(count());
+        assertThat(verification.checked()).isEqualTo(table().count());
     }
 
     @Test
@@ -130,7 +135,7 @@ class AuditTrailTest {
         AuditRow target = record(AuditActor.system("test"), entity);
         record(AuditActor.system("test"), "after-" + entity);
         try {
-            sql("update audit_record set actor_subject = 'someone-else' where seq = " + target.seq());
+            table().tamper("update audit_record set actor_subject = 'someone-else' where seq = " + target.seq());
 
             Response verify = verifyAsAuditor();
             verify.then().statusCode(200);
@@ -140,7 +145,7 @@ class AuditTrailTest {
             assertThat(verify.<Number>path("checked").longValue()).isEqualTo(target.seq() - 1);
             assertThat(verify.<String>path("reason")).contains("altered");
         } finally {
-            sql("update audit_record set actor_subject = '" + target.actorSubject() + "' where seq = "
+            table().tamper("update audit_record set actor_subject = '" + target.actorSubject() + "' where seq = "
                     + target.seq());
         }
         assertThat(verifyAsAuditor().<Boolean>path("verified")).isTrue();
@@ -195,23 +200,8 @@ class AuditTrailTest {
         });
     }
 
-    private void sql(String statement) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("alter table audit_record disable trigger audit_record_no_update_or_delete")
-                    .executeUpdate();
-            em.createNativeQuery(statement).executeUpdate();
-            em.createNativeQuery("alter table audit_record enable trigger audit_record_no_update_or_delete")
-                    .executeUpdate();
-        });
-    }
-
     private Response verifyAsAuditor() {
         return given().auth().oauth2(TestTokens.token("auditor", org)).get("/api/v1/audit/verify");
-    }
-
-    private long count() {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ((Number) em.createNativeQuery("select count(*) from audit_record").getSingleResult()).longValue());
     }
 
     private Map<String, Object> onlyRecord(UUID organization, String entityId) {
@@ -220,5 +210,9 @@ class AuditTrailTest {
                 .extract().path("items");
         assertThat(items).hasSize(1);
         return items.get(0);
+    }
+
+    private AuditTable table() {
+        return new AuditTable(dataSource);
     }
 }
