@@ -193,6 +193,7 @@ public final class HostileInputs {
 
         private void pathCases() {
             for (OpenApiOperations.Parameter p : op.parameters("path")) {
+                JsonNode schema = api.resolve(p.schema());
                 for (String bad : BAD_PATH_IDS) {
                     Map<String, String> path = new LinkedHashMap<>();
                     rule.path().forEach((k, v) -> path.put(k, world.fill(v)));
@@ -204,7 +205,7 @@ public final class HostileInputs {
                     }
                     String q = query(rule.query());
                     emit("path " + p.name() + "=" + abbreviate(bad), URI.create(raw + q), headers(true), bodyBytes(),
-                            true);
+                            !admits(schema, bad));
                 }
             }
         }
@@ -326,14 +327,12 @@ public final class HostileInputs {
             }
             if (current.isArray() && current.size() > 0) {
                 JsonNode first = current.get(0);
-                if (ps.has("maxItems")) {
-                    int max = ps.get("maxItems").asInt();
-                    emitBody("too many items " + at + " (" + (max + 1) + ")", bytes(mutate(root, pointer, o -> {
-                        ArrayNode many = o.putArray(name);
-                        for (int i = 0; i <= max; i++) {
-                            many.add(first.deepCopy());
-                        }
-                    })), true);
+                List<JsonNode> tooMany = ps.has("maxItems")
+                        ? items(items, first, ps.get("maxItems").asInt() + 1, ps.path("uniqueItems").asBoolean())
+                        : List.of();
+                if (!tooMany.isEmpty()) {
+                    emitBody("too many items " + at + " (" + tooMany.size() + ")", bytes(mutate(root, pointer,
+                            o -> o.putArray(name).addAll(tooMany))), true);
                 }
                 emitBody("null item " + at, bytes(mutate(root, pointer, o -> o.putArray(name).addNull())), true);
                 String itemType = items.path("type").asText(items.has("properties") ? "object" : "");
@@ -347,6 +346,45 @@ public final class HostileInputs {
                     }
                 }
             }
+        }
+
+        /**
+         * Whether a path value is one the parameter's schema allows (a well-formed key such as {@code 0} where the
+         * document declares a pattern rather than a UUID): such a value may name a record, and an upsert may create it,
+         * so it is held only to "no 5xx, no leak". A value of a parameter the document does not constrain must name
+         * nothing and be refused.
+         */
+        private static boolean admits(JsonNode schema, String value) {
+            if (schema.path("format").asText().equals("uuid") || !schema.has("pattern")) {
+                return false;
+            }
+            return Pattern.compile(schema.get("pattern").asText()).matcher(value).matches()
+                    && value.length() <= schema.path("maxLength").asInt(Integer.MAX_VALUE);
+        }
+
+        /**
+         * {@code count} items for an array: copies of its first item, or, where the schema declares
+         * {@code uniqueItems} (a set: duplicates may be merged), distinct values — none when the item type cannot have
+         * that many (an enum with fewer values, objects).
+         */
+        private static List<JsonNode> items(JsonNode schema, JsonNode first, int count, boolean unique) {
+            List<JsonNode> items = new ArrayList<>();
+            if (!unique) {
+                for (int i = 0; i < count; i++) {
+                    items.add(first.deepCopy());
+                }
+            } else if (schema.has("enum")) {
+                schema.get("enum").forEach(v -> items.add(v.deepCopy()));
+            } else if (schema.path("type").asText().equals("string") && !schema.has("format")) {
+                for (int i = 0; i < count; i++) {
+                    items.add(TextNode.valueOf(first.asText() + i));
+                }
+            } else if (schema.path("type").asText().equals("integer")) {
+                for (int i = 0; i < count; i++) {
+                    items.add(NODES.numberNode(first.asLong() + i));
+                }
+            }
+            return items.size() < count ? List.of() : items.subList(0, count);
         }
 
         /** Bad JSON values for a scalar schema; the flag says whether the value must be rejected. */
