@@ -199,9 +199,11 @@ public class AuditTrail {
         return QuarkusTransaction.joiningExisting().call(() -> {
             List<AuditRow> items = rows("select " + COLUMNS + " from audit_record " + where
                     + " order by seq desc limit " + page.size + " offset " + page.offset(), params);
-            Query count = em.createNativeQuery("select count(*) from audit_record " + where);
-            params.forEach(count::setParameter);
-            return Page.of(items, page, ((Number) count.getSingleResult()).longValue());
+            return Page.of(items, page, Page.total(page, items.size(), () -> {
+                Query count = em.createNativeQuery("select count(*) from audit_record " + where);
+                params.forEach(count::setParameter);
+                return ((Number) count.getSingleResult()).longValue();
+            }));
         });
     }
 
