@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -28,6 +29,8 @@ import java.util.UUID;
 
 @Path("/api/v1/findings")
 @Produces(MediaType.APPLICATION_JSON)
+// Without it a body sent as another media type (text/plain) was read as JSON (found by the hostile-input suite).
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Findings", description = "Nonconformities with risk rating and treatment, their remediation and risk acceptance")
 public class FindingResource {
 
