@@ -3,7 +3,6 @@ package org.sansho.assessment.security;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.sansho.testsupport.security.AuthorizationMatrix;
 import org.sansho.testsupport.security.AuthorizationRules;
 import org.sansho.testsupport.security.OpenApiOperations;
@@ -22,9 +21,7 @@ class AuthorizationMatrixTest {
     @TestHTTPResource("/")
     URI base;
 
-    /** Opt-in (-Dsansho.authorization-matrix=true): not yet run to completion on this service. */
     @Test
-    @EnabledIfSystemProperty(named = "sansho.authorization-matrix", matches = "true")
     void every_operation_answers_each_role_and_organization_as_its_rule_declares() {
         OpenApiOperations api = OpenApiOperations.of("assessment-service");
         long start = System.nanoTime();

@@ -5,7 +5,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.sansho.testsupport.security.HostileInputs;
 import org.sansho.testsupport.security.ResponseHeaders;
 
@@ -27,9 +26,7 @@ class HostileInputTest {
     @Inject
     AgroalDataSource dataSource;
 
-    /** Opt-in (-Dsansho.hostile-input=true): not yet run to completion on this service. */
     @Test
-    @EnabledIfSystemProperty(named = "sansho.hostile-input", matches = "true")
     void hostile_requests_are_refused_with_a_4xx_problem_and_change_nothing() {
         HostileInputs.assertRefused("assessment-service", base, dataSource, SeededAssessments.seed());
     }

@@ -48,10 +48,11 @@ final class SeededAssessments {
         answerAll(done, vendor);
         submit(done, vendor);
         for (String key : List.of("M-1", "M-2", "R-1")) {
-            evaluate(done, hospital, key, key.equals("M-2") ? "NONCONFORMANT" : "CONFORMANT");
+            evaluate(done, hospital, key, key.equals("M-1") ? "CONFORMANT" : "NONCONFORMANT");
         }
         as(Roles.PROCUREMENT, hospital).post("/api/v1/assessments/{id}/complete", done).then().statusCode(200);
-        String finding = as(Roles.PROCUREMENT, hospital).body(Map.of("requirementKey", "M-2", "owner", "vendor",
+        // The finding is on R-1, so that the rule opening a finding has M-2 to open it on.
+        String finding = as(Roles.PROCUREMENT, hospital).body(Map.of("requirementKey", "R-1", "owner", "vendor",
                         "dueDate", "2031-01-31", "likelihood", 3,
                         "impact", Map.of("confidentiality", 4, "integrity", 1, "availability", 1),
                         "treatment", "REDUCE", "measures", List.of("offline backup")))
