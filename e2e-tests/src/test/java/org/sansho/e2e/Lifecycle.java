@@ -42,6 +42,8 @@ final class Lifecycle {
     private final IntConsumer beforeStep;
     private UUID contractId;
     private String assessmentId;
+    /** The last answer of a service that did not move the step on, for the failure message. */
+    private String lastRefusal;
 
     Lifecycle(Suite suite, Suite.Parties parties, Supplier<ServiceProcess> contract,
               Supplier<ServiceProcess> assessment, IntConsumer beforeStep) {
@@ -74,7 +76,7 @@ final class Lifecycle {
         step(2, () -> {
             JsonPath list = Suite.as(assessment.get(), "procurement", parties.hospital())
                     .queryParam("contract", contractId).get("/api/v1/assessments").then().extract().jsonPath();
-            if (list.getInt("totalItems") >= 1 && !"PENDING_ITEMS".equals(list.getString("items[0].status"))) {
+            if (list.getString("items[0].id") != null && !"PENDING_ITEMS".equals(list.getString("items[0].status"))) {
                 assessmentId = list.getString("items[0].id");
                 return true;
             }
@@ -107,7 +109,8 @@ final class Lifecycle {
         Response r = Suite.as(contract.get(), "procurement", parties.hospital())
                 .body(Map.of("to", to, "reason", "end-to-end lifecycle"))
                 .post("/api/v1/contracts/" + contractId + "/transitions");
-        return r.statusCode() == 200; // 409 (verdict not arrived yet, or a concurrent change): read and try again
+        // 409 (verdict not arrived yet, or a concurrent change): read and try again
+        return noted("transition to " + to, r).statusCode() == 200;
     }
 
     private boolean act(String role, UUID org, String action, List<String> before, List<String> after) {
@@ -117,7 +120,9 @@ final class Lifecycle {
             return true;
         }
         if (before.contains(status)) {
-            Suite.as(assessment.get(), role, org).post("/api/v1/assessments/{id}/" + action, assessmentId);
+            noted(action, Suite.as(assessment.get(), role, org).post("/api/v1/assessments/{id}/" + action, assessmentId));
+        } else {
+            lastRefusal = "assessment " + assessmentId + " is " + status;
         }
         return false;
     }
@@ -136,10 +141,17 @@ final class Lifecycle {
             String key = (String) item.get("key");
             String tag = Suite.as(assessment.get(), role, org).get("/api/v1/assessments/{id}/items/{key}", assessmentId, key)
                     .then().statusCode(200).extract().header("ETag");
-            Suite.as(assessment.get(), role, org).header("If-Match", tag).body(body)
-                    .put("/api/v1/assessments/{id}/items/{key}/" + path, assessmentId, key);
+            noted(path + " of " + key, Suite.as(assessment.get(), role, org).header("If-Match", tag).body(body)
+                    .put("/api/v1/assessments/{id}/items/{key}/" + path, assessmentId, key));
         }
         return done;
+    }
+
+    private Response noted(String what, Response r) {
+        if (r.statusCode() >= 300) {
+            lastRefusal = what + " → " + r.statusCode() + " " + r.asString();
+        }
+        return r;
     }
 
     private void step(int index, Supplier<Boolean> attempt) {
@@ -147,7 +159,13 @@ final class Lifecycle {
         long deadline = System.nanoTime() + STEP_DEADLINE.toNanos();
         Throwable last = null;
         long pause = 100;
+        long report = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
+            if (System.nanoTime() > report) { // a step this slow is worth a line in the output while it lasts
+                System.out.printf("lifecycle of contract %s still at step '%s'; last refusal: %s; last error: %s%n",
+                        contractId, STEPS.get(index), lastRefusal, last);
+                report = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            }
             try {
                 if (attempt.get()) {
                     return;
@@ -165,6 +183,6 @@ final class Lifecycle {
             pause = Math.min(pause * 2, 1000);
         }
         throw new AssertionError("lifecycle of contract " + contractId + " did not get past step '" + STEPS.get(index)
-                + "' within " + STEP_DEADLINE, last);
+                + "' within " + STEP_DEADLINE + "; last refusal: " + lastRefusal, last);
     }
 }
