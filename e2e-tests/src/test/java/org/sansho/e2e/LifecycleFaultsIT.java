@@ -5,7 +5,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
@@ -32,8 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -Dsansho.faults.parallel} (lifecycles at once, default 2), {@code -Dsansho.faults.seed} (replays a plan).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@EnabledIfSystemProperty(named = "sansho.e2e.kills", matches = "true",
-        disabledReason = "long form only (-Pfaults or -Dsansho.e2e.kills=true)")
 class LifecycleFaultsIT {
 
     private static final List<UUID> RUN = new ArrayList<>();
