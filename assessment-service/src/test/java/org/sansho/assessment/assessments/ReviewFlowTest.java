@@ -153,6 +153,23 @@ class ReviewFlowTest {
                         "expiresOn", LocalDate.now().plusMonths(6).toString()))
                 .post(findingPath + "/risk-acceptance").then().statusCode(201)
                 .body("status", equalTo("RISK_ACCEPTED")).body("riskAcceptance.approver", equalTo("Dr. Sato, CISO"));
+        // Who accepted the risk and why is the hospital's own; the vendor sees that it was accepted and until when.
+        as(Roles.VENDOR, vendor).get(findingPath).then().statusCode(200)
+                .body("status", equalTo("RISK_ACCEPTED"))
+                .body("riskAcceptance.expiresOn", equalTo(LocalDate.now().plusMonths(6).toString()))
+                .body("riskAcceptance.approver", nullValue()).body("riskAcceptance.justification", nullValue());
+        as(Roles.VENDOR, vendor).get("/api/v1/assessments/{id}/findings", id).then().statusCode(200)
+                .body("items[0].riskAcceptance.approver", nullValue())
+                .body("items[0].riskAcceptance.justification", nullValue());
+        as(Roles.VENDOR, vendor).accept("application/json").get("/api/v1/assessments/{id}/report", id).then().statusCode(200)
+                .body("findings[0].riskAcceptance.justification", nullValue());
+        as(Roles.AUDITOR, vendor).get(findingPath).then().statusCode(200)
+                .body("riskAcceptance.justification", nullValue());
+        as(Roles.PROCUREMENT, hospital).get(findingPath).then().statusCode(200)
+                .body("riskAcceptance.approver", equalTo("Dr. Sato, CISO"))
+                .body("riskAcceptance.justification", equalTo("compensating control"));
+        as(Roles.AUDITOR, hospital).accept("application/json").get("/api/v1/assessments/{id}/report", id).then().statusCode(200)
+                .body("findings[0].riskAcceptance.justification", equalTo("compensating control"));
 
         as(Roles.VENDOR, vendor).get("/api/v1/assessments/{id}", id).then()
                 .body("result.verdict", equalTo("CONDITIONAL"))

@@ -55,7 +55,7 @@ public class AssessmentReportResource {
         Map<UUID, UUID> byItem = findings.stream().collect(Collectors.toMap(f -> f.itemId, f -> f.id));
         List<ItemView> items = AssessmentItem.<AssessmentItem>list("assessmentId", Sort.by("position"), a.id).stream()
                 .map(i -> ItemView.of(i, byItem.get(i.id))).toList();
-        return new Report(AssessmentView.of(a), items, findings.stream().map(FindingView::of).toList());
+        return new Report(AssessmentView.of(a), items, findings.stream().map(f -> FindingView.of(f).seenBy(caller)).toList());
     }
 
     @GET

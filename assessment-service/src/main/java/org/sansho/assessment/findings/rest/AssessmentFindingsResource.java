@@ -52,7 +52,7 @@ public class AssessmentFindingsResource {
     public Page<FindingView> list(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
         Assessment a = AssessmentAccess.readable(id, caller);
         return Page.of(Finding.<Finding>find("assessmentId", Sort.by("createdAt").and("id"), a.id), page,
-                FindingView::of);
+                f -> FindingView.of(f).seenBy(caller));
     }
 
     @POST

@@ -52,7 +52,7 @@ public class FindingResource {
     @APIResponse(responseCode = "404", description = "No such finding, or one of another organization")
     public Response get(@PathParam("id") UUID id) {
         Finding f = FindingWorkflow.readable(id, caller);
-        return Response.ok(FindingView.of(f)).tag(Preconditions.etag(f.version)).build();
+        return Response.ok(FindingView.of(f).seenBy(caller)).tag(Preconditions.etag(f.version)).build();
     }
 
     @POST

@@ -6,6 +6,7 @@ import org.sansho.assessment.findings.domain.FindingStatus;
 import org.sansho.assessment.findings.domain.RiskLevel;
 import org.sansho.assessment.findings.domain.RiskTreatment;
 import org.sansho.assessment.findings.persistence.Finding;
+import org.sansho.platform.security.Caller;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ public record FindingView(
         Risk risk, RiskTreatment treatment, List<String> measures,
         @Schema(example = "OPEN") FindingStatus status,
         @Schema(description = "Present once RESOLVED") Resolution resolution,
-        @Schema(description = "Present once RISK_ACCEPTED") RiskAcceptance riskAcceptance,
+        @Schema(description = "Present once RISK_ACCEPTED; approver and justification only for the hospital") RiskAcceptance riskAcceptance,
         boolean overdue, Instant createdAt, long version) {
 
     @Schema(description = "Likelihood × the highest of the C/I/A impacts, rated 1–5, gives the level (2省GL 表5-2)")
@@ -32,6 +33,21 @@ public record FindingView(
     }
 
     public record RiskAcceptance(String approver, String justification, LocalDate expiresOn, Instant acceptedAt) {
+    }
+
+    /**
+     * The finding as {@code caller} may see it. Accepting a risk is the hospital's own decision: who approved it
+     * and why stay with the hospital's side (and the services); the vendor, and the vendor's auditors, see that
+     * the risk was accepted and until when, which is what they act on.
+     */
+    public FindingView seenBy(Caller caller) {
+        if (riskAcceptance == null || caller.actsFor(hospitalId)) {
+            return this;
+        }
+        return new FindingView(id, assessmentId, contractId, hospitalId, vendorId, requirementKey, title, obligation,
+                owner, dueDate, risk, treatment, measures, status, resolution,
+                new RiskAcceptance(null, null, riskAcceptance.expiresOn(), riskAcceptance.acceptedAt()),
+                overdue, createdAt, version);
     }
 
     public static FindingView of(Finding f) {
