@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.sansho.testsupport.PrometheusText;
 import org.sansho.testsupport.ServiceProcess;
 
 import java.time.Duration;
@@ -139,17 +140,11 @@ class ScaleOutIT {
                     .then().statusCode(200).extract().asString();
             String topic = instance.module().startsWith("assessment") ? Suite.CONTRACT_EVENTS : Suite.ASSESSMENT_EVENTS;
             String consumer = instance.module() + "." + topic.replace('.', '-');
-            double sum = metrics.lines().filter(l -> l.startsWith("sansho_inbox_events_total{")
-                            && l.contains("consumer=\"" + consumer + "\"") && l.contains("outcome=\"processed\""))
-                    .mapToDouble(ScaleOutIT::sampleValue).sum();
+            double sum = PrometheusText.of(metrics).sum("sansho_inbox_events_total",
+                    Map.of("consumer", consumer, "outcome", "processed")).orElse(0);
             consumed.put(instance.module() + ":" + instance.port(), sum);
         }
         return consumed;
-    }
-
-    /** The value of a sample line: what follows the labels, before an exemplar ({@code # {trace_id=…} …}). */
-    private static double sampleValue(String line) {
-        return Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0]);
     }
 
     private static Map<String, Double> delta(Map<String, Double> before, Map<String, Double> after) {

@@ -6,12 +6,12 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.sansho.assessment.Fixtures;
+import org.sansho.testsupport.PrometheusText;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,16 +65,9 @@ class ConsumerMetricsTest {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
-    /** The sum of a metric over the lines of one client and topic, or null when there is none. */
+    /** The sum of a metric over the samples of one client and topic, or null when there is none. */
     private static Double sum(String metrics, String name, String client, String topic) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)} ([0-9.Ee+-]+)$").matcher(metrics);
-        Double sum = null;
-        while (m.find()) {
-            String tags = m.group(1);
-            if (tags.contains("client_id=\"" + client + "\"") && tags.contains("topic=\"" + topic + "\"")) {
-                sum = (sum == null ? 0 : sum) + Double.parseDouble(m.group(2));
-            }
-        }
-        return sum;
+        OptionalDouble sum = PrometheusText.of(metrics).sum(name, Map.of("client_id", client, "topic", topic));
+        return sum.isPresent() ? sum.getAsDouble() : null;
     }
 }

@@ -9,14 +9,14 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.sansho.platform.events.CloudEvent;
+import org.sansho.testsupport.PrometheusText;
 import org.sansho.testsupport.TopicRecords;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,10 +72,8 @@ class InboxTest {
 
     /** What /q/metrics reports as given up (dead-lettered) by this consumer so far. */
     private static double dlqCount() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^sansho_dlq_events_total\\{[^}]*consumer=\"platform-test\\.fixture-in\"[^}]*} "
-                + "([0-9.Ee+-]+)").matcher(metrics); // a counter may be followed by an exemplar (trace id)
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        return PrometheusText.of(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .sum("sansho_dlq_events_total", Map.of("consumer", "platform-test.fixture-in")).orElse(0);
     }
 
     /** Sent as the outbox relay sends: structured-mode CloudEvents with their content type. */

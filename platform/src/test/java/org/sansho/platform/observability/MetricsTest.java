@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.sansho.testsupport.PrometheusText;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,8 +13,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,14 +65,7 @@ class MetricsTest {
     }
 
     static double value(String metrics, String name) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.Ee+-]+)").matcher(metrics);
-        double sum = 0;
-        boolean found = false;
-        while (m.find()) {
-            sum += Double.parseDouble(m.group(2));
-            found = true;
-        }
-        assertThat(found).as(name + " on /q/metrics").isTrue();
-        return sum;
+        return PrometheusText.of(metrics).sum(name)
+                .orElseThrow(() -> new AssertionError(name + " is not on /q/metrics"));
     }
 }
