@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,10 +85,13 @@ class LifecycleFaultsIT {
                     .containsEntry("assessments", 1).containsEntry("assessment", "COMPLETED")
                     .containsEntry("verdictKnownToContract", "ACCEPTABLE");
         }
-        // The state-changed events of each contract are in transition order on its partition.
+        // The state-changed events of each contract are in transition order on its partition (a copy a relay
+        // re-sent after a crash carries the id of its original and is left out, as the consumers leave it out).
         for (UUID id : RUN) {
-            assertThat(suite.records(Suite.CONTRACT_EVENTS, id.toString()).stream()
-                    .map(r -> Tally.json(r.value()).path("data").path("to").asText()).filter(s -> !s.isEmpty()).toList())
+            Set<String> seen = new HashSet<>();
+            assertThat(suite.records(Suite.CONTRACT_EVENTS, id.toString()).stream().map(r -> Tally.json(r.value()))
+                    .filter(event -> seen.add(event.path("id").asText()))
+                    .map(event -> event.path("data").path("to").asText()).filter(s -> !s.isEmpty()).toList())
                     .containsExactly("DISCLOSURE_REQUESTED", "UNDER_ASSESSMENT", "AGREED");
         }
     }
