@@ -61,14 +61,23 @@ public final class ChildProcesses implements AutoCloseable {
         return start(name, command, env, log);
     }
 
+    /**
+     * glibc's malloc arenas of a Java service: by default up to eight per core, each growing on its own as threads
+     * allocate natively (JIT, NIO, zip); two keep the RSS of a small service lower at no measurable cost.
+     */
+    public static final String MALLOC_ARENA_MAX = "2";
+
     /** A packaged Quarkus service. */
     public Process jar(String name, Path jar, List<String> jvmOptions, Map<String, String> env, Path log) throws IOException {
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        environment.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX));
+        environment.putAll(env);
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
-        return start(name, command, env, log);
+        return start(name, command, environment, log);
     }
 
     private synchronized Process start(String name, List<String> command, Map<String, String> env, Path log)

@@ -39,11 +39,13 @@ public final class Launcher {
     /**
      * JVM options of every service the launcher (and the benchmark) starts, sized for a small machine: the serial
      * collector, a heap that starts small (the default initial heap is 1/64 of the RAM and was committed and
-     * touched in full) and stays under 128 MB (the live set after warm-up is about 20 MB), smaller thread stacks.
-     * The benchmark measures start-up and RSS with exactly these.
+     * touched in full) and stays under 128 MB (the live set after warm-up is about 30 MB), smaller thread stacks,
+     * and the client compiler only: on two cores the optimizing compiler's threads compete with the requests, and
+     * its code and compiler arenas cost 40–60 MB of RSS (measured: 276–307 MB with it, 231–246 MB without, with
+     * {@link ChildProcesses#MALLOC_ARENA_MAX}). The benchmark measures start-up and RSS with exactly these.
      */
     public static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx128m",
-            "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+            "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1");
 
     /**
      * {@link #SERVICE_JVM_OPTIONS} plus an AppCDS archive per service under {@code cdsDirectory}: the first start
@@ -55,6 +57,7 @@ public final class Launcher {
         Files.createDirectories(cdsDirectory);
         Path archive = cdsDirectory.resolve(name + ".jsa");
         List<String> options = new ArrayList<>(SERVICE_JVM_OPTIONS);
+        options.addAll(extraJvmOptions());
         options.add("-Xlog:cds=off");
         options.add("-Xlog:cds+dynamic=off");
         if (Files.exists(archive)
@@ -65,6 +68,12 @@ public final class Launcher {
             options.add("-XX:ArchiveClassesAtExit=" + archive);
         }
         return List.copyOf(options);
+    }
+
+    /** Options an operator adds to every service's JVM: {@code SANSHO_JVM_OPTIONS}, separated by spaces. */
+    public static List<String> extraJvmOptions() {
+        String extra = System.getenv("SANSHO_JVM_OPTIONS");
+        return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
     }
 
     public static final List<Service> SERVICES = List.of(

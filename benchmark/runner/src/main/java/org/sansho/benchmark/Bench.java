@@ -720,7 +720,10 @@ public final class Bench {
         report.facts.put("memory", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "));
         report.facts.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         report.facts.put("load average at start", Files.readString(Path.of("/proc/loadavg")).trim());
-        report.facts.put("service JVM options", String.join(" ", Launcher.SERVICE_JVM_OPTIONS)
+        List<String> jvm = new ArrayList<>(Launcher.SERVICE_JVM_OPTIONS);
+        jvm.addAll(Launcher.extraJvmOptions());
+        report.facts.put("service JVM options", String.join(" ", jvm)
+                + ", MALLOC_ARENA_MAX=" + System.getenv().getOrDefault("MALLOC_ARENA_MAX", ChildProcesses.MALLOC_ARENA_MAX)
                 + "; AppCDS: the first start records the archive (-XX:ArchiveClassesAtExit), the restart maps it");
         report.facts.put("load generator", "JDK HttpClient (HTTP/1.1, loopback), closed model with " + CONCURRENCY
                 + " in flight, open model for event latency; HdrHistogram; in the runner's own JVM");
