@@ -1,5 +1,7 @@
 package org.sansho.catalog.applicability.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sansho.catalog.applicability.domain.ApplicabilityQuery;
+import org.sansho.catalog.applicability.service.ChecklistCache;
 import org.sansho.catalog.guideline.domain.ContractPhase;
 import org.sansho.catalog.guideline.domain.DataCategory;
 import org.sansho.catalog.guideline.domain.Party;
@@ -58,9 +61,13 @@ public class ApplicabilityResource {
     }
 
     private final CatalogReader reader;
+    private final ChecklistCache cache;
+    private final ObjectMapper json;
 
-    public ApplicabilityResource(CatalogReader reader) {
+    public ApplicabilityResource(CatalogReader reader, ChecklistCache cache, ObjectMapper json) {
         this.reader = reader;
+        this.cache = cache;
+        this.json = json;
     }
 
     @POST
@@ -76,12 +83,25 @@ public class ApplicabilityResource {
             schema = @Schema(implementation = ApplicabilityRequest.class),
             examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "saas-pre-contract",
                     value = EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "The checklist")
+    @APIResponse(responseCode = "200", description = "The checklist", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicabilityResult.class)))
     @APIResponse(responseCode = "400", description = "A missing baseline or an unknown value (the field is named)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "A baseline version that is not published",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ApplicabilityResult checklist(@Valid @NotNull ApplicabilityRequest request) {
+    public Response checklist(@Valid @NotNull ApplicabilityRequest request) throws JsonProcessingException {
+        // Published versions never change: the same request gives the same checklist until the next publication,
+        // so its serialized form is kept (a 5,000-requirement checklist is a few MB of JSON to write each time).
+        long generation = reader.generation();
+        byte[] body = cache.get(request, generation);
+        if (body == null) {
+            body = json.writeValueAsBytes(result(request));
+            cache.put(request, generation, body);
+        }
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private ApplicabilityResult result(ApplicabilityRequest request) {
         List<VersionContent> baseline = baseline(request);
         List<RequirementView> requirements = new ApplicabilityQuery(request.phases(), request.parties(),
                 request.serviceModel(), request.dataCategories()).over(baseline).stream()
@@ -96,7 +116,7 @@ public class ApplicabilityResource {
     @RolesAllowed({Roles.CATALOG_ADMIN, Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(hidden = true)
     public Response checklistCsv(@Valid @NotNull ApplicabilityRequest request) {
-        ApplicabilityResult result = checklist(request);
+        ApplicabilityResult result = result(request);
         return Response.ok(ChecklistCsv.write(result.requirements()), ChecklistCsv.MEDIA_TYPE + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"applicability-checklist.csv\"")
                 .build();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Serves guideline versions. A published or superseded version is immutable, so it is read from the database
@@ -27,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class CatalogReader {
 
     private final Map<VersionRef, VersionContent> frozen = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
     private final CatalogStore store;
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
@@ -77,6 +79,11 @@ public class CatalogReader {
         return rows.stream().map(String.class::cast).findFirst();
     }
 
+    /** Counts the publications this instance has seen: what was built from its memory before is out of date. */
+    public long generation() {
+        return generation.get();
+    }
+
     /** Drops what memory holds once the current transaction commits. */
     public void forgetAfterCommit() {
         transactions.registerInterposedSynchronization(new Synchronization() {
@@ -88,6 +95,7 @@ public class CatalogReader {
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
                     frozen.clear();
+                    generation.incrementAndGet();
                 }
             }
         });
