@@ -498,11 +498,16 @@ public final class Bench {
         Map<String, CompletableFuture<Long>> pending = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
         CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(Suite.request(suite.assessment,
-                "/api/v1/stream?hospital=" + p.hospital(), token).header("Accept", "text/event-stream").build(),
+                "/api/v1/stream?hospital=" + p.hospital(), token).setHeader("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofLines());
         Thread reader = new Thread(() -> {
             try {
-                stream.get().body().forEach(line -> {
+                HttpResponse<Stream<String>> response = stream.get();
+                if (response.statusCode() != 200) {
+                    progress("The event stream answered %d: no event latency can be measured", response.statusCode());
+                    return;
+                }
+                response.body().forEach(line -> {
                     if (!line.startsWith("data:") || !line.contains("assessment.opened")) {
                         return;
                     }
