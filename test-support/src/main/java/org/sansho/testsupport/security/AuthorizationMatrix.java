@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Calls every operation of a service's OpenAPI document as every role, for the caller's own organization and for
  * another one, and as callers without a valid token, and compares each status with what the rules file declares:
@@ -56,6 +58,21 @@ public final class AuthorizationMatrix {
     }
 
     private AuthorizationMatrix() {
+    }
+
+    /**
+     * The suite's expectation for one service: every operation of its OpenAPI document (at least
+     * {@code minOperations}, so that a document that lost its operations fails) answers each role and organization as
+     * the service's {@code authorization-rules.yaml} declares. Prints the summary.
+     */
+    public static void assertDeclared(String service, URI base, Supplier<World> seed, int minOperations) {
+        OpenApiOperations api = OpenApiOperations.of(service);
+        long start = System.nanoTime();
+        Result result = run(base, api, AuthorizationRules.load(), seed);
+        System.out.printf("%s authorization matrix: %s in %d ms%n", service, result.summary(),
+                (System.nanoTime() - start) / 1_000_000);
+        assertThat(result.operations()).isEqualTo(api.operations().size()).isGreaterThan(minOperations);
+        result.assertPassed();
     }
 
     /**
