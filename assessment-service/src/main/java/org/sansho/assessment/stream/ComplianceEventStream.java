@@ -25,6 +25,9 @@ public class ComplianceEventStream {
         }
     }
 
+    /** Facts a subscriber may lag behind before its stream is ended. */
+    static final int BUFFER = 4096;
+
     private final ObjectMapper mapper;
     private final BroadcastProcessor<StreamedEvent> broadcast = BroadcastProcessor.create();
 
@@ -44,7 +47,13 @@ public class ComplianceEventStream {
         }
     }
 
+    /**
+     * The facts from now on, for one subscriber. Each subscriber has a buffer of its own of {@link #BUFFER} facts,
+     * so that a burst (a month-end batch of transitions) does not outrun a subscriber whose connection writes one
+     * event at a time; a subscriber that falls further behind than that is ended, and reconnects (SSE clients do
+     * so by themselves) to the current state rather than to a silently thinned stream.
+     */
     public Multi<StreamedEvent> events() {
-        return broadcast;
+        return broadcast.onOverflow().buffer(BUFFER);
     }
 }

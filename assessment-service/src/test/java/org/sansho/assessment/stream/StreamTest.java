@@ -62,11 +62,46 @@ class StreamTest {
         }
     }
 
+    @Test
+    void a_burst_of_events_reaches_the_subscriber_whole() throws Exception {
+        UUID hospital = UUID.randomUUID();
+        UUID vendor = UUID.randomUUID();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
+        var subscription = http.sendAsync(HttpRequest.newBuilder(stream)
+                        .header("Authorization", "Bearer " + TestTokens.token(Roles.PROCUREMENT, hospital))
+                        .header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        try {
+            HttpResponse<java.util.stream.Stream<String>> response = subscription.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            Thread reader = new Thread(() -> response.body().forEach(lines::add));
+            reader.setDaemon(true);
+            reader.start();
+            UUID probe = UUID.randomUUID();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                send(probe, hospital, vendor);
+                return lines.stream().anyMatch(l -> l.contains(probe.toString()));
+            });
+            // 500 facts in one go: more than a subscriber that writes one event at a time asks for at once
+            List<UUID> burst = java.util.stream.Stream.generate(UUID::randomUUID).limit(500).toList();
+            kafka.produceStrings().fromRecords(burst.stream().map(c -> new ProducerRecord<>("contract.events",
+                    c.toString(), event(c, hospital, vendor))).toList()).awaitCompletion();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(burst).allMatch(c -> lines.stream()
+                    .anyMatch(l -> l.startsWith("data:") && l.contains(c.toString()))));
+        } finally {
+            subscription.cancel(true);
+        }
+    }
+
     private void send(UUID contract, UUID hospital, UUID vendor) {
-        String value = Fixtures.cloudEvent(UUID.randomUUID().toString(), "org.sansho.contract.created.v1",
+        kafka.produceStrings().fromRecords(new ProducerRecord<>("contract.events", contract.toString(),
+                event(contract, hospital, vendor))).awaitCompletion();
+    }
+
+    private static String event(UUID contract, UUID hospital, UUID vendor) {
+        return Fixtures.cloudEvent(UUID.randomUUID().toString(), "org.sansho.contract.created.v1",
                 contract.toString(), Map.of("contractId", contract.toString(), "hospitalId", hospital.toString(),
                         "vendorId", vendor.toString(), "state", "DRAFT", "phase", "PRE_CONTRACT"));
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("contract.events", contract.toString(), value))
-                .awaitCompletion();
     }
 }

@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  * launcher's own pieces on ports of their own, with the ceilings measured in the same run.
  *
  * <pre>
- *   java -jar benchmark/runner/target/sansho-benchmark.jar [--full] [--jfr] [--out DIR]
+ *   java -jar benchmark/runner/target/sansho-benchmark.jar [--full] [--jfr] [--stages a,b] [--out DIR]
  * </pre>
  */
 public final class Bench {
@@ -56,6 +56,10 @@ public final class Bench {
 
     private final boolean full;
     private boolean jfr;
+    /** The stages a run can be narrowed to with {@code --stages a,b} (for profiling one of them); all by default. */
+    static final List<String> STAGES = List.of("ceilings", "writes", "reads", "vendor", "events", "growth",
+            "restarts");
+    private List<String> stages = STAGES;
     private final Duration warmUp;
     private final Duration measure;
     private final Duration eventWindow;
@@ -92,7 +96,19 @@ public final class Bench {
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         Bench bench = new Bench(full, repository);
         bench.jfr = List.of(args).contains("--jfr");
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--stages")) {
+                bench.stages = List.of(args[i + 1].split(","));
+                if (!STAGES.containsAll(bench.stages)) {
+                    throw new IllegalArgumentException("--stages takes some of " + STAGES);
+                }
+            }
+        }
         bench.run(out);
+    }
+
+    private boolean stage(String name) {
+        return stages.contains(name);
     }
 
     private void progress(String format, Object... args) {
@@ -128,17 +144,34 @@ public final class Bench {
             suite = new Suite(base(CATALOG_PORT), base(CONTRACT_PORT), base(ASSESSMENT_PORT), http, keys);
 
             try {
-                ceilings(kafka);
+                if (stage("ceilings")) {
+                    ceilings(kafka);
+                }
                 Suite.Parties parties = suite.parties("ベンチ");
-                catalogData();
-                List<UUID> drafts = writes(parties);
-                List<UUID> assessments = awaitAssessments(parties);
-                reads(parties, drafts, assessments);
-                vendorResponses(parties, assessments);
-                eventLatency(parties);
-                growth();
+                if (stage("reads")) {
+                    catalogData();
+                }
+                if (stage("writes") || stage("reads") || stage("vendor")) {
+                    // reads and vendor responses need the contracts and assessments the writes leave
+                    List<UUID> drafts = writes(parties);
+                    List<UUID> assessments = awaitAssessments(parties);
+                    if (stage("reads")) {
+                        reads(parties, drafts, assessments);
+                    }
+                    if (stage("vendor")) {
+                        vendorResponses(parties, assessments);
+                    }
+                }
+                if (stage("events")) {
+                    eventLatency(parties);
+                }
+                if (stage("growth")) {
+                    growth();
+                }
                 memory();
-                restarts(children);
+                if (stage("restarts")) {
+                    restarts(children);
+                }
             } catch (Exception e) {
                 report.facts.put("run ended early", e.toString());
                 progress("The run ended early: %s (what was measured is still written)", e);
@@ -497,6 +530,8 @@ public final class Bench {
         Map<String, Long> respondedAt = new ConcurrentHashMap<>();
         Map<String, CompletableFuture<Long>> pending = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        AtomicLong streamed = new AtomicLong();
+        AtomicLong opened = new AtomicLong();
         CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(Suite.request(suite.assessment,
                 "/api/v1/stream?hospital=" + p.hospital(), token).setHeader("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofLines());
@@ -508,9 +543,13 @@ public final class Bench {
                     return;
                 }
                 response.body().forEach(line -> {
+                    if (line.startsWith("data:")) {
+                        streamed.incrementAndGet();
+                    }
                     if (!line.startsWith("data:") || !line.contains("assessment.opened")) {
                         return;
                     }
+                    opened.incrementAndGet();
                     long now = System.nanoTime();
                     try {
                         String contractId = Suite.JSON.readTree(line.substring(5)).path("data").path("contractId")
@@ -561,6 +600,9 @@ public final class Bench {
             }, rate, eventWindow);
             report.add("event latency", String.format("transition → assessment visible, %.0f/s", rate), r,
                     "HTTP response of the transition → assessment.opened on the SSE stream");
+            progress("  %.0f/s: p50 %.1f  p99 %.1f ms, %d measured, %d errors; the stream so far: %d events, %d "
+                    + "assessment.opened", rate, r.percentileMillis(50), r.percentileMillis(99), r.count(), r.errors(),
+                    streamed.get(), opened.get());
         }
         stream.cancel(true);
     }
