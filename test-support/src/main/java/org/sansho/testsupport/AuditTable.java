@@ -33,10 +33,41 @@ public final class AuditTable {
         }
     }
 
-    /** Whether the database refuses {@code statement} (an UPDATE, DELETE or TRUNCATE of the trail). */
+    /**
+     * Waits (at most 30 s) until every committed audit record is linked into the chain: records are sealed
+     * right after their commit, by a background sealer, and listed and verified from then on.
+     */
+    public void awaitSealed() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("select count(*) from audit_record where seq is null")) {
+                r.next();
+                if (r.getLong(1) == 0) {
+                    return;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("audit records were still unsealed after 30 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * Whether the database refuses {@code statement} (an UPDATE, DELETE or TRUNCATE of the trail); it is rolled
+     * back either way.
+     */
     public boolean refuses(String statement) {
         try {
-            inTransaction(statement);
+            inTransaction(false, statement);
             return false;
         } catch (IllegalStateException refused) {
             return true;
@@ -45,11 +76,11 @@ public final class AuditTable {
 
     /** Runs {@code statement} with the append-only guard switched off, in one transaction, as an owner could. */
     public void tamper(String statement) {
-        inTransaction("alter table audit_record disable trigger " + GUARD, statement,
+        inTransaction(true, "alter table audit_record disable trigger " + GUARD, statement,
                 "alter table audit_record enable trigger " + GUARD);
     }
 
-    private void inTransaction(String... statements) {
+    private void inTransaction(boolean commit, String... statements) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -57,7 +88,11 @@ public final class AuditTable {
                 for (String statement : statements) {
                     s.execute(statement);
                 }
-                c.commit();
+                if (commit) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
             } catch (SQLException e) {
                 c.rollback();
                 throw e;

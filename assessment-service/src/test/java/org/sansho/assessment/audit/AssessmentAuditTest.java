@@ -113,6 +113,7 @@ class AssessmentAuditTest {
     }
 
     private List<Map<String, Object>> records(UUID auditor, String entityType, String entityId) {
+        table().awaitSealed();
         var request = as(Roles.AUDITOR, auditor).queryParam("entityType", entityType);
         if (entityId != null) {
             request.queryParam("entityId", entityId);

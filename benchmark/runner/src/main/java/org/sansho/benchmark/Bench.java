@@ -518,7 +518,8 @@ public final class Bench {
     private void eventLatency(Suite.Parties p) throws Exception {
         String token = suite.token("procurement", p.hospital());
         double[] rates = {50, 100, 200};
-        int needed = 0;
+        // as every load has, a warm-up: the first rate for the warm-up time, not measured
+        int needed = (int) (rates[0] * warmUp.toSeconds()) + 1;
         for (double r : rates) {
             needed += (int) (r * eventWindow.toSeconds()) + 1;
         }
@@ -527,11 +528,16 @@ public final class Bench {
         load.closed(load.check(n -> Suite.post(suite.contract, "/api/v1/contracts", token, Suite.newContract(p, n)),
                 r -> r.statusCode() == 201 && drafts.add(UUID.fromString(idOf(r.body())))), CONCURRENCY,
                 Duration.ZERO, Duration.ofMinutes(3), needed);
+        awaitConsumersCaughtUp("the contract facts of the new DRAFT contracts");
         Map<String, Long> respondedAt = new ConcurrentHashMap<>();
         Map<String, CompletableFuture<Long>> pending = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
         AtomicLong streamed = new AtomicLong();
         AtomicLong opened = new AtomicLong();
+        // where the time goes: the contract's own fact on the stream, and when the assessment was filled
+        Map<String, Long> contractFactAt = new ConcurrentHashMap<>();
+        Map<String, Instant> openedEventTime = new ConcurrentHashMap<>();
+        Map<String, Instant> respondedWall = new ConcurrentHashMap<>();
         CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(Suite.request(suite.assessment,
                 "/api/v1/stream?hospital=" + p.hospital(), token).setHeader("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofLines());
@@ -543,26 +549,34 @@ public final class Bench {
                     return;
                 }
                 response.body().forEach(line -> {
-                    if (line.startsWith("data:")) {
-                        streamed.incrementAndGet();
+                    if (!line.startsWith("data:")) {
+                        return;
                     }
-                    if (!line.startsWith("data:") || !line.contains("assessment.opened")) {
+                    streamed.incrementAndGet();
+                    long now = System.nanoTime();
+                    JsonNode event;
+                    try {
+                        event = Suite.JSON.readTree(line.substring(5));
+                    } catch (IOException e) {
+                        return;
+                    }
+                    String type = event.path("type").asText();
+                    String contractId = event.path("data").path("contractId").asText();
+                    if (type.equals("org.sansho.contract.state-changed.v1")) {
+                        contractFactAt.put(contractId, now);
+                        return;
+                    }
+                    if (!type.equals("org.sansho.assessment.opened.v1")) {
                         return;
                     }
                     opened.incrementAndGet();
-                    long now = System.nanoTime();
-                    try {
-                        String contractId = Suite.JSON.readTree(line.substring(5)).path("data").path("contractId")
-                                .asText();
-                        Long responded = respondedAt.get(contractId);
-                        CompletableFuture<Long> f = pending.remove(contractId);
-                        if (responded != null && f != null) {
-                            f.complete(now - responded);
-                        } else {
-                            seenAt.put(contractId, now);
-                        }
-                    } catch (IOException e) {
-                        // not an event line
+                    openedEventTime.put(contractId, Instant.parse(event.path("time").asText()));
+                    Long responded = respondedAt.get(contractId);
+                    CompletableFuture<Long> f = pending.remove(contractId);
+                    if (responded != null && f != null) {
+                        f.complete(now - responded);
+                    } else {
+                        seenAt.put(contractId, now);
                     }
                 });
             } catch (Exception e) {
@@ -572,8 +586,13 @@ public final class Bench {
         reader.setDaemon(true);
         reader.start();
         Thread.sleep(1000);
-        for (double rate : rates) {
-            progress("Event latency at %.0f transitions/s for %ds", rate, eventWindow.toSeconds());
+        for (int round = -1; round < rates.length; round++) {
+            boolean warming = round < 0;
+            double rate = rates[Math.max(round, 0)];
+            Duration window = warming ? warmUp : eventWindow;
+            awaitConsumersCaughtUp("the previous load's facts");
+            progress("Event latency at %.0f transitions/s for %ds%s", rate, window.toSeconds(),
+                    warming ? " (warm-up)" : "");
             Load.Result r = Load.open(intended -> {
                 UUID id = drafts.poll();
                 if (id == null) {
@@ -590,6 +609,7 @@ public final class Bench {
                                 return CompletableFuture.completedFuture(-1L);
                             }
                             long responded = System.nanoTime();
+                            respondedWall.put(key, Instant.now());
                             respondedAt.put(key, responded);
                             Long seen = seenAt.remove(key);
                             if (seen != null && pending.remove(key) != null) {
@@ -597,14 +617,77 @@ public final class Bench {
                             }
                             return visible;
                         });
-            }, rate, eventWindow);
+            }, rate, window);
+            if (warming) {
+                respondedWall.clear();
+                continue;
+            }
             report.add("event latency", String.format("transition → assessment visible, %.0f/s", rate), r,
                     "HTTP response of the transition → assessment.opened on the SSE stream");
             progress("  %.0f/s: p50 %.1f  p99 %.1f ms, %d measured, %d errors; the stream so far: %d events, %d "
                     + "assessment.opened", rate, r.percentileMillis(50), r.percentileMillis(99), r.count(), r.errors(),
                     streamed.get(), opened.get());
+            // The parts, as medians over this rate's transitions: response → the contract's fact on the stream
+            // (contract-service relay, broker, stream consumer), and response → the assessment filled (the time
+            // its assessment.opened carries: the assessment-service's consumer and items worker).
+            List<Double> toFact = new ArrayList<>();
+            List<Double> toFilled = new ArrayList<>();
+            for (var e : respondedWall.entrySet()) {
+                Long sent = respondedAt.get(e.getKey());
+                Long fact = contractFactAt.get(e.getKey());
+                if (sent != null && fact != null) {
+                    toFact.add((fact - sent) / 1e6);
+                }
+                Instant filled = openedEventTime.get(e.getKey());
+                if (filled != null) {
+                    toFilled.add(Duration.between(e.getValue(), filled).toNanos() / 1e6);
+                }
+            }
+            String parts = String.format("median: response → contract fact on the stream %.1f ms, → assessment "
+                    + "filled %.1f ms", median(toFact), median(toFilled));
+            progress("  %s", parts);
+            report.facts.put(String.format("event latency parts at %.0f/s", rate), parts);
+            respondedWall.clear();
         }
         stream.cancel(true);
+    }
+
+    /**
+     * Waits until the assessment-service has consumed every contract fact sent so far (its inbox count stays the
+     * same for two seconds), so that a rate is measured on a quiet suite and not behind the previous stage's
+     * backlog; reports how fast the backlog was consumed.
+     */
+    private void awaitConsumersCaughtUp(String what) throws Exception {
+        long t0 = System.nanoTime();
+        double first = consumedContractFacts();
+        double last = first;
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() - stableSince < TimeUnit.SECONDS.toNanos(2)
+                && System.nanoTime() - t0 < TimeUnit.MINUTES.toNanos(5)) {
+            Thread.sleep(250);
+            double now = consumedContractFacts();
+            if (now != last) {
+                last = now;
+                stableSince = System.nanoTime();
+            }
+        }
+        double seconds = (stableSince - t0) / 1e9;
+        if (last > first) {
+            progress("  the assessment-service consumed %.0f more contract facts (%s) in %.1f s: %.0f/s", last - first,
+                    what, seconds, (last - first) / Math.max(seconds, 0.001));
+        }
+    }
+
+    private double consumedContractFacts() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(java.net.URI.create(base(ASSESSMENT_PORT)
+                + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        double sum = 0;
+        for (String line : r.body().split("\n")) {
+            if (line.startsWith("sansho_inbox_events_total{") && line.contains("consumer=\"assessment-service.contract-events\"")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
     }
 
     // ---------------------------------------------------------------- growth
@@ -706,6 +789,14 @@ public final class Bench {
         report.add(group, name, r, note);
         progress("  %-55s %8.0f req/s  p50 %6.2f  p99 %7.2f ms  errors %d", name, r.requestsPerSecond(),
                 r.percentileMillis(50), r.percentileMillis(99), r.errors());
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     private double rps(String name) {

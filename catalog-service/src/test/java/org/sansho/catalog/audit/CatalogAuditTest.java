@@ -91,6 +91,7 @@ class CatalogAuditTest {
     }
 
     private List<Map<String, Object>> records(UUID auditorOrganization, String entityType, String entityId) {
+        table().awaitSealed();
         return given().auth().oauth2(TestTokens.token("auditor", auditorOrganization))
                 .queryParam("entityType", entityType).queryParam("entityId", entityId).get("/api/v1/audit")
                 .then().statusCode(200).extract().path("items");

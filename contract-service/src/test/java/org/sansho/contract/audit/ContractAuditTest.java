@@ -117,6 +117,7 @@ class ContractAuditTest {
     }
 
     private List<Map<String, Object>> records(UUID organization, UUID contract) {
+        table().awaitSealed();
         return as("auditor", organization).queryParam("entityType", "contract")
                 .queryParam("entityId", contract.toString()).get("/api/v1/audit")
                 .then().statusCode(200).extract().path("items");

@@ -45,9 +45,12 @@ public record AuditRow(long seq, UUID id, Instant recordedAt, String actorSubjec
         return organizations.stream().map(UUID::toString).collect(Collectors.joining(","));
     }
 
-    AuditRow withHash(String newHash) {
-        return new AuditRow(seq, id, recordedAt, actorSubject, actorOrganization, actorRoles, action, entityType,
-                entityId, organizations, beforeDigest, afterDigest, requestId, prevHash, newHash);
+    /** This (unsealed) record as the link {@code newSeq} of the chain, after the link whose hash is {@code previous}. */
+    AuditRow linkedAs(long newSeq, String previous) {
+        AuditRow linked = new AuditRow(newSeq, id, recordedAt, actorSubject, actorOrganization, actorRoles, action,
+                entityType, entityId, organizations, beforeDigest, afterDigest, requestId, previous, null);
+        return new AuditRow(newSeq, id, recordedAt, actorSubject, actorOrganization, actorRoles, action, entityType,
+                entityId, organizations, beforeDigest, afterDigest, requestId, previous, linked.computeHash());
     }
 
     static String sha256(String text) {

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.sansho.platform.outbox.OutboxConfig;
@@ -31,10 +33,12 @@ import java.util.UUID;
  * so the change and its audit record commit together or not at all.
  *
  * <p>Records form one hash chain per service database: each row's {@code prev_hash} is the previous row's
- * {@code hash}, and {@code hash} covers {@code prev_hash} and all of the row's fields ({@link AuditRow}). Appends
- * are serialized with a transaction-scoped PostgreSQL advisory lock, so concurrent writers (also on other
- * instances) never fork the chain and {@code seq} has no gaps. The database refuses UPDATE, DELETE and TRUNCATE
- * on the table (migration {@code V0_3}); {@link #verify()} finds the first row that was changed anyway.
+ * {@code hash}, and {@code hash} covers {@code prev_hash}, the row's {@code seq} and all of its fields
+ * ({@link AuditRow}). A change's transaction inserts its record unlinked; once it has committed, the
+ * {@link AuditSealer} gives it the next {@code seq} and links it, one sealer at a time across instances, so the
+ * chain never forks and {@code seq} has no gaps, while writers never wait for each other's commits. The database
+ * refuses UPDATE, DELETE and TRUNCATE on the table, except the one sealing of an unsealed row (migrations
+ * {@code V0_3}, {@code V0_4}); {@link #verify()} finds the first row that was changed anyway.
  *
  * <p>The actor is the request's {@link Caller}; where there is none (an event consumer, a scheduled job) it is
  * the system actor bound with {@link #actAs}, or {@code system:<service>}. The request id is the request's
@@ -44,14 +48,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditTrail {
 
-    /** The advisory lock key that serializes appends ("sansho audit"). */
+    /** The advisory lock key that serializes the sealing of records ("sansho audit"). */
     static final long CHAIN_LOCK = 0x53414e53484f4155L;
+    private static final String SEAL_KEY = AuditTrail.class.getName() + ".seal";
     private static final String ACTOR_KEY = AuditTrail.class.getName() + ".actor";
     private static final String REQUEST_KEY = AuditTrail.class.getName() + ".request";
     /** Where the platform's request filter puts the request's {@code X-Request-Id} (the logging MDC). */
     static final String REQUEST_ID_MDC_KEY = "requestId";
     private static final int VERIFY_BATCH = 1000;
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             seq, cast(id as text), cast(extract(epoch from recorded_at) * 1000000 as bigint), actor_subject,
             cast(actor_org as text), actor_roles, action, entity_type, entity_id,
             array_to_string(organizations, ','), before_digest, after_digest, request_id, prev_hash, hash""";
@@ -61,9 +66,11 @@ public class AuditTrail {
     private final TransactionSynchronizationRegistry transactions;
     private final Instance<Caller> caller;
     private final String serviceName;
+    private final Instance<AuditSealer> sealer;
 
     public AuditTrail(EntityManager em, ObjectMapper mapper, TransactionSynchronizationRegistry transactions,
-                      Instance<Caller> caller, OutboxConfig outbox) {
+                      Instance<Caller> caller, OutboxConfig outbox, Instance<AuditSealer> sealer) {
+        this.sealer = sealer;
         this.em = em;
         this.mapper = mapper;
         this.transactions = transactions;
@@ -85,8 +92,7 @@ public class AuditTrail {
     }
 
     /**
-     * Appends one audit record in the caller's transaction. Call it after the change was applied: pending
-     * changes are flushed first, so the row locks of the change are taken before the chain lock.
+     * Adds one audit record to the caller's transaction; it is linked into the chain right after the commit.
      *
      * @param action        what happened, e.g. {@code contract.transitioned}
      * @param entityType    e.g. {@code contract}
@@ -95,10 +101,11 @@ public class AuditTrail {
      *                      empty for public reference data
      * @param before        the entity's representation before the change (null for a create)
      * @param after         its representation after the change (null for a removal)
+     * @return the record's id
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditRow record(String action, String entityType, Object entityId, Collection<UUID> organizations,
-                           Object before, Object after) {
+    public UUID record(String action, String entityType, Object entityId, Collection<UUID> organizations,
+                       Object before, Object after) {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(entityType, "entityType");
         Objects.requireNonNull(entityId, "entityId");
@@ -109,42 +116,49 @@ public class AuditTrail {
         List<UUID> orgs = organizations == null ? List.of()
                 : organizations.stream().filter(Objects::nonNull).toList();
 
-        em.flush();
-        em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1)").setParameter(1, CHAIN_LOCK)
-                .getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<Object[]> head = em.createNativeQuery("select seq, hash from audit_record order by seq desc limit 1")
-                .getResultList();
-        long seq = head.isEmpty() ? 1 : ((Number) head.get(0)[0]).longValue() + 1;
-        String prevHash = head.isEmpty() ? AuditRow.GENESIS : (String) head.get(0)[1];
-
-        AuditRow row = new AuditRow(seq, UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS),
+        AuditRow row = new AuditRow(0, UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS),
                 actor.subject(), actor.organizationId(), actor.rolesText(), action, entityType, entityId.toString(),
-                orgs, beforeDigest, afterDigest, request, prevHash, null);
-        row = row.withHash(row.computeHash());
+                orgs, beforeDigest, afterDigest, request, null, null);
         em.createNativeQuery("""
-                        insert into audit_record (seq, id, recorded_at, actor_subject, actor_org, actor_roles, action,
-                            entity_type, entity_id, organizations, before_digest, after_digest, request_id,
-                            prev_hash, hash)
-                        values (?1, ?2, ?3, ?4, cast(nullif(?5, '') as uuid), ?6, ?7, ?8, ?9, cast(?10 as uuid[]),
-                            nullif(?11, ''), nullif(?12, ''), nullif(?13, ''), ?14, ?15)""")
-                .setParameter(1, row.seq())
-                .setParameter(2, row.id())
-                .setParameter(3, row.recordedAt())
-                .setParameter(4, row.actorSubject())
-                .setParameter(5, row.actorOrganization() == null ? "" : row.actorOrganization().toString())
-                .setParameter(6, row.actorRoles())
-                .setParameter(7, row.action())
-                .setParameter(8, row.entityType())
-                .setParameter(9, row.entityId())
-                .setParameter(10, "{" + row.organizationsText() + "}")
-                .setParameter(11, orEmpty(row.beforeDigest()))
-                .setParameter(12, orEmpty(row.afterDigest()))
-                .setParameter(13, orEmpty(row.requestId()))
-                .setParameter(14, row.prevHash())
-                .setParameter(15, row.hash())
+                        insert into audit_record (id, recorded_at, actor_subject, actor_org, actor_roles, action,
+                            entity_type, entity_id, organizations, before_digest, after_digest, request_id)
+                        values (?1, ?2, ?3, cast(nullif(?4, '') as uuid), ?5, ?6, ?7, ?8, cast(?9 as uuid[]),
+                            nullif(?10, ''), nullif(?11, ''), nullif(?12, ''))""")
+                .setParameter(1, row.id())
+                .setParameter(2, row.recordedAt())
+                .setParameter(3, row.actorSubject())
+                .setParameter(4, row.actorOrganization() == null ? "" : row.actorOrganization().toString())
+                .setParameter(5, row.actorRoles())
+                .setParameter(6, row.action())
+                .setParameter(7, row.entityType())
+                .setParameter(8, row.entityId())
+                .setParameter(9, "{" + row.organizationsText() + "}")
+                .setParameter(10, orEmpty(row.beforeDigest()))
+                .setParameter(11, orEmpty(row.afterDigest()))
+                .setParameter(12, orEmpty(row.requestId()))
                 .executeUpdate();
-        return row;
+        sealAfterCommit();
+        return row.id();
+    }
+
+    /** Wakes the sealer once the transaction that recorded has committed (once per transaction). */
+    private void sealAfterCommit() {
+        if (transactions.getResource(SEAL_KEY) != null) {
+            return;
+        }
+        transactions.putResource(SEAL_KEY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    sealer.get().wake();
+                }
+            }
+        });
     }
 
     private static String orEmpty(String value) {
@@ -174,10 +188,11 @@ public class AuditTrail {
 
     /**
      * The records an auditor of {@code organization} may read (the organization's own and the public ones),
-     * newest first.
+     * newest first. A record is listed once it is linked into the chain, normally milliseconds after its commit.
      */
     public Page<AuditRow> list(UUID organization, AuditFilter filter, PageParams page) {
-        StringBuilder where = new StringBuilder("where (?1 = any(organizations) or cardinality(organizations) = 0)");
+        StringBuilder where = new StringBuilder(
+                "where seq is not null and (?1 = any(organizations) or cardinality(organizations) = 0)");
         Map<Integer, Object> params = new TreeMap<>();
         params.put(1, organization);
         if (filter.entityType() != null) {
@@ -211,7 +226,7 @@ public class AuditTrail {
     public record AuditFilter(String entityType, String entityId, Instant from, Instant to) {
     }
 
-    private List<AuditRow> rows(String sql, Map<Integer, Object> params) {
+    List<AuditRow> rows(String sql, Map<Integer, Object> params) {
         Query query = em.createNativeQuery(sql);
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
@@ -220,7 +235,7 @@ public class AuditTrail {
         for (Object[] r : result) {
             long micros = ((Number) r[2]).longValue();
             String orgs = (String) r[9];
-            rows.add(new AuditRow(((Number) r[0]).longValue(), UUID.fromString((String) r[1]),
+            rows.add(new AuditRow(r[0] == null ? 0 : ((Number) r[0]).longValue(), UUID.fromString((String) r[1]),
                     Instant.EPOCH.plus(micros, ChronoUnit.MICROS), (String) r[3],
                     r[4] == null ? null : UUID.fromString((String) r[4]), (String) r[5], (String) r[6],
                     (String) r[7], (String) r[8],

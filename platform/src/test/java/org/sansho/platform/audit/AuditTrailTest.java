@@ -11,6 +11,7 @@ import org.sansho.testsupport.AuditTable;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -116,6 +117,7 @@ class AuditTrailTest {
             f.get(60, TimeUnit.SECONDS);
         }
         pool.shutdown();
+        table().awaitSealed();
 
         assertThat(table().count()).isEqualTo(before + writers * each);
         List<?> distinctPrevious = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
@@ -127,6 +129,61 @@ class AuditTrailTest {
         AuditVerification verification = audit.verify();
         assertThat(verification.verified()).isTrue();
         assertThat(verification.checked()).isEqualTo(table().count());
+    }
+
+    @Test
+    void a_writer_does_not_wait_for_another_writers_commit() throws Exception {
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        String slow = "slow-" + UUID.randomUUID();
+        String quick = "quick-" + UUID.randomUUID();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<?> slowWriter = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+            audit.record("note.created", "note", slow, List.of(org), null, Map.of("v", 1));
+            recorded.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            assertThat(recorded.await(30, TimeUnit.SECONDS)).isTrue();
+            // the slow writer's transaction is open, its record written: the quick one commits regardless
+            long t0 = System.nanoTime();
+            record(AuditActor.system("test"), quick);
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+            assertThat(slowWriter.isDone()).isFalse();
+        } finally {
+            release.countDown();
+            slowWriter.get(30, TimeUnit.SECONDS);
+            pool.shutdown();
+        }
+        table().awaitSealed();
+        assertThat(onlyRecord(org, slow).get("seq")).isNotNull();
+        assertThat(((Number) onlyRecord(org, slow).get("seq")).longValue())
+                .isGreaterThan(((Number) onlyRecord(org, quick).get("seq")).longValue());
+        assertThat(audit.verify().verified()).isTrue();
+    }
+
+    @Test
+    void the_database_lets_a_record_be_sealed_once_and_with_nothing_else_changed() {
+        AuditRow row = record(AuditActor.system("test"), "sealed-" + UUID.randomUUID());
+        assertThat(table().refuses("update audit_record set seq = seq + 1000000 where id = '" + row.id() + "'"))
+                .as("re-sealing").isTrue();
+        // an unsealed record (as a writer leaves it) may only be given seq, prev_hash and hash
+        String entity = "unsealed-" + UUID.randomUUID();
+        String insert = "insert into audit_record (id, recorded_at, actor_subject, actor_roles, action, entity_type, "
+                + "entity_id, organizations) values (gen_random_uuid(), now(), 'system:test', '', 'note.created', "
+                + "'note', '" + entity + "', '{}'); ";
+        assertThat(table().refuses(insert + "update audit_record set seq = 999999999, prev_hash = 'x', hash = 'y', "
+                + "action = 'note.deleted' where entity_id = '" + entity + "'")).as("sealing with a changed field")
+                .isTrue();
+        assertThat(table().refuses(insert + "delete from audit_record where entity_id = '" + entity + "'"))
+                .as("removing an unsealed record").isTrue();
+        assertThat(table().refuses(insert + "update audit_record set seq = 999999999, prev_hash = 'x', hash = 'y' "
+                + "where entity_id = '" + entity + "'")).as("sealing alone").isFalse();
+        assertThat(audit.verify().verified()).isTrue();
     }
 
     @Test
@@ -161,6 +218,7 @@ class AuditTrailTest {
             audit.record("note.changed", "note", entity, List.of(otherOrg), Map.of("v", 1), Map.of("v", 2));
             audit.record("note.published", "note", entity, List.of(), Map.of("v", 2), Map.of("v", 3));
         });
+        table().awaitSealed();
 
         List<String> mine = given().auth().oauth2(TestTokens.token("auditor", org))
                 .queryParam("entityId", entity).get("/api/v1/audit")
@@ -193,11 +251,15 @@ class AuditTrailTest {
                 .get("/api/v1/audit").then().statusCode(400).contentType("application/problem+json");
     }
 
+    /** Records in a transaction of its own and returns the record as sealed into the chain. */
     private AuditRow record(AuditActor actor, String entity) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        UUID id = QuarkusTransaction.requiringNew().call(() -> {
             audit.actAs(actor, null);
             return audit.record("note.created", "note", entity, List.of(org), null, Map.of("entity", entity));
         });
+        table().awaitSealed();
+        return QuarkusTransaction.requiringNew().call(() -> audit.rows("select " + AuditTrail.COLUMNS
+                + " from audit_record where id = cast(?1 as uuid)", Map.of(1, id.toString())).get(0));
     }
 
     private Response verifyAsAuditor() {
@@ -205,6 +267,7 @@ class AuditTrailTest {
     }
 
     private Map<String, Object> onlyRecord(UUID organization, String entityId) {
+        table().awaitSealed();
         List<Map<String, Object>> items = given().auth().oauth2(TestTokens.token("auditor", organization))
                 .queryParam("entityId", entityId).get("/api/v1/audit").then().statusCode(200)
                 .extract().path("items");

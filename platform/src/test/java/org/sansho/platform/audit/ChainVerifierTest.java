@@ -54,7 +54,7 @@ class ChainVerifierTest {
                 original.actorOrganization(), original.actorRoles(), "note.deleted", original.entityType(),
                 original.entityId(), original.organizations(), original.beforeDigest(), original.afterDigest(),
                 original.requestId(), original.prevHash(), null);
-        rows.set(1, forged.withHash(forged.computeHash()));
+        rows.set(1, forged.linkedAs(forged.seq(), forged.prevHash()));
 
         AuditVerification result = verify(rows);
 
@@ -122,7 +122,7 @@ class ChainVerifierTest {
             AuditRow row = new AuditRow(seq, UUID.randomUUID(), Instant.parse("2026-01-01T00:00:00.123456Z"),
                     "user-" + seq, ORG, "procurement", "note.created", "note", "n-" + seq, List.of(ORG), null,
                     AuditRow.sha256("after-" + seq), "req-" + seq, prev, null);
-            row = row.withHash(row.computeHash());
+            row = row.linkedAs(seq, prev);
             rows.add(row);
             prev = row.hash();
         }

@@ -1,0 +1,109 @@
+package org.sansho.platform.background;
+
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/**
+ * A single background thread that works through a table of due rows: it runs whenever it is woken (after a
+ * commit that left work) and at a fixed interval in between, so that work left by a crashed instance, or while a
+ * dependency was away, is picked up too. A round that fails is retried with a doubling back-off.
+ *
+ * <p>One round calls {@code step} until it does less than a full batch. The outbox relay and the audit sealer run
+ * on it.
+ */
+public final class WakeableLoop {
+
+    private static final Logger LOG = Logger.getLogger(WakeableLoop.class);
+
+    private final String name;
+    private final Duration pollInterval;
+    private final Duration maxBackoff;
+    private final int batchSize;
+    private final IntSupplier step;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    /**
+     * @param step one batch in its own transaction; returns how many rows it handled (0 when none was due or
+     *             another instance holds the work's lock)
+     */
+    public WakeableLoop(String name, Duration pollInterval, Duration maxBackoff, int batchSize, IntSupplier step) {
+        this.name = name;
+        this.pollInterval = pollInterval;
+        this.maxBackoff = maxBackoff;
+        this.batchSize = batchSize;
+        this.step = step;
+    }
+
+    public void start() {
+        running = true;
+        Thread t = new Thread(this::loop, name);
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    /** Stops after the round in progress (waiting at most {@code grace} for it). */
+    public void stop(Duration grace) {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            wakeUps.release();
+            try {
+                t.join(grace.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Asks for a round now. Cheap; called after every commit that left work. */
+    public void wake() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    /** One round on the caller's thread: steps until less than a full batch was due. */
+    public void drain() {
+        int handled;
+        do {
+            handled = step.getAsInt();
+        } while (handled >= batchSize && running);
+    }
+
+    private void loop() {
+        long backoffMillis = 0;
+        while (running) {
+            try {
+                long wait = backoffMillis > 0 ? backoffMillis : pollInterval.toMillis();
+                wakeUps.tryAcquire(wait, TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                if (!running) {
+                    break;
+                }
+                drain();
+                backoffMillis = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                backoffMillis = Math.min(maxBackoff.toMillis(), backoffMillis == 0 ? 200 : backoffMillis * 2);
+                LOG.warnf("%s: a round failed (%s); retrying in %d ms", name, rootMessage(e), backoffMillis);
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}
