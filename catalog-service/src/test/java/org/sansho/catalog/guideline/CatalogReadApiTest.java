@@ -135,6 +135,36 @@ class CatalogReadApiTest {
     }
 
     @Test
+    void a_client_that_takes_gzip_gets_the_same_checklist_gzip_encoded() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, java.net.http.HttpRequest> request = encoding -> {
+            var builder = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                                    + "/api/v1/applicability"))
+                    .header("Authorization", "Bearer " + reader()).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(SAAS_PRE_CONTRACT));
+            if (encoding != null) {
+                builder.header("Accept-Encoding", encoding);
+            }
+            return builder.build();
+        };
+        var plain = http.send(request.apply(null), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        for (int i = 0; i < 2; i++) { // made once, then kept
+            var gzipped = http.send(request.apply("br, gzip"), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(gzipped.statusCode()).isEqualTo(200);
+            assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+            assertThat(gzipped.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v)
+                    .containsIgnoringCase("Accept-Encoding"));
+            assertThat(gzipped.body().length).isLessThan(plain.body().length / 3);
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+                assertThat(in.readAllBytes()).isEqualTo(plain.body());
+            }
+        }
+    }
+
+    @Test
     void service_model_and_data_category_narrow_the_checklist_but_empty_lists_apply_to_all() {
         String outsourced = SAAS_PRE_CONTRACT.replace("\"SAAS\"", "\"OUTSOURCED_OPERATION\"");
         given().auth().oauth2(reader()).contentType(ContentType.JSON).body(outsourced)
