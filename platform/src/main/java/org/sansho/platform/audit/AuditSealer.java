@@ -26,6 +26,7 @@ import java.util.Map;
 public class AuditSealer {
 
     static final int BATCH = 500;
+    static final Duration LINGER = Duration.ofMillis(25);
     private static final int ROWS_PER_STATEMENT = 100;
 
     private final EntityManager em;
@@ -35,8 +36,10 @@ public class AuditSealer {
     public AuditSealer(EntityManager em, AuditTrail trail) {
         this.em = em;
         this.trail = trail;
+        // Nobody waits on a seal: a woken round lingers a little, so that the records of commits close together
+        // are sealed in one transaction rather than one each.
         this.loop = new WakeableLoop("audit-sealer", Duration.ofSeconds(1), Duration.ofSeconds(5), BATCH,
-                this::sealOnce);
+                LINGER, this::sealOnce);
     }
 
     void start(@Observes StartupEvent ignored) {

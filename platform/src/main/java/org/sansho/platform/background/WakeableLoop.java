@@ -24,6 +24,7 @@ public final class WakeableLoop {
     private final Duration maxBackoff;
     private final int batchSize;
     private final IntSupplier step;
+    private final Duration linger;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private volatile Thread thread;
@@ -33,6 +34,16 @@ public final class WakeableLoop {
      *             another instance holds the work's lock)
      */
     public WakeableLoop(String name, Duration pollInterval, Duration maxBackoff, int batchSize, IntSupplier step) {
+        this(name, pollInterval, maxBackoff, batchSize, Duration.ZERO, step);
+    }
+
+    /**
+     * @param linger how long a woken round waits before it starts, so that the work of commits close together is
+     *               done in one batch (for work nobody waits on)
+     */
+    public WakeableLoop(String name, Duration pollInterval, Duration maxBackoff, int batchSize, Duration linger,
+                        IntSupplier step) {
+        this.linger = linger;
         this.name = name;
         this.pollInterval = pollInterval;
         this.maxBackoff = maxBackoff;
@@ -82,7 +93,9 @@ public final class WakeableLoop {
         while (running) {
             try {
                 long wait = backoffMillis > 0 ? backoffMillis : pollInterval.toMillis();
-                wakeUps.tryAcquire(wait, TimeUnit.MILLISECONDS);
+                if (wakeUps.tryAcquire(wait, TimeUnit.MILLISECONDS) && !linger.isZero()) {
+                    Thread.sleep(linger.toMillis());
+                }
                 wakeUps.drainPermits();
                 if (!running) {
                     break;

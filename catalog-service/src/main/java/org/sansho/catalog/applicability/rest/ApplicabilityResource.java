@@ -93,30 +93,28 @@ public class ApplicabilityResource {
     @APIResponse(responseCode = "404", description = "A baseline version that is not published",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response checklist(@Valid @NotNull ApplicabilityRequest request,
-                              @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding)
-            throws JsonProcessingException {
+                              @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         // Published versions never change: the same request gives the same checklist until the next publication,
         // so its serialized form is kept (a 5,000-requirement checklist is a few MB of JSON to write each time),
         // and so is its gzip form for the clients that take it (a tenth of the bytes to send).
         long generation = reader.generation();
-        byte[] body = cache.get(request, generation);
-        if (body == null) {
-            body = json.writeValueAsBytes(result(request));
-            cache.put(request, generation, body);
-        }
+        byte[] body = cache.get(request, generation, () -> json(result(request)));
         if (!AcceptEncoding.gzip(acceptEncoding)) {
             return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.VARY,
                     HttpHeaders.ACCEPT_ENCODING).build();
         }
-        Gzipped key = new Gzipped(request);
-        byte[] compressed = cache.get(key, generation);
-        if (compressed == null) {
-            compressed = AcceptEncoding.compress(body);
-            cache.put(key, generation, compressed);
-        }
+        byte[] compressed = cache.get(new Gzipped(request), generation, () -> AcceptEncoding.compress(body));
         return Response.ok(compressed, MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CONTENT_ENCODING, "gzip")
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
+    }
+
+    private byte[] json(ApplicabilityResult result) {
+        try {
+            return json.writeValueAsBytes(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The cache key of a checklist's gzip form. */

@@ -2,7 +2,12 @@ package org.sansho.catalog.applicability.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,6 +27,8 @@ public class ChecklistCache {
     private final LinkedHashMap<Object, byte[]> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
     private long generation = Long.MIN_VALUE;
+    /** Checklists being made now: a request that finds one waits for it rather than making it again. */
+    private final Map<Object, CompletableFuture<byte[]>> making = new HashMap<>();
 
     public ChecklistCache() {
         this(DEFAULT_MAX_BYTES);
@@ -29,6 +36,49 @@ public class ChecklistCache {
 
     ChecklistCache(long maxBytes) {
         this.maxBytes = maxBytes;
+    }
+
+    /**
+     * The checklist of {@code request} in this generation: the kept one, or the one another request is making
+     * right now, or else made by {@code make} on this thread and kept. Requests that miss together (the first ones
+     * after a publication, a burst) make it once: each making holds several MB, and sixteen at once do not fit the
+     * service's heap.
+     */
+    public byte[] get(Object request, long generation, Supplier<byte[]> make) {
+        CompletableFuture<byte[]> mine;
+        CompletableFuture<byte[]> theirs;
+        List<Object> flight = List.of(request, generation);
+        synchronized (this) {
+            byte[] kept = get(request, generation);
+            if (kept != null) {
+                return kept;
+            }
+            theirs = making.get(flight);
+            mine = theirs == null ? new CompletableFuture<>() : null;
+            if (mine != null) {
+                making.put(flight, mine);
+            }
+        }
+        if (theirs != null) {
+            try {
+                return theirs.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            byte[] made = make.get();
+            put(request, generation, made);
+            mine.complete(made);
+            return made;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            synchronized (this) {
+                making.remove(flight);
+            }
+        }
     }
 
     /** The checklist cached for {@code request} in this generation, or null. */

@@ -36,4 +36,46 @@ class ChecklistCacheTest {
         assertThat(cache.get("huge", 0)).isNull();
         assertThat(cache.bytes()).isEqualTo(80);
     }
+
+    @Test
+    void requests_that_miss_together_make_the_checklist_once_and_share_a_failure() throws Exception {
+        ChecklistCache cache = new ChecklistCache(1_000_000);
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch making = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<byte[]>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> cache.get("q", 1, () -> {
+                    made.incrementAndGet();
+                    making.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return new byte[]{42};
+                })));
+            }
+            assertThat(making.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(200); // the others arrive while the first is making it
+            release.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get(10, java.util.concurrent.TimeUnit.SECONDS)).containsExactly(42);
+            }
+            assertThat(made).hasValue(1);
+            assertThat(cache.get("q", 1)).containsExactly(42);
+
+            // a failure (an unpublished baseline) reaches the request that made it, and is not kept
+            IllegalArgumentException refused = new IllegalArgumentException("not published");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.get("r", 1, () -> {
+                throw refused;
+            })).isSameAs(refused);
+            assertThat(cache.get("r", 1)).isNull();
+            assertThat(cache.get("r", 1, () -> new byte[]{7})).containsExactly(7);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
