@@ -7,11 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.sansho.platform.outbox.OutboxConfig;
+import org.sansho.platform.transaction.AfterCommit;
 import org.sansho.platform.rest.Page;
 import org.sansho.platform.rest.PageParams;
 import org.jboss.logging.MDC;
@@ -147,18 +146,7 @@ public class AuditTrail {
             return;
         }
         transactions.putResource(SEAL_KEY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    sealer.get().wake();
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> sealer.get().wake());
     }
 
     private static String orEmpty(String value) {

@@ -1,13 +1,12 @@
 package org.sansho.platform.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.sansho.platform.events.CloudEvent;
 import org.sansho.platform.events.CloudEventCodec;
 import org.sansho.platform.observability.TraceContext;
+import org.sansho.platform.transaction.AfterCommit;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -61,17 +60,6 @@ public class Outbox {
     }
 
     private void wakeRelayAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        AfterCommit.run(transactions, relay::wake);
     }
 }

@@ -2,8 +2,6 @@ package org.sansho.assessment.assessments.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.sansho.assessment.assessments.domain.AssessmentPhase;
@@ -12,6 +10,7 @@ import org.sansho.assessment.assessments.persistence.Assessment;
 import org.sansho.assessment.events.ContractEvent;
 import org.sansho.platform.events.CloudEvent;
 import org.sansho.platform.inbox.PoisonEventException;
+import org.sansho.platform.transaction.AfterCommit;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -102,17 +101,6 @@ public class AssessmentOpening {
     }
 
     private void wakeWorkerAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    worker.wake();
-                }
-            }
-        });
+        AfterCommit.run(transactions, worker::wake);
     }
 }

@@ -3,14 +3,13 @@ package org.sansho.catalog.guideline.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.sansho.catalog.guideline.domain.VersionContent;
 import org.sansho.catalog.guideline.domain.VersionRef;
 import org.sansho.catalog.guideline.persistence.CatalogStore;
 import org.sansho.catalog.guideline.persistence.GuidelineVersionEntity;
 import org.sansho.platform.problem.ProblemException;
+import org.sansho.platform.transaction.AfterCommit;
 
 import java.util.List;
 import java.util.Map;
@@ -86,18 +85,9 @@ public class CatalogReader {
 
     /** Drops what memory holds once the current transaction commits. */
     public void forgetAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    frozen.clear();
-                    generation.incrementAndGet();
-                }
-            }
+        AfterCommit.run(transactions, () -> {
+            frozen.clear();
+            generation.incrementAndGet();
         });
     }
 }
