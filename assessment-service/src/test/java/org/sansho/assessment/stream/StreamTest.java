@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,27 +40,15 @@ class StreamTest {
         UUID vendor = UUID.randomUUID();
         UUID contract = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpClient http = HttpClient.newHttpClient();
-        var subscription = http.sendAsync(HttpRequest.newBuilder(stream)
-                        .header("Authorization", "Bearer " + TestTokens.token(Roles.PROCUREMENT, hospital))
-                        .header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofLines());
-        try {
-            HttpResponse<java.util.stream.Stream<String>> response = subscription.get(20, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(response.statusCode()).isEqualTo(200);
-            Thread reader = new Thread(() -> response.body().forEach(lines::add));
-            reader.setDaemon(true);
-            reader.start();
+        try (Subscriber subscriber = subscribe(hospital)) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 send(other, UUID.randomUUID(), UUID.randomUUID());
                 send(contract, hospital, vendor);
-                return lines.stream().anyMatch(l -> l.contains(contract.toString()));
+                return subscriber.received(contract);
             });
-            assertThat(lines).noneMatch(l -> l.contains(other.toString()));
-            assertThat(lines).anyMatch(l -> l.startsWith("data:") && l.contains("org.sansho.contract.created.v1"));
-        } finally {
-            subscription.cancel(true);
+            assertThat(subscriber.lines()).noneMatch(l -> l.contains(other.toString()));
+            assertThat(subscriber.lines())
+                    .anyMatch(l -> l.startsWith("data:") && l.contains("org.sansho.contract.created.v1"));
         }
     }
 
@@ -66,32 +56,45 @@ class StreamTest {
     void a_burst_of_events_reaches_the_subscriber_whole() throws Exception {
         UUID hospital = UUID.randomUUID();
         UUID vendor = UUID.randomUUID();
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpClient http = HttpClient.newHttpClient();
-        var subscription = http.sendAsync(HttpRequest.newBuilder(stream)
-                        .header("Authorization", "Bearer " + TestTokens.token(Roles.PROCUREMENT, hospital))
-                        .header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofLines());
-        try {
-            HttpResponse<java.util.stream.Stream<String>> response = subscription.get(20, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(response.statusCode()).isEqualTo(200);
-            Thread reader = new Thread(() -> response.body().forEach(lines::add));
-            reader.setDaemon(true);
-            reader.start();
+        try (Subscriber subscriber = subscribe(hospital)) {
             UUID probe = UUID.randomUUID();
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 send(probe, hospital, vendor);
-                return lines.stream().anyMatch(l -> l.contains(probe.toString()));
+                return subscriber.received(probe);
             });
             // 500 facts in one go: more than a subscriber that writes one event at a time asks for at once
             List<UUID> burst = java.util.stream.Stream.generate(UUID::randomUUID).limit(500).toList();
             kafka.produceStrings().fromRecords(burst.stream().map(c -> new ProducerRecord<>("contract.events",
                     c.toString(), event(c, hospital, vendor))).toList()).awaitCompletion();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(burst).allMatch(c -> lines.stream()
-                    .anyMatch(l -> l.startsWith("data:") && l.contains(c.toString()))));
-        } finally {
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(burst).allMatch(subscriber::received));
+        }
+    }
+
+    /** A hospital's procurement subscribed to the stream, its lines collected as they come. */
+    private record Subscriber(CompletableFuture<?> subscription, List<String> lines) implements AutoCloseable {
+        boolean received(UUID contract) {
+            return lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(contract.toString()));
+        }
+
+        @Override
+        public void close() {
             subscription.cancel(true);
         }
+    }
+
+    private Subscriber subscribe(UUID hospital) throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        var subscription = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(stream)
+                        .header("Authorization", "Bearer " + TestTokens.token(Roles.PROCUREMENT, hospital))
+                        .header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<java.util.stream.Stream<String>> response = subscription.get(20, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> response.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        return new Subscriber(subscription, lines);
     }
 
     private void send(UUID contract, UUID hospital, UUID vendor) {
