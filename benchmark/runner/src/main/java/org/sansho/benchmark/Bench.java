@@ -430,8 +430,8 @@ public final class Bench {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         JsonNode page = null;
         while (System.nanoTime() < deadline) {
-            page = suite.send(Suite.request(suite.assessment, "/api/v1/assessments?size=100&hospital=" + p.hospital(),
-                    token).build(), 200);
+            page = suite.send(Suite.request(suite.assessment,
+                    "/api/v1/assessments?size=100&exactTotal=true&hospital=" + p.hospital(), token).build(), 200);
             if (page.path("totalItems").asLong() >= expected) {
                 break;
             }

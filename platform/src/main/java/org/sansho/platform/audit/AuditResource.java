@@ -54,7 +54,7 @@ public class AuditResource {
             throw ProblemException.badRequest("to", "must be after from");
         }
         Page<AuditRow> rows = trail.list(caller.requireOrganization(), filter, page);
-        return Page.of(rows.items().stream().map(AuditRecordView::of).toList(), page, rows.totalItems());
+        return rows.map(AuditRecordView::of);
     }
 
     @GET

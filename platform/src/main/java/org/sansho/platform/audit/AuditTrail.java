@@ -202,8 +202,10 @@ public class AuditTrail {
         return QuarkusTransaction.joiningExisting().call(() -> {
             List<AuditRow> items = rows("select " + COLUMNS + " from audit_record " + where
                     + " order by seq desc limit " + page.size + " offset " + page.offset(), params);
-            return Page.of(items, page, Page.total(page, items.size(), () -> {
-                Query count = em.createNativeQuery("select count(*) from audit_record " + where);
+            return Page.of(items, page, Page.total(page, items.size(), limit -> {
+                Query count = em.createNativeQuery(limit == Long.MAX_VALUE
+                        ? "select count(*) from audit_record " + where
+                        : "select count(*) from (select 1 from audit_record " + where + " limit " + (limit + 1) + ") t");
                 params.forEach(count::setParameter);
                 return ((Number) count.getSingleResult()).longValue();
             }));

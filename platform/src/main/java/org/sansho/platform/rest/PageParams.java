@@ -24,6 +24,12 @@ public class PageParams {
     @Parameter(description = "Page size, at most " + MAX_SIZE, example = "20")
     public int size;
 
+    @QueryParam("exactTotal")
+    @DefaultValue("false")
+    @Parameter(description = "Count the whole list, however long. Otherwise a list is counted as far as ten pages "
+            + "past this one (at least " + Page.COUNT_LIMIT + " items); beyond that totalItemsExact is false")
+    public boolean exactTotal;
+
     public PageParams() {
     }
 
