@@ -1,12 +1,17 @@
 package org.sansho.assessment.catalog;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CacheResult;
+import io.quarkus.cache.CaffeineCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.sansho.assessment.assessments.domain.AssessmentPhase;
 import org.sansho.assessment.assessments.domain.VersionRef;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Which catalog requirements an assessment covers: those of the contract's baseline that apply to the phase, to
@@ -21,15 +26,33 @@ public class ApplicableRequirementsQuery {
     public static final List<String> VENDOR_PARTIES = List.of("VENDOR", "SHARED", "SUBCONTRACTOR");
 
     private final CatalogClient catalog;
+    private final Cache answers;
 
-    public ApplicableRequirementsQuery(@RestClient CatalogClient catalog) {
+    public ApplicableRequirementsQuery(@RestClient CatalogClient catalog, @CacheName("applicability") Cache answers) {
         this.catalog = catalog;
+        this.answers = answers;
     }
 
     public ApplicableRequirements find(List<VersionRef> baseline, AssessmentPhase phase, String serviceModel,
                                        List<String> dataCategories) {
-        return ask(new ApplicabilityRequest(List.copyOf(baseline), phase.catalogPhases(), VENDOR_PARTIES,
-                serviceModel, dataCategories == null ? List.of() : List.copyOf(dataCategories)));
+        return ask(request(baseline, phase, serviceModel, dataCategories));
+    }
+
+    /** The answer if it is at hand (asked before and kept); never a call to the catalog. */
+    public Optional<ApplicableRequirements> known(List<VersionRef> baseline, AssessmentPhase phase,
+                                                  String serviceModel, List<String> dataCategories) {
+        CompletableFuture<ApplicableRequirements> kept = answers.as(CaffeineCache.class)
+                .getIfPresent(request(baseline, phase, serviceModel, dataCategories));
+        if (kept == null || !kept.isDone() || kept.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        return Optional.of(kept.join());
+    }
+
+    private static ApplicabilityRequest request(List<VersionRef> baseline, AssessmentPhase phase, String serviceModel,
+                                                List<String> dataCategories) {
+        return new ApplicabilityRequest(List.copyOf(baseline), phase.catalogPhases(), VENDOR_PARTIES,
+                serviceModel, dataCategories == null ? List.of() : List.copyOf(dataCategories));
     }
 
     @CacheResult(cacheName = "applicability")

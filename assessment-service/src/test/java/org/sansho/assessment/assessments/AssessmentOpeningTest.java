@@ -35,6 +35,10 @@ class AssessmentOpeningTest {
     private final UUID vendor = UUID.randomUUID();
 
     private void send(String eventId, String from, String to, String phase) {
+        send(contract, eventId, from, to, phase);
+    }
+
+    private void send(UUID contract, String eventId, String from, String to, String phase) {
         String value = Fixtures.cloudEvent(eventId, "org.sansho.contract.state-changed.v1", contract.toString(),
                 Fixtures.stateChanged(contract, hospital, vendor, from, to, phase, VENDOR_GL));
         ProducerRecord<String, String> record = new ProducerRecord<>("contract.events", contract.toString(), value);
@@ -44,6 +48,10 @@ class AssessmentOpeningTest {
     }
 
     private List<JsonNode> assessments() {
+        return assessments(contract);
+    }
+
+    private List<JsonNode> assessments(UUID contract) {
         JsonNode page = Fixtures.read(as(Roles.PROCUREMENT, hospital).queryParam("contract", contract)
                 .get("/api/v1/assessments").then().statusCode(200).extract().asString());
         return java.util.stream.StreamSupport.stream(page.path("items").spliterator(), false).toList();
@@ -114,6 +122,29 @@ class AssessmentOpeningTest {
         assertThat(reviews).allMatch(a -> "IN_CONTRACT".equals(a.path("phase").asText()));
         assertThat(itemKeys(UUID.fromString(reviews.get(0).path("id").asText()), hospital))
                 .containsExactlyElementsOf(catalogKeys(List.of("DEVELOPMENT", "OPERATION", "CRISIS_RESPONSE")));
+    }
+
+    @Test
+    void a_question_the_catalog_answered_before_opens_the_next_assessment_at_once_even_while_the_catalog_is_down() {
+        send(UUID.randomUUID().toString(), "DRAFT", "DISCLOSURE_REQUESTED", "PRE_CONTRACT");
+        List<JsonNode> first = await().atMost(Duration.ofSeconds(30)).until(this::assessments,
+                l -> l.size() == 1 && "OPEN".equals(l.get(0).path("status").asText()));
+        UUID next = UUID.randomUUID();
+        CatalogTestResource.catalog().kill();
+        try {
+            // Published versions never change: the kept answer fills the items in the opening's own transaction.
+            send(next, UUID.randomUUID().toString(), "DRAFT", "DISCLOSURE_REQUESTED", "PRE_CONTRACT");
+            List<JsonNode> opened = await().atMost(Duration.ofSeconds(30)).until(() -> assessments(next),
+                    l -> l.size() == 1 && !"PENDING_ITEMS".equals(l.get(0).path("status").asText()));
+            assertThat(opened.get(0).path("status").asText()).isEqualTo("OPEN");
+            List<String> keys = itemKeys(UUID.fromString(opened.get(0).path("id").asText()), hospital);
+            assertThat(keys).isNotEmpty()
+                    .isEqualTo(itemKeys(UUID.fromString(first.get(0).path("id").asText()), hospital));
+        } finally {
+            CatalogTestResource.catalog().startAndAwaitReady();
+        }
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Fixtures.published(next, "org.sansho.assessment.opened.v1").size() == 1);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.sansho.assessment.assessments.domain.AssessmentAction;
 import org.sansho.assessment.assessments.domain.AssessmentWorkflow;
@@ -25,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,13 +39,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * same one, and filled in one transaction with its {@code assessment.opened} event. When the catalog cannot be
  * reached the transaction rolls back and the attempt is simply repeated later (with a short back-off): the
  * assessment opens once the catalog is back, exactly once. Runs every second and right after a commit that
- * recorded a new assessment.
+ * recorded a new assessment. An assessment whose catalog answer is already at hand is filled by its opening
+ * transaction instead ({@link #fillIfKnown}).
  */
 @ApplicationScoped
 public class AssessmentItemsWorker {
 
     private static final Logger LOG = Logger.getLogger(AssessmentItemsWorker.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final ApplicableRequirements NOTHING = new ApplicableRequirements(List.of(), List.of(), 0);
 
     private final EntityManager em;
     private final ApplicableRequirementsQuery catalog;
@@ -123,12 +127,30 @@ public class AssessmentItemsWorker {
         }
     }
 
+    /**
+     * Fills {@code a} at once, in the caller's transaction, when the catalog's answer is at hand (the same question
+     * was asked before; published versions never change): the common case opens in one transaction, with no
+     * round through the worker. Otherwise it stays PENDING_ITEMS for the worker, which may call the catalog.
+     *
+     * @return whether it was filled
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean fillIfKnown(Assessment a) {
+        Optional<ApplicableRequirements> known = a.baseline.isEmpty() ? Optional.of(NOTHING)
+                : catalog.known(a.baseline, a.phase, a.serviceModel, a.dataCategories);
+        known.ifPresent(found -> fill(a, found));
+        return known.isPresent();
+    }
+
     private void fill(Assessment a) {
-        AssessmentView opened = AssessmentAudit.view(a);
         // A contract without a baseline owes no catalog requirement: the assessment opens empty rather than
         // asking the catalog a question it refuses.
-        ApplicableRequirements found = a.baseline.isEmpty() ? new ApplicableRequirements(List.of(), List.of(), 0)
-                : catalog.find(a.baseline, a.phase, a.serviceModel, a.dataCategories);
+        audit.actAs("assessment-service.items-worker", null);
+        fill(a, a.baseline.isEmpty() ? NOTHING : catalog.find(a.baseline, a.phase, a.serviceModel, a.dataCategories));
+    }
+
+    private void fill(Assessment a, ApplicableRequirements found) {
+        AssessmentView opened = AssessmentAudit.view(a);
         Map<String, AssessmentItem> earlier = earlierAnswers(a);
         int position = 0;
         int answered = 0;
@@ -149,7 +171,6 @@ public class AssessmentItemsWorker {
         outbox.publish(AssessmentEventTypes.AGGREGATE, a.contractId.toString(), AssessmentEventTypes.OPENED,
                 new AssessmentPayloads.Opened(a.id, a.contractId, a.hospitalId, a.vendorId, a.phase, a.baseline,
                         items));
-        audit.actAs("assessment-service.items-worker", null);
         audit.assessment("assessment.items-filled", a, opened);
     }
 

@@ -18,9 +18,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Opens the assessment a contract state calls for. It only records the assessment (PENDING_ITEMS) inside the
- * consumer's transaction, never calling the catalog there: {@link AssessmentItemsWorker} reads the items
- * afterwards, so a catalog outage delays the opening but never loses or duplicates it.
+ * Opens the assessment a contract state calls for. It records the assessment inside the consumer's transaction,
+ * never calling the catalog there: when the catalog's answer is at hand (asked before, and published versions never
+ * change) the items are filled in the same transaction; otherwise the assessment stays PENDING_ITEMS and
+ * {@link AssessmentItemsWorker} reads the items afterwards, so a catalog outage delays the opening but never loses
+ * or duplicates it.
  */
 @ApplicationScoped
 public class AssessmentOpening {
@@ -87,8 +89,11 @@ public class AssessmentOpening {
             return Optional.empty();
         }
         audit.actAs(OPENED_BY, "event:" + event.id());
-        audit.assessment("assessment.opened", em.find(Assessment.class, id), null);
-        wakeWorkerAfterCommit();
+        Assessment opened = em.find(Assessment.class, id);
+        audit.assessment("assessment.opened", opened, null);
+        if (!worker.fillIfKnown(opened)) {
+            wakeWorkerAfterCommit();
+        }
         return Optional.of(id);
     }
 
