@@ -72,6 +72,7 @@ public final class Bench {
     private Load load;
     private Suite suite;
     private LocalPostgres postgres;
+    private LocalKafka kafka;
 
     private Bench(boolean full, Path repository) {
         this.full = full;
@@ -136,7 +137,7 @@ public final class Bench {
         progress("Starting PostgreSQL and Kafka");
         postgres = LocalPostgres.start(settings);
         try {
-            LocalKafka kafka = LocalKafka.start(settings, children);
+            kafka = LocalKafka.start(settings, children);
             DevelopmentKeys keys = DevelopmentKeys.load(settings.dataDirectory());
             http = Load.newClient();
             load = new Load(http);
@@ -156,16 +157,20 @@ public final class Bench {
                     List<UUID> drafts = writes(parties);
                     List<UUID> assessments = awaitAssessments(parties);
                     if (stage("reads")) {
+                        awaitQuiet("the writes");
                         reads(parties, drafts, assessments);
                     }
                     if (stage("vendor")) {
+                        awaitQuiet("the reads");
                         vendorResponses(parties, assessments);
                     }
                 }
                 if (stage("events")) {
+                    awaitQuiet("the earlier stages");
                     eventLatency(parties);
                 }
                 if (stage("growth")) {
+                    awaitQuiet("the earlier stages");
                     growth();
                 }
                 memory();
@@ -681,6 +686,20 @@ public final class Bench {
         }
     }
 
+    /**
+     * Waits until the suite owes no work from the stages before (unsent outbox rows, unsealed audit records,
+     * unconsumed records), so that the next loads are measured alone.
+     */
+    private void awaitQuiet(String after) throws Exception {
+        long t0 = System.nanoTime();
+        Map<String, Long> left = new Backlog(postgres, kafka.bootstrapServers()).awaitNone(180);
+        if (left.isEmpty()) {
+            progress("Quiet after %s (%.1f s)", after, (System.nanoTime() - t0) / 1e9);
+        } else {
+            progress("Still not quiet after %s, 180 s on: %s", after, left);
+        }
+    }
+
     private double consumedContractFacts() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(java.net.URI.create(base(ASSESSMENT_PORT)
                 + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
@@ -737,6 +756,8 @@ public final class Bench {
                 // what autovacuum does to a table soon after a bulk insert (PostgreSQL 13+ vacuums after inserts
                 // too): statistics, and the visibility map that lets a count read the index alone
                 s.execute("vacuum analyze contract");
+                // and the bulk insert's pages are written out now, not by the checkpointer while the pages are read
+                s.execute("checkpoint");
             }
         }
     }
