@@ -3,6 +3,7 @@ package org.sansho.contract.contract.service;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.ReadOnlyMode;
 import org.sansho.contract.calendar.BusinessCalendar;
 import org.sansho.contract.contract.domain.ContractActivity;
 import org.sansho.contract.contract.domain.ContractLifecycle;
@@ -76,16 +77,18 @@ public class ContractService {
 
     public Contract open(NewContract request, Caller caller) {
         UUID hospitalId = caller.requireOrganization();
-        Organization hospital = Organization.findById(hospitalId);
+        // The parties and the service are only read here: loaded read-only, they hold no snapshot for the flushes
+        // of this transaction to compare.
+        Organization hospital = em.find(Organization.class, hospitalId, ReadOnlyMode.READ_ONLY);
         if (hospital == null || hospital.kind != OrganizationKind.HOSPITAL) {
             throw ProblemException.badRequest("hospital", "register your hospital first (POST /api/v1/organizations "
                     + "with kind HOSPITAL)");
         }
-        Organization vendor = Organization.findById(request.vendorId());
+        Organization vendor = em.find(Organization.class, request.vendorId(), ReadOnlyMode.READ_ONLY);
         if (vendor == null || vendor.kind != OrganizationKind.VENDOR || !organizations.canSee(vendor, caller)) {
             throw ProblemException.badRequest("vendorId", "no vendor with this id is known to your organization");
         }
-        VendorService service = VendorService.findById(request.serviceId());
+        VendorService service = em.find(VendorService.class, request.serviceId(), ReadOnlyMode.READ_ONLY);
         if (service == null || !service.organizationId.equals(vendor.id)) {
             throw ProblemException.badRequest("serviceId", "the vendor has no service with this id");
         }
