@@ -1,6 +1,7 @@
 package org.sansho.platform.rest;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.function.Function;
@@ -14,7 +15,16 @@ import java.util.function.Function;
  * cost of a page does not grow with the size of the table. A client that needs the exact total of a long list asks
  * for it with {@code exactTotal=true}.
  */
-public record Page<T>(List<T> items, int page, int size, long totalItems, boolean totalItemsExact, int totalPages) {
+public record Page<T>(
+        List<T> items,
+        @Schema(description = "Zero-based page number") int page,
+        @Schema(description = "Page size") int size,
+        @Schema(description = "Items in the whole list; when totalItemsExact is false, a lower bound: there are "
+                + "more than this many") long totalItems,
+        @Schema(description = "Whether totalItems is the exact count. A long list is counted only as far as ten "
+                + "pages past this one (at least " + COUNT_LIMIT + " items) unless exactTotal=true is asked")
+        boolean totalItemsExact,
+        @Schema(description = "Pages of totalItems") int totalPages) {
 
     /** A list is always counted exactly up to this many items. */
     public static final int COUNT_LIMIT = 1000;
