@@ -36,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
 /**
@@ -463,7 +464,7 @@ public final class Bench {
                     "phases", List.of("PRE_CONTRACT"), "parties", List.of("VENDOR", "SHARED"),
                     "serviceModel", "SAAS", "dataCategories", List.of("OTHER_PERSONAL_HEALTH_INFO"));
             // as browsers and HTTP libraries ask for it: the checklist is sent gzip-encoded
-            java.util.function.LongFunction<HttpRequest> request = n -> Suite.request(suite.catalog,
+            LongFunction<HttpRequest> request = n -> Suite.request(suite.catalog,
                     "/api/v1/applicability", token).header("Content-Type", "application/json")
                     .header("Accept-Encoding", "gzip").POST(Suite.body(body)).build();
             closed(size == 5000 ? "reads" : "growth", "applicability (" + size + " requirements)",
@@ -822,7 +823,7 @@ public final class Bench {
      * every request waits behind the others in flight; a latency target is about the load a deployment is sized
      * for, below saturation.
      */
-    private void applicabilityAtFixedRate(java.util.function.LongFunction<HttpRequest> request)
+    private void applicabilityAtFixedRate(LongFunction<HttpRequest> request)
             throws InterruptedException {
         double ceiling = rps("read ceiling: GET /rows/{id}");
         double rate = Math.max(50, Math.round(Double.isNaN(ceiling) ? 100 : ceiling / 2));
