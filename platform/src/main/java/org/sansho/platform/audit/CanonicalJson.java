@@ -4,7 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +23,8 @@ import java.util.Map;
 /**
  * The digest of a representation: SHA-256 of its JSON with object keys sorted at every level and no
  * whitespace, so that the same state always has the same digest whatever order a mapper writes fields in.
+ * The canonical text is streamed into the digest, never held whole: a record of a 5,000-requirement import would
+ * otherwise need tens of megabytes of heap for a string that only its hash outlives.
  */
 public final class CanonicalJson {
 
@@ -23,16 +36,32 @@ public final class CanonicalJson {
         if (representation == null) {
             return null;
         }
-        return AuditRow.sha256(canonical(mapper.valueToTree(representation)));
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(
+                new DigestOutputStream(OutputStream.nullOutputStream(), sha256), StandardCharsets.UTF_8), 8192)) {
+            write(mapper.valueToTree(representation), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     static String canonical(JsonNode node) {
         StringBuilder out = new StringBuilder();
-        write(node, out);
+        try {
+            write(node, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return out.toString();
     }
 
-    private static void write(JsonNode node, StringBuilder out) {
+    private static void write(JsonNode node, Appendable out) throws IOException {
         if (node.isObject()) {
             List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {

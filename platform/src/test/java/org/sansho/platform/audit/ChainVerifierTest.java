@@ -115,6 +115,22 @@ class ChainVerifierTest {
         assertThat(CanonicalJson.canonical(mapper.valueToTree(one))).isEqualTo("{\"a\":{\"x\":[1,2],\"y\":\"x\"},\"b\":2}");
     }
 
+    @Test
+    void the_streamed_digest_is_the_hash_of_the_canonical_text_in_utf8() {
+        ObjectMapper mapper = new ObjectMapper();
+        // larger than the digest's write buffer, with Japanese text on both sides of buffer boundaries
+        List<Map<String, Object>> requirements = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            requirements.add(Map.of("key", "R-" + i, "summary", Map.of("ja", "委託先は医療情報を適切に管理する " + i,
+                    "en", "The vendor keeps medical information safe " + i), "score", i * 0.5));
+        }
+        Map<String, Object> content = Map.of("requirements", requirements, "note", "\"引用\"\n改行");
+
+        String text = CanonicalJson.canonical(mapper.valueToTree(content));
+        assertThat(text.length()).isGreaterThan(8192 * 4);
+        assertThat(CanonicalJson.digest(mapper, content)).isEqualTo(AuditRow.sha256(text));
+    }
+
     private static List<AuditRow> chain(int size) {
         List<AuditRow> rows = new ArrayList<>();
         String prev = AuditRow.GENESIS;
