@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.sansho.catalog.guideline.domain.CiaImpact;
 import org.sansho.catalog.guideline.domain.DisclosureTemplate;
 import org.sansho.catalog.guideline.domain.Mapping;
+import org.sansho.catalog.guideline.domain.MappingRelation;
 import org.sansho.catalog.guideline.domain.Requirement;
 import org.sansho.catalog.guideline.domain.Threat;
 import org.sansho.catalog.guideline.persistence.CatalogStore;
@@ -24,8 +25,10 @@ import org.sansho.platform.audit.AuditActor;
 import org.sansho.platform.audit.AuditTrail;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -64,14 +67,24 @@ public class CatalogSeedLoader {
     @Transactional
     public void load(CatalogContent content) {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
+        // What the database already holds, read once per kind: a restart checks the whole seed in five queries.
+        Set<String> threats = keys("select t.code from ThreatEntity t");
+        Set<String> guidelines = keys("select g.id from GuidelineEntity g");
+        Set<String> existingVersions = keys("select concat(v.guidelineId, '/', v.label) from GuidelineVersionEntity v");
+        Set<String> existingMappings = new HashSet<>();
+        for (Object[] m : em.createQuery("select m.fromKey, m.toKey, m.relation from MappingEntity m", Object[].class)
+                .getResultList()) {
+            existingMappings.add(mappingKey((String) m[0], (String) m[1], (MappingRelation) m[2]));
+        }
+        Set<String> templates = keys("select t.id from DisclosureTemplateEntity t");
         int versions = 0;
         for (Threat t : content.threats()) {
-            if (ThreatEntity.findById(t.code()) == null) {
+            if (!threats.contains(t.code())) {
                 insert(t);
             }
         }
         for (CatalogContent.GuidelineEntry g : content.guidelines()) {
-            if (GuidelineEntity.findById(g.id()) == null) {
+            if (!guidelines.contains(g.id())) {
                 GuidelineEntity e = new GuidelineEntity();
                 e.id = g.id();
                 e.issuer = g.issuer();
@@ -84,7 +97,7 @@ public class CatalogSeedLoader {
         Map<String, GuidelineVersionEntity> inserted = new HashMap<>();
         for (CatalogContent.GuidelineEntry g : content.guidelines()) {
             for (CatalogContent.VersionEntry v : g.versions()) {
-                if (GuidelineVersionEntity.find(g.id(), v.version()).isPresent()) {
+                if (existingVersions.contains(g.id() + "/" + v.version())) {
                     continue;
                 }
                 GuidelineVersionEntity e = insert(g.id(), v,
@@ -108,13 +121,13 @@ public class CatalogSeedLoader {
         }
         int mappings = 0;
         for (Mapping m : content.mappings()) {
-            if (MappingEntity.count("fromKey = ?1 and toKey = ?2 and relation = ?3", m.from(), m.to(), m.relation()) == 0) {
+            if (existingMappings.add(mappingKey(m.from(), m.to(), m.relation()))) {
                 CatalogStore.apply(new MappingEntity(), m).persist();
                 mappings++;
             }
         }
         for (DisclosureTemplate t : content.templates()) {
-            if (DisclosureTemplateEntity.findById(t.id()) == null) {
+            if (!templates.contains(t.id())) {
                 insert(t);
             }
         }
@@ -125,6 +138,14 @@ public class CatalogSeedLoader {
         }
         LOG.infof("Catalog content: %d version(s) and %d mapping(s) loaded; existing versions left unchanged",
                 versions, mappings);
+    }
+
+    private static String mappingKey(String from, String to, MappingRelation relation) {
+        return from + " " + to + " " + relation;
+    }
+
+    private Set<String> keys(String query) {
+        return new HashSet<>(em.createQuery(query, String.class).getResultList());
     }
 
     private GuidelineVersionEntity insert(String guidelineId, CatalogContent.VersionEntry v,
