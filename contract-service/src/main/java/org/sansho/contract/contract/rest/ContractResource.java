@@ -123,7 +123,7 @@ public class ContractResource {
     @APIResponse(responseCode = "200", description = "The contract; ETag = its version")
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
     public Response get(@PathParam("id") UUID id) {
-        Contract c = contracts.visible(id, caller);
+        Contract c = contracts.readable(id, caller);
         return Response.ok(ContractView.of(c)).tag(Preconditions.etag(c.version)).build();
     }
 
@@ -168,7 +168,7 @@ public class ContractResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "The contract's state transitions, oldest first")
     public Page<HistoryEntry> history(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
-        contracts.visible(id, caller);
+        contracts.readable(id, caller);
         return Page.of(ContractTransition.find("contractId = ?1 order by occurredAt, id", id), page,
                 HistoryEntry::of);
     }
@@ -178,7 +178,7 @@ public class ContractResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "The latest assessment result per phase, as the transition guards see it")
     public List<AssessmentResultView> assessments(@PathParam("id") UUID id) {
-        contracts.visible(id, caller);
+        contracts.readable(id, caller);
         return AssessmentResultRow.<AssessmentResultRow>list("key.contractId = ?1 order by key.phase", id).stream()
                 .map(AssessmentResultView::of).toList();
     }

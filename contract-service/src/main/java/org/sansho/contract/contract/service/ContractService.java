@@ -124,7 +124,18 @@ public class ContractService {
 
     /** The contract if the caller may see it; otherwise 404. */
     public Contract visible(UUID id, Caller caller) {
-        Contract c = Contract.findById(id);
+        return seen(Contract.findById(id), id, caller);
+    }
+
+    /**
+     * The same, loaded only to be read (the GETs): Hibernate keeps no snapshot of it for a flush that never comes,
+     * which for a contract means no second copy of each of its JSON columns (terms, SLA, responsibilities).
+     */
+    public Contract readable(UUID id, Caller caller) {
+        return seen(em.find(Contract.class, id, ReadOnlyMode.READ_ONLY), id, caller);
+    }
+
+    private static Contract seen(Contract c, UUID id, Caller caller) {
         if (c == null || !canSee(c, caller)) {
             throw ProblemException.notFound("Contract", id);
         }
