@@ -28,7 +28,8 @@ public class AssessmentMetrics {
         this.gauge = MultiGauge.builder("sansho.assessments").description("Assessments by status").register(meters);
     }
 
-    @Scheduled(every = "${sansho.metrics.sample-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${sansho.metrics.sample-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sampleQuietly() {
         try {
             sample();

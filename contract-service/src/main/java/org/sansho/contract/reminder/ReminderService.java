@@ -51,7 +51,8 @@ public class ReminderService {
     }
 
     @Scheduled(every = "${sansho.reminders.every}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         sendDueToday();
     }

@@ -38,7 +38,8 @@ public class OutboxMetrics {
         sampleQuietly();
     }
 
-    @Scheduled(every = "${sansho.metrics.sample-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${sansho.metrics.sample-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sampleQuietly() {
         try {
             sample();

@@ -79,7 +79,8 @@ public class OutboxRelayBatch {
     }
 
     /** Relayed rows are kept for a while for diagnosis, then purged. */
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void purgeRelayed() {
         em.createQuery("delete from OutboxEvent where sentAt is not null and sentAt < :before")

@@ -78,7 +78,8 @@ public class AssessmentItemsWorker {
     }
 
     @Scheduled(every = "${sansho.assessment.items-poll-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         drain();
     }

@@ -47,7 +47,8 @@ public class FindingDeadlineWatch {
     }
 
     @Scheduled(every = "${sansho.assessment.deadline-check-interval:1h}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         check(LocalDate.now(clock));
     }
