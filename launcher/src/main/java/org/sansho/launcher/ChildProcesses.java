@@ -20,6 +20,12 @@ import java.util.stream.Collectors;
  */
 public final class ChildProcesses implements AutoCloseable {
 
+    /**
+     * How long a stopping process may take before it is killed: a service's first stop writes its class archive
+     * (JDK 25's AOT cache takes 30–60 s on two cores), and a killed one leaves none.
+     */
+    public static final int STOP_GRACE_SECONDS = 180;
+
     private final Path pidFile;
     private final Path libDirectory;
     private final Deque<Process> started = new ArrayDeque<>();
@@ -108,7 +114,7 @@ public final class ChildProcesses implements AutoCloseable {
         }
         p.destroy();
         try {
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            if (!p.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {
@@ -117,8 +123,29 @@ public final class ChildProcesses implements AutoCloseable {
         }
     }
 
+    /** The launcher's own JDK, or {@code SANSHO_SERVICE_JAVA_HOME} (to compare JDKs with the same launcher). */
+    private static Path javaHome() {
+        String home = System.getenv("SANSHO_SERVICE_JAVA_HOME");
+        return Path.of(home == null || home.isBlank() ? System.getProperty("java.home") : home);
+    }
+
     private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return javaHome().resolve("bin").resolve("java").toString();
+    }
+
+    /** The feature release (17, 21, 25 …) of the JDK the services run on, from its {@code release} file. */
+    public static int serviceJavaFeature() {
+        try {
+            for (String line : Files.readAllLines(javaHome().resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String v = line.substring(line.indexOf('=') + 1).replace("\"", "");
+                    return Integer.parseInt(v.split("[.+-]")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no release file: the launcher's own version below
+        }
+        return Runtime.version().feature();
     }
 
     private static String launcherJar() {

@@ -48,24 +48,35 @@ public final class Launcher {
             "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1");
 
     /**
-     * {@link #SERVICE_JVM_OPTIONS} plus an AppCDS archive per service under {@code cdsDirectory}: the first start
-     * of a build records the classes it loaded into the archive when the service stops (JDK 17's dynamic archive,
-     * {@code -XX:ArchiveClassesAtExit}); later starts map it ({@code -XX:SharedArchiveFile}) instead of loading and
-     * verifying those classes again. An archive older than the jar is made anew; the build itself pays nothing.
+     * {@link #SERVICE_JVM_OPTIONS} plus a class archive per service under {@code cdsDirectory}, made by the service
+     * itself: the first start of a build records what it loaded (and, on JDK 25, how its methods ran) when the
+     * service stops; later starts map that archive instead of loading, verifying and linking those classes again.
+     * The services are packaged as Quarkus {@code aot-jar}s, whose classes all come from the JDK's application class
+     * loader, so the archive holds the whole service, not only the JDK's own classes.
+     * <ul>
+     *   <li>JDK 25 or later: the AOT cache (JEP 483, 514, 515): {@code -XX:AOTCacheOutput} on the first start,
+     *       {@code -XX:AOTCache} after it;</li>
+     *   <li>JDK 17 to 24: the dynamic AppCDS archive: {@code -XX:ArchiveClassesAtExit}, then
+     *       {@code -XX:SharedArchiveFile}.</li>
+     * </ul>
+     * An archive older than the jar is made anew; the build itself pays nothing.
      */
     public static List<String> serviceJvmOptions(String name, Path jar, Path cdsDirectory) throws IOException {
         Files.createDirectories(cdsDirectory);
-        Path archive = cdsDirectory.resolve(name + ".jsa");
+        boolean aotCache = ChildProcesses.serviceJavaFeature() >= 25;
+        Path archive = cdsDirectory.resolve(name + (aotCache ? ".aot" : ".jsa"));
         List<String> options = new ArrayList<>(SERVICE_JVM_OPTIONS);
         options.addAll(extraJvmOptions());
+        // The archive's notes (classes it skips, its own sizes) are not the service's log.
+        options.add(aotCache ? "-Xlog:aot=off" : "-Xlog:cds+dynamic=off");
         options.add("-Xlog:cds=off");
-        options.add("-Xlog:cds+dynamic=off");
-        if (Files.exists(archive)
-                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
-            options.add("-XX:SharedArchiveFile=" + archive);
+        boolean current = Files.exists(archive)
+                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
+        if (current) {
+            options.add((aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
         } else {
             Files.deleteIfExists(archive);
-            options.add("-XX:ArchiveClassesAtExit=" + archive);
+            options.add((aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
         }
         return List.copyOf(options);
     }
