@@ -239,7 +239,7 @@ public final class Bench {
         for (Start s : starts) {
             Process old = processes.get(s.name());
             old.destroy();
-            if (!old.waitFor(30, TimeUnit.SECONDS)) {
+            if (!old.waitFor(ChildProcesses.STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
                 old.destroyForcibly().waitFor();
             }
             long t0 = System.nanoTime();
@@ -259,8 +259,8 @@ public final class Bench {
         List<String> options = new ArrayList<>(Launcher.serviceJvmOptions(name, jar(module),
                 settings.dataDirectory().resolve("cds")));
         if (jfr) {
-            // The JVM turns JFR off while it records a CDS archive: a profiled run records none.
-            options.removeIf(o -> o.startsWith("-XX:ArchiveClassesAtExit"));
+            // The JVM turns JFR off while it records a class archive: a profiled run records none.
+            options.removeIf(o -> o.startsWith("-XX:ArchiveClassesAtExit") || o.startsWith("-XX:AOTCacheOutput"));
             options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + settings.logs().resolve(name + "-" + start + ".jfr"));
         }
@@ -373,7 +373,7 @@ public final class Bench {
                         }
                     });
                     return f;
-                }, rate, measure);
+                }, rate, measure, Integer.MAX_VALUE);
             } finally {
                 running.set(false);
                 reader.join(5000);
@@ -631,7 +631,8 @@ public final class Bench {
                             }
                             return visible;
                         });
-            }, rate, window);
+                // a call lasts until its assessment is seen; its HTTP part is one short request
+            }, rate, window, Integer.MAX_VALUE);
             if (warming) {
                 respondedWall.clear();
                 continue;
@@ -832,7 +833,8 @@ public final class Bench {
         AtomicLong seq = new AtomicLong();
         Load.Result r = Load.open(intended -> http.sendAsync(request.apply(seq.incrementAndGet()),
                         HttpResponse.BodyHandlers.discarding())
-                .thenApply(resp -> resp.statusCode() == 200 ? System.nanoTime() - intended : -1L), rate, measure);
+                .thenApply(resp -> resp.statusCode() == 200 ? System.nanoTime() - intended : -1L), rate, measure,
+                2 * CONCURRENCY);
         report.add("reads", APPLICABILITY_AT_RATE, r, name + "; Accept-Encoding: gzip");
         progress("  %-55s %8.0f req/s  p50 %6.2f  p99 %7.2f ms  errors %d", name, r.requestsPerSecond(),
                 r.percentileMillis(50), r.percentileMillis(99), r.errors());
@@ -910,15 +912,27 @@ public final class Bench {
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
         report.facts.put("cpu", cpu);
         report.facts.put("memory", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "));
-        report.facts.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        report.facts.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+                + (ChildProcesses.serviceJavaFeature() == Runtime.version().feature() ? ""
+                : "; the services on JDK " + ChildProcesses.serviceJavaFeature()));
         report.facts.put("load average at start", Files.readString(Path.of("/proc/loadavg")).trim());
         List<String> jvm = new ArrayList<>(Launcher.SERVICE_JVM_OPTIONS);
         jvm.addAll(Launcher.extraJvmOptions());
         report.facts.put("service JVM options", String.join(" ", jvm)
                 + ", MALLOC_ARENA_MAX=" + System.getenv().getOrDefault("MALLOC_ARENA_MAX", ChildProcesses.MALLOC_ARENA_MAX)
-                + "; AppCDS: the first start records the archive (-XX:ArchiveClassesAtExit), the restart maps it");
-        report.facts.put("load generator", "JDK HttpClient (HTTP/1.1, loopback), closed model with " + CONCURRENCY
-                + " in flight, open model for event latency; HdrHistogram; in the runner's own JVM");
+                + (ChildProcesses.serviceJavaFeature() >= 25
+                        ? "; AOT cache: the first start records it (-XX:AOTCacheOutput), the restart maps it (-XX:AOTCache)"
+                        : "; AppCDS: the first start records the archive (-XX:ArchiveClassesAtExit), the restart maps it"));
+        report.facts.put("load generator", "JDK " + Runtime.version().feature() + " HttpClient (HTTP/1.1, loopback), "
+                + "closed model with " + CONCURRENCY + " in flight, open model for the applicability latency (at most "
+                + 2 * CONCURRENCY + " in flight) and the event latency; HdrHistogram; in the runner's own JVM");
+        if (Runtime.version().feature() < 21) {
+            // JDK 17's HTTP client tops out near 600 req/s on two cores, which is the services' speed or less:
+            // every ceiling and every read would then measure the generator.
+            report.facts.put("warning", "the load generator runs on JDK " + Runtime.version().feature()
+                    + ", whose HTTP client is slower than the services; run the benchmark on JDK 21+ "
+                    + "(./sansho bench picks the newest JDK installed)");
+        }
         report.facts.put("per load", "warm-up " + warmUp.toSeconds() + " s, measurement " + measure.toSeconds() + " s");
     }
 

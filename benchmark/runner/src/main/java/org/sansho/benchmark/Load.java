@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -137,10 +138,14 @@ final class Load {
     /**
      * Open model: {@code rate} calls a second for {@code duration}; each latency counts from the call's intended
      * start. {@code call} completes with the latency it measured itself (nanoseconds from the time it is given),
-     * or with a negative value for a failure.
+     * or with a negative value for a failure. At most {@code maxInFlight} calls are under way: a call due while
+     * all are busy starts when one ends and its wait counts in its latency (as wrk2 does with its fixed
+     * connections), so a slow server meets a bounded number of connections instead of a new one per late call,
+     * and the generator's own connection handling does not become the load.
      */
-    static Result open(LongFunction<CompletableFuture<Long>> call, double rate, Duration duration)
+    static Result open(LongFunction<CompletableFuture<Long>> call, double rate, Duration duration, int maxInFlight)
             throws InterruptedException {
+        Semaphore slots = new Semaphore(maxInFlight);
         Histogram histogram = new Histogram(MAX_LATENCY_NANOS, 3);
         AtomicLong errors = new AtomicLong();
         long total = Math.max(1, Math.round(rate * duration.toNanos() / 1e9));
@@ -153,6 +158,7 @@ final class Load {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
+            slots.acquire();
             CompletableFuture<Long> f;
             try {
                 f = call.apply(intended);
@@ -160,6 +166,7 @@ final class Load {
                 f = CompletableFuture.failedFuture(e);
             }
             f.orTimeout(60, TimeUnit.SECONDS).whenComplete((latency, failure) -> {
+                slots.release();
                 if (failure == null && latency != null && latency >= 0) {
                     synchronized (histogram) {
                         histogram.recordValue(Math.min(latency, MAX_LATENCY_NANOS));
