@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.StatelessSession;
 import org.jboss.logging.Logger;
 import org.sansho.assessment.assessments.domain.AssessmentAction;
 import org.sansho.assessment.assessments.domain.AssessmentWorkflow;
@@ -23,6 +24,7 @@ import org.sansho.platform.outbox.Outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,7 @@ public class AssessmentItemsWorker {
     private static final ApplicableRequirements NOTHING = new ApplicableRequirements(List.of(), List.of(), 0);
 
     private final EntityManager em;
+    private final StatelessSession rows;
     private final ApplicableRequirementsQuery catalog;
     private final Outbox outbox;
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -62,10 +65,11 @@ public class AssessmentItemsWorker {
 
     private final AssessmentAudit audit;
 
-    public AssessmentItemsWorker(EntityManager em, ApplicableRequirementsQuery catalog, Outbox outbox,
-                                 AssessmentAudit audit) {
+    public AssessmentItemsWorker(EntityManager em, StatelessSession rows, ApplicableRequirementsQuery catalog,
+                                 Outbox outbox, AssessmentAudit audit) {
         this.audit = audit;
         this.em = em;
+        this.rows = rows;
         this.catalog = catalog;
         this.outbox = outbox;
     }
@@ -153,18 +157,24 @@ public class AssessmentItemsWorker {
     private void fill(Assessment a, ApplicableRequirements found) {
         AssessmentView opened = AssessmentAudit.view(a);
         Map<String, AssessmentItem> earlier = earlierAnswers(a);
-        int position = 0;
         int answered = 0;
+        List<AssessmentItem> created = new ArrayList<>(found.requirements().size());
         for (ApplicableRequirements.Requirement r : found.requirements()) {
-            AssessmentItem item = RequirementSnapshots.item(a.id, r, position++);
+            AssessmentItem item = RequirementSnapshots.item(a.id, r, created.size());
             AssessmentItem before = earlier.get(item.requirementKey);
             if (before != null && before.sameRequirementText(item)) {
                 carryForward(before, item);
                 answered++;
             }
-            item.persist();
+            created.add(item);
         }
-        int items = position;
+        // The items are written as they are, in one batch, with no entity kept for them in this transaction: an
+        // opening writes them once and nothing here changes them again (tens per assessment, which the session
+        // would otherwise snapshot, and flush one by one when the audit record's insert forces a flush). The
+        // assessment row goes first, for the items' foreign key.
+        em.flush();
+        rows.insertMultiple(created);
+        int items = created.size();
         a.status = AssessmentWorkflow.next(a.status, AssessmentAction.FILL_ITEMS,
                 new WorkflowFacts(items, items - answered, answered, 0, answered));
         a.itemsError = null;
