@@ -22,7 +22,7 @@ public final class ChildProcesses implements AutoCloseable {
 
     /**
      * How long a stopping process may take before it is killed: a service's first stop writes its class archive
-     * (JDK 25's AOT cache takes 30–60 s on two cores), and a killed one leaves none.
+     * (JDK 25's AOT cache takes 20–30 s per service on two cores), and a killed one leaves none.
      */
     public static final int STOP_GRACE_SECONDS = 180;
 
