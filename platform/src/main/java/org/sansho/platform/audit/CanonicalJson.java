@@ -13,7 +13,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -36,12 +35,7 @@ public final class CanonicalJson {
         if (representation == null) {
             return null;
         }
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        MessageDigest sha256 = AuditRow.newSha256();
         try (Writer out = new BufferedWriter(new OutputStreamWriter(
                 new DigestOutputStream(OutputStream.nullOutputStream(), sha256), StandardCharsets.UTF_8), 8192)) {
             write(mapper.valueToTree(representation), out);
