@@ -60,6 +60,11 @@ public final class LocalPostgres implements AutoCloseable {
         return serverUrl + name;
     }
 
+    /** A connection to an existing database of this server, with its credentials (no check that it exists). */
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(serverUrl + database, user, password);
+    }
+
     public List<String> credentials() {
         return List.of(user, password);
     }

@@ -9,7 +9,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.sansho.launcher.LocalPostgres;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -38,7 +37,7 @@ final class Backlog {
     Map<String, Long> left() throws Exception {
         Map<String, Long> left = new HashMap<>();
         for (String db : DATABASES) {
-            try (Connection c = DriverManager.getConnection(postgres.database(db), "postgres", "postgres");
+            try (Connection c = postgres.connect(db);
                  Statement s = c.createStatement()) {
                 add(left, db + " outbox", count(s, "select count(*) from outbox_event where sent_at is null"));
                 add(left, db + " audit", count(s, "select count(*) from audit_record where seq is null"));

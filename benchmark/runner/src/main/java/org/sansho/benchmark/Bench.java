@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -766,7 +765,7 @@ public final class Bench {
     }
 
     private void cloneContracts(UUID templateId, int count) throws Exception {
-        try (Connection c = DriverManager.getConnection(postgres.database("contract"), "postgres", "postgres")) {
+        try (Connection c = postgres.connect("contract")) {
             List<String> columns = new ArrayList<>();
             try (ResultSet rs = c.getMetaData().getColumns(null, "public", "contract", null)) {
                 while (rs.next()) {
