@@ -34,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
@@ -67,6 +68,11 @@ public final class Bench {
     private final Path repository;
     private final Settings settings;
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final CpuMeter cpu = new CpuMeter(() -> {
+        Map<String, ProcessHandle> handles = new LinkedHashMap<>();
+        processes.forEach((name, p) -> handles.put(name, p.toHandle()));
+        return handles;
+    });
     private final long started = System.nanoTime();
     private HttpClient http;
     private Load load;
@@ -125,6 +131,11 @@ public final class Bench {
                 throw new IllegalStateException(jar(module) + " is missing: package first ('./sansho build')");
             }
         }
+        Path lib = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent()
+                .resolve("lib");
+        ChildProcesses children = new ChildProcesses(settings.dataDirectory(), lib);
+        // a run that was killed before it could stop its processes leaves them behind: they would hold the ports
+        children.endLeftovers();
         deleteRecursively(settings.dataDirectory());
         Files.createDirectories(settings.logs());
         // The run uses a copy of each packaged app, so that a rebuild during the run cannot pull it away.
@@ -132,11 +143,12 @@ public final class Bench {
             copyRecursively(repository.resolve(module).resolve("target/quarkus-app"), appDirectory(module));
         }
         machineFacts();
-        Path lib = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent()
-                .resolve("lib");
-        ChildProcesses children = new ChildProcesses(settings.dataDirectory(), lib);
         progress("Starting PostgreSQL and Kafka");
         postgres = LocalPostgres.start(settings);
+        // Interrupted (Ctrl-C, TERM), the run still stops what it started; ending normally, it stops them itself.
+        AtomicBoolean stopped = new AtomicBoolean();
+        Thread stopOnSignal = new Thread(() -> stopAll(children, stopped), "bench-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
         try {
             kafka = LocalKafka.start(settings, children);
             DevelopmentKeys keys = DevelopmentKeys.load(settings.dataDirectory());
@@ -185,15 +197,31 @@ public final class Bench {
             }
             judge();
         } finally {
-            progress("Stopping the services, Kafka and PostgreSQL");
-            children.close();
-            postgres.close();
+            stopAll(children, stopped);
+            Runtime.getRuntime().removeShutdownHook(stopOnSignal);
         }
         report.write(out);
         progress("Wrote %s, %s and %s", out.resolve("result.json"), out.resolve("result.md"),
                 out.resolve("latency.html"));
         System.out.println();
         System.out.println(report.markdown());
+    }
+
+    private void stopAll(ChildProcesses children, AtomicBoolean stopped) {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        progress("Stopping the services, Kafka and PostgreSQL");
+        try {
+            children.close();
+        } catch (Exception e) {
+            progress("Stopping the services and Kafka failed: %s", e);
+        }
+        try {
+            postgres.close();
+        } catch (Exception e) {
+            progress("Stopping PostgreSQL failed: %s", e);
+        }
     }
 
     // ---------------------------------------------------------------- start-up
@@ -328,7 +356,10 @@ public final class Bench {
         closed("ceilings", "write ceiling: POST /rows", load.expect(201, n -> Suite.post(c, "/rows", null,
                 Map.of("name", "row " + n, "amount", n % 1000))), null);
         progress("Ceiling: Kafka produce → consume round trip at 50/s");
-        report.add("event latency", "broker ceiling: produce → consume, 50/s", brokerRoundTrip(kafka, 50), null);
+        CpuMeter.Snapshot before = cpu.snapshot();
+        Load.Result broker = brokerRoundTrip(kafka, 50);
+        report.add("event latency", "broker ceiling: produce → consume, 50/s", broker, null,
+                CpuMeter.between(before, cpu.snapshot(), broker.count()));
     }
 
     private Load.Result brokerRoundTrip(LocalKafka kafka, double rate) throws Exception {
@@ -632,6 +663,7 @@ public final class Bench {
             awaitConsumersCaughtUp("the previous load's facts");
             progress("Event latency at %.0f transitions/s for %ds%s", rate, window.toSeconds(),
                     warming ? " (warm-up)" : "");
+            CpuMeter.Snapshot before = cpu.snapshot();
             Load.Result r = Load.open(intended -> {
                 UUID id = drafts.poll();
                 if (id == null) {
@@ -662,11 +694,14 @@ public final class Bench {
                 respondedWall.clear();
                 continue;
             }
+            // until the last assessment was seen: every transition's whole work, its consequences included
+            CpuMeter.Usage used = CpuMeter.between(before, cpu.snapshot(), r.count() + r.errors());
             report.add("event latency", String.format("transition → assessment visible, %.0f/s", rate), r,
-                    "HTTP response of the transition → assessment.opened on the SSE stream");
+                    "HTTP response of the transition → assessment.opened on the SSE stream", used);
             progress("  %.0f/s: p50 %.1f  p99 %.1f ms, %d measured, %d errors; the stream so far: %d events, %d "
                     + "assessment.opened", rate, r.percentileMillis(50), r.percentileMillis(99), r.count(), r.errors(),
                     streamed.get(), opened.get());
+            progress("    %s", used.summary());
             // The parts, as medians over this rate's transitions: response → the contract's fact on the stream
             // (contract-service relay, broker, stream consumer), and response → the assessment filled (the time
             // its assessment.opened carries: the assessment-service's consumer and items worker).
@@ -856,20 +891,26 @@ public final class Bench {
         String name = String.format("applicability (5000 requirements) at %.0f/s", rate);
         progress("Read: %s (half the read ceiling)", name);
         AtomicLong seq = new AtomicLong();
+        CpuMeter.Snapshot before = cpu.snapshot();
         Load.Result r = Load.open(intended -> http.sendAsync(request.apply(seq.incrementAndGet()),
                         HttpResponse.BodyHandlers.discarding())
                 .thenApply(resp -> resp.statusCode() == 200 ? System.nanoTime() - intended : -1L), rate, measure,
                 2 * CONCURRENCY);
-        report.add("reads", APPLICABILITY_AT_RATE, r, name + "; Accept-Encoding: gzip");
+        report.add("reads", APPLICABILITY_AT_RATE, r, name + "; Accept-Encoding: gzip",
+                CpuMeter.between(before, cpu.snapshot(), r.count() + r.errors()));
         progress("  %-55s %8.0f req/s  p50 %6.2f  p99 %7.2f ms  errors %d", name, r.requestsPerSecond(),
                 r.percentileMillis(50), r.percentileMillis(99), r.errors());
     }
 
     private void closed(String group, String name, Load.Call call, String note) throws InterruptedException {
-        Load.Result r = load.closed(call, CONCURRENCY, warmUp, measure, Long.MAX_VALUE);
-        report.add(group, name, r, note);
+        load.warm(call, CONCURRENCY, warmUp);
+        CpuMeter.Snapshot before = cpu.snapshot();
+        Load.Result r = load.closed(call, CONCURRENCY, Duration.ZERO, measure, Long.MAX_VALUE);
+        CpuMeter.Usage used = CpuMeter.between(before, cpu.snapshot(), r.count() + r.errors());
+        report.add(group, name, r, note, used);
         progress("  %-55s %8.0f req/s  p50 %6.2f  p99 %7.2f ms  errors %d", name, r.requestsPerSecond(),
                 r.percentileMillis(50), r.percentileMillis(99), r.errors());
+        progress("    %s", used.summary());
     }
 
     private static double median(List<Double> values) {

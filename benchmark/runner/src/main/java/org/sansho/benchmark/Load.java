@@ -74,10 +74,15 @@ final class Load {
     /** Closed model: warm-up, then {@code measure} with {@code concurrency} requests in flight. */
     Result closed(Call call, int concurrency, Duration warmUp, Duration measure, long maxRequests)
             throws InterruptedException {
-        if (!warmUp.isZero()) {
-            runClosed(call, concurrency, warmUp, maxRequests, new AtomicLong());
-        }
+        warm(call, concurrency, warmUp);
         return runClosed(call, concurrency, measure, maxRequests, new AtomicLong(1_000_000_000L));
+    }
+
+    /** The warm-up alone: the closed model for {@code warmUp}, not measured. */
+    void warm(Call call, int concurrency, Duration warmUp) throws InterruptedException {
+        if (!warmUp.isZero()) {
+            runClosed(call, concurrency, warmUp, Long.MAX_VALUE, new AtomicLong());
+        }
     }
 
     private Result runClosed(Call call, int concurrency, Duration duration, long maxRequests, AtomicLong sequence)

@@ -16,8 +16,8 @@ import java.util.Map;
 /** Collects what a run measured and writes it as JSON, a Markdown table and an HTML page of latency plots. */
 final class Report {
 
-    /** One measured load, in the group it is plotted with. */
-    record Entry(String group, String name, Load.Result result, String note) {
+    /** One measured load, in the group it is plotted with; {@code cpu} is where its processor time went. */
+    record Entry(String group, String name, Load.Result result, String note, CpuMeter.Usage cpu) {
     }
 
     private static final double[] PERCENTILES = {50, 75, 90, 95, 99, 99.9, 99.99, 100};
@@ -29,8 +29,8 @@ final class Report {
     final Map<String, Double> rssMegabytes = new LinkedHashMap<>();
     final Targets targets = new Targets();
 
-    Entry add(String group, String name, Load.Result result, String note) {
-        Entry e = new Entry(group, name, result, note);
+    Entry add(String group, String name, Load.Result result, String note, CpuMeter.Usage cpu) {
+        Entry e = new Entry(group, name, result, note, cpu);
         entries.add(e);
         return e;
     }
@@ -66,6 +66,12 @@ final class Report {
             m.put("latencyMillis", p);
             if (e.note() != null) {
                 m.put("note", e.note());
+            }
+            if (e.cpu() != null) {
+                Map<String, Object> cpu = new LinkedHashMap<>();
+                e.cpu().millisPerRequest().forEach((role, ms) -> cpu.put(role, round(ms)));
+                m.put("cpuMillisPerRequest", cpu);
+                m.put("busyCores", round(e.cpu().busyCores()));
             }
             loads.add(m);
         }
@@ -104,6 +110,16 @@ final class Report {
                     e.group(), e.name(), r.model(), num(r.requestsPerSecond()), num(r.percentileMillis(50)),
                     num(r.percentileMillis(95)), num(r.percentileMillis(99)), num(r.maxMillis()), r.count(),
                     r.errors(), e.note() == null ? "" : e.note()));
+        }
+        b.append("\n## Processor time per request\n\nCPU milliseconds each process used during the measurement, "
+                + "divided by the requests measured (the background work a request causes included).\n\n")
+                .append("| load | CPU ms per request, by process | cores busy |\n|---|---|---:|\n");
+        for (Entry e : entries) {
+            if (e.cpu() != null) {
+                String summary = e.cpu().summary();
+                b.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", e.name(),
+                        summary.substring(0, summary.indexOf(" (")), num(e.cpu().busyCores())));
+            }
         }
         b.append("\n## Start-up and memory\n\n| process | restart: process start → health UP (ms) | first start on an empty database (ms) | RSS after warm-up (MB) |\n|---|---:|---:|---:|\n");
         for (String name : firstStartMillis.keySet()) {
