@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
@@ -135,6 +136,9 @@ public class AuditTrail {
                 .setParameter(10, orEmpty(row.beforeDigest()))
                 .setParameter(11, orEmpty(row.afterDigest()))
                 .setParameter(12, orEmpty(row.requestId()))
+                // The insert reads nothing the transaction changed: pending entity changes need no flush before it
+                // (a native statement otherwise flushes the whole persistence context); they go at the commit.
+                .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate();
         sealAfterCommit();
         return row.id();

@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 import org.sansho.contract.contract.domain.ContractActivity;
 import org.sansho.contract.contract.domain.ContractPhase;
@@ -25,6 +27,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+/**
+ * A hospital–vendor contract. Its JSON columns (baseline, data categories, SLA, responsibilities, re-agreement
+ * needs) hold immutable values that a change replaces as a whole and never alters in place: mapped as immutable,
+ * Hibernate keeps the loaded value itself as the dirty-checking snapshot and compares by equality, instead of
+ * copying each column through a JSON round trip on every load and persist.
+ */
 @Entity
 @Table(name = "contract")
 public class Contract extends PanacheEntityBase {
@@ -48,9 +56,11 @@ public class Contract extends PanacheEntityBase {
     public String title;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<VersionRef> baseline;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "data_categories")
     public List<DataCategory> dataCategories;
 
@@ -73,9 +83,11 @@ public class Contract extends PanacheEntityBase {
     public LocalDate noticeDeadline;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public SlaTerms sla;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Responsibility> responsibilities;
 
     @Enumerated(EnumType.STRING)
@@ -91,6 +103,7 @@ public class Contract extends PanacheEntityBase {
     public LocalDate signedOn;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<ReagreementNeed> reagreement;
 
     @Column(name = "reagreement_required")
