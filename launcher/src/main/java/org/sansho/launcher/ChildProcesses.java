@@ -55,11 +55,19 @@ public final class ChildProcesses implements AutoCloseable {
         Files.delete(pidFile);
     }
 
+    /**
+     * The JVM options of the launcher's own helper processes (the local Kafka broker and its storage format): a
+     * development broker on a small machine shares its cores with the services, so it compiles with C1 only (the
+     * optimizing compiler's work while a broker warms up cost more CPU per record than the records themselves) and
+     * collects with the serial collector.
+     */
+    static final List<String> HELPER_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     /** A JVM on the launcher's own class path running {@code mainAndArgs}. */
     public Process java(String name, List<String> mainAndArgs, Map<String, String> env, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
-        command.add("-Xmx512m");
+        command.addAll(HELPER_JVM_OPTIONS);
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         command.add("-cp");
         command.add(libDirectory.resolve("*") + File.pathSeparator + launcherJar());
