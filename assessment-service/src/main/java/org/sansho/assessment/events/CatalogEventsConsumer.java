@@ -8,6 +8,8 @@ import org.sansho.assessment.assessments.service.Rebaselining;
 import org.sansho.platform.events.CloudEventCodec;
 import org.sansho.platform.inbox.Inbox;
 
+import java.util.Set;
+
 /** Catalog facts: a published version that supersedes one in an open assessment's baseline makes it STALE. */
 @ApplicationScoped
 public class CatalogEventsConsumer {
@@ -31,11 +33,9 @@ public class CatalogEventsConsumer {
     @Incoming("catalog-events")
     @Blocking
     public void on(String value) {
-        inbox.receive(CONSUMER, value, event -> {
-            if (AssessmentEventTypes.CATALOG_VERSION_PUBLISHED.equals(event.type())) {
-                audit.actAs(CONSUMER, "event:" + event.id());
-                rebaselining.markStale(codec.data(event, GuidelineVersionPublished.class));
-            }
+        inbox.receive(CONSUMER, value, Set.of(AssessmentEventTypes.CATALOG_VERSION_PUBLISHED), event -> {
+            audit.actAs(CONSUMER, "event:" + event.id());
+            rebaselining.markStale(codec.data(event, GuidelineVersionPublished.class));
         });
     }
 }

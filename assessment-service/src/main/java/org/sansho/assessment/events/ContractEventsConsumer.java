@@ -9,15 +9,21 @@ import org.sansho.assessment.posture.PostureProjection;
 import org.sansho.platform.events.CloudEventCodec;
 import org.sansho.platform.inbox.Inbox;
 
+import java.util.Set;
+
 /**
  * Contract facts: a state change into DISCLOSURE_REQUESTED, UNDER_REVIEW or TERMINATION_NOTICED opens the
  * assessment of that phase; every contract event keeps the posture read model current; notice-deadline and
- * certification reminders keep the dashboard's upcoming deadlines current. Other types are recorded and ignored.
+ * certification reminders keep the dashboard's upcoming deadlines current. Other types pass by without a transaction.
  */
 @ApplicationScoped
 public class ContractEventsConsumer {
 
     static final String CONSUMER = "assessment-service.contract-events";
+    /** The contract facts assessments act on; the others (amended, re-agreement required …) pass by. */
+    static final Set<String> HANDLED = Set.of(AssessmentEventTypes.CONTRACT_STATE_CHANGED,
+            AssessmentEventTypes.CONTRACT_CREATED, AssessmentEventTypes.NOTICE_DEADLINE_APPROACHING,
+            AssessmentEventTypes.CERTIFICATION_EXPIRING);
 
     private final Inbox inbox;
     private final CloudEventCodec codec;
@@ -37,7 +43,7 @@ public class ContractEventsConsumer {
     @Incoming("contract-events")
     @Blocking
     public void on(String value) {
-        inbox.receive(CONSUMER, value, event -> {
+        inbox.receive(CONSUMER, value, HANDLED, event -> {
             switch (event.type()) {
                 case AssessmentEventTypes.CONTRACT_STATE_CHANGED -> {
                     ContractEvent contract = codec.data(event, ContractEvent.class);
@@ -53,9 +59,7 @@ public class ContractEventsConsumer {
                         deadlines.notice(codec.data(event, DeadlineProjection.NoticeDeadline.class));
                 case AssessmentEventTypes.CERTIFICATION_EXPIRING ->
                         deadlines.certification(codec.data(event, DeadlineProjection.CertificationExpiry.class));
-                default -> {
-                    // Other contract facts do not concern assessments.
-                }
+                default -> throw new IllegalStateException("not a handled type: " + event.type());
             }
         });
     }

@@ -13,6 +13,8 @@ import org.jboss.logging.Logger;
 import org.sansho.platform.events.CloudEvent;
 import org.sansho.platform.events.CloudEventCodec;
 
+import java.util.Set;
+
 /**
  * The idempotent-consumer side of every event flow. Each event id is recorded in the same transaction as the
  * event's effect, so a redelivered event (after a crash, a rebalance or a replay) changes nothing.
@@ -52,11 +54,28 @@ public class Inbox {
      * @return true when the effect ran, false when the event had been processed before
      */
     public boolean receive(String consumer, String value, EventHandler handler) {
+        return receive(consumer, value, null, handler);
+    }
+
+    /**
+     * The same, for a consumer that handles only {@code types} of the topic's events. An event of another type is
+     * acknowledged at once, with no transaction and no inbox record: it changes nothing, so a redelivery of it has
+     * nothing to repeat. It is counted ({@code sansho.inbox.events}, outcome {@code ignored}). An unreadable record
+     * is still given up as with every event.
+     *
+     * @param types the CloudEvents types the handler acts on; null for all
+     * @return true when the effect ran, false when the event had been processed before or is not of {@code types}
+     */
+    public boolean receive(String consumer, String value, Set<String> types, EventHandler handler) {
         Span span = tracer.spanBuilder("inbox " + consumer).startSpan();
         try (Scope ignored = span.makeCurrent()) {
             CloudEvent event = codec.read(value);
             span.setAttribute("messaging.message.id", event.id());
             span.setAttribute("cloudevents.event_type", event.type());
+            if (types != null && !types.contains(event.type())) {
+                events(consumer, "ignored").increment();
+                return false;
+            }
             boolean applied = transaction.apply(consumer, event, handler);
             events(consumer, applied ? "processed" : "duplicate").increment();
             return applied;

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.sansho.platform.events.CloudEvent;
+import org.sansho.platform.fixture.FixtureConsumer;
 import org.sansho.testsupport.PrometheusText;
 import org.sansho.testsupport.TopicRecords;
 
@@ -55,8 +56,8 @@ class InboxTest {
         String subject = "poisoned-" + UUID.randomUUID();
         double givenUpBefore = dlqCount();
         send(subject, "{this is not json");
-        send(subject, "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID()
-                + "\",\"source\":\"/x\",\"type\":\"t.v1\",\"subject\":\"" + subject + "\",\"data\":{\"by\":\"many\"}}");
+        send(subject, "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/x\",\"type\":\""
+                + FixtureConsumer.INCREMENT + "\",\"subject\":\"" + subject + "\",\"data\":{\"by\":\"many\"}}");
         send(subject, event(UUID.randomUUID().toString(), subject, 2));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> applied(subject) == 2);
@@ -68,6 +69,33 @@ class InboxTest {
         assertThat(dead.get(1)).contains("\"many\"");
         assertThat(TopicRecords.forKey(DLQ, subject).get(0).headers().lastHeader("dead-letter-reason")).isNotNull();
         assertThat(dlqCount()).isEqualTo(givenUpBefore + 2);
+    }
+
+    @Test
+    void an_event_of_a_type_the_consumer_does_not_handle_is_acknowledged_without_a_record() {
+        String subject = "other-" + UUID.randomUUID();
+        double ignoredBefore = inboxCount("ignored");
+        String other = UUID.randomUUID().toString();
+        send(subject, event(other, subject, 7).replace(FixtureConsumer.INCREMENT, "org.sansho.fixture.renamed.v1"));
+        send(subject, event(UUID.randomUUID().toString(), subject, 1));
+
+        // the increment after it shows (same key, same partition): the other one was passed over, not stuck
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(subject) == 1);
+        assertThat(recorded(other)).as("an inbox record of the ignored event").isFalse();
+        assertThat(inboxCount("ignored")).isEqualTo(ignoredBefore + 1);
+        assertThat(TopicRecords.forKey(DLQ, subject)).isEmpty();
+    }
+
+    private double inboxCount(String outcome) {
+        return PrometheusText.of(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .sum("sansho_inbox_events_total", Map.of("consumer", "platform-test.fixture-in", "outcome", outcome))
+                .orElse(0);
+    }
+
+    private boolean recorded(String eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
+                        "select 1 from inbox_event where consumer = 'platform-test.fixture-in' and event_id = ?1")
+                .setParameter(1, eventId).getResultList().isEmpty());
     }
 
     /** What /q/metrics reports as given up (dead-lettered) by this consumer so far. */
@@ -85,7 +113,7 @@ class InboxTest {
 
     private static String event(String id, String subject, int by) {
         return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/sansho/test\",\"type\":"
-                + "\"org.sansho.fixture.increment.v1\",\"subject\":\"" + subject + "\",\"datacontenttype\":"
+                + "\"" + FixtureConsumer.INCREMENT + "\",\"subject\":\"" + subject + "\",\"datacontenttype\":"
                 + "\"application/json\",\"data\":{\"by\":" + by + "}}";
     }
 

@@ -26,6 +26,9 @@ import java.util.UUID;
 public class AssessmentEventsConsumer {
 
     public static final String CONSUMER = "contract-service.assessment-events";
+    /** The assessment facts a contract keeps; the others (opened, items filled, findings …) pass by. */
+    private static final Set<String> HANDLED = Set.of(ContractEventTypes.ASSESSMENT_COMPLETED,
+            ContractEventTypes.ASSESSMENT_VERDICT_CHANGED);
     private static final Set<String> PHASES = Set.of("PRE_CONTRACT", "IN_CONTRACT", "POST_TERMINATION");
     private static final Set<String> VERDICTS = Set.of("ACCEPTABLE", "CONDITIONAL", "UNACCEPTABLE");
 
@@ -52,14 +55,10 @@ public class AssessmentEventsConsumer {
     @Incoming("assessment-events")
     @Blocking
     public void on(String value) {
-        inbox.receive(CONSUMER, value, this::apply);
+        inbox.receive(CONSUMER, value, HANDLED, this::apply);
     }
 
     private void apply(CloudEvent event) {
-        if (!ContractEventTypes.ASSESSMENT_COMPLETED.equals(event.type())
-                && !ContractEventTypes.ASSESSMENT_VERDICT_CHANGED.equals(event.type())) {
-            return;
-        }
         AssessmentResult r = codec.data(event, AssessmentResult.class);
         if (r.assessmentId() == null || r.contractId() == null || !PHASES.contains(r.phase())
                 || !VERDICTS.contains(r.verdict()) || r.openMandatoryGaps() == null || r.openMandatoryGaps() < 0

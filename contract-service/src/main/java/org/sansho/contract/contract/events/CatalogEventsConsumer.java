@@ -14,6 +14,7 @@ import org.sansho.platform.inbox.Inbox;
 import org.sansho.platform.inbox.PoisonEventException;
 
 import java.util.List;
+import java.util.Set;
 
 /** A newly published guideline version that supersedes one in a live contract's baseline calls for re-agreement. */
 @ApplicationScoped
@@ -41,13 +42,10 @@ public class CatalogEventsConsumer {
     @Incoming("catalog-events")
     @Blocking
     public void on(String value) {
-        inbox.receive(CONSUMER, value, this::apply);
+        inbox.receive(CONSUMER, value, Set.of(ContractEventTypes.GUIDELINE_VERSION_PUBLISHED), this::apply);
     }
 
     private void apply(CloudEvent event) {
-        if (!ContractEventTypes.GUIDELINE_VERSION_PUBLISHED.equals(event.type())) {
-            return;
-        }
         VersionPublished published = codec.data(event, VersionPublished.class);
         if (blank(published.guidelineId()) || blank(published.version()) || published.supersedes() == null
                 || published.supersedes().stream().anyMatch(r -> r == null || blank(r.guidelineId())
