@@ -58,7 +58,7 @@ public final class ChildProcesses implements AutoCloseable {
     /**
      * The JVM options of the launcher's own helper processes (the local Kafka broker and its storage format): a
      * development broker on a small machine shares its cores with the services, so it compiles with C1 only (the
-     * optimizing compiler's work while a broker warms up cost more CPU per record than the records themselves) and
+     * optimizing compiler warming a broker up took as much CPU per record as the records themselves) and
      * collects with the serial collector.
      */
     static final List<String> HELPER_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
