@@ -67,9 +67,12 @@ public final class Launcher {
         Path archive = cdsDirectory.resolve(name + (aotCache ? ".aot" : ".jsa"));
         List<String> options = new ArrayList<>(SERVICE_JVM_OPTIONS);
         options.addAll(extraJvmOptions());
-        // The archive's notes (classes it skips, its own sizes) are not the service's log.
-        options.add(aotCache ? "-Xlog:aot=off" : "-Xlog:cds+dynamic=off");
-        options.add("-Xlog:cds=off");
+        // The archive's notes (classes it skips, its own sizes, the code stubs it could not reuse) are not the
+        // service's log, whose lines are JSON in production: every tag set of the archive is off.
+        if (aotCache) {
+            options.add("-Xlog:aot*=off");
+        }
+        options.add("-Xlog:cds*=off");
         boolean current = Files.exists(archive)
                 && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
         if (current) {
