@@ -116,9 +116,8 @@ final class Report {
                 .append("| load | CPU ms per request, by process | cores busy |\n|---|---|---:|\n");
         for (Entry e : entries) {
             if (e.cpu() != null) {
-                String summary = e.cpu().summary();
-                b.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", e.name(),
-                        summary.substring(0, summary.indexOf(" (")), num(e.cpu().busyCores())));
+                b.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", e.name(), e.cpu().byProcess(),
+                        num(e.cpu().busyCores())));
             }
         }
         b.append("\n## Start-up and memory\n\n| process | restart: process start → health UP (ms) | first start on an empty database (ms) | RSS after warm-up (MB) |\n|---|---:|---:|---:|\n");
