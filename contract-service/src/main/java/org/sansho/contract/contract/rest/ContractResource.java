@@ -43,8 +43,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-// Request-scoped: the injected Caller is the one of the current request.
-@jakarta.enterprise.context.RequestScoped
 @Path("/api/v1/contracts")
 @Tag(name = "Contracts", description = "Hospital–vendor contracts through pre-contract, in-contract and post-termination")
 public class ContractResource {

@@ -36,8 +36,6 @@ import org.sansho.platform.security.Roles;
 import java.net.URI;
 import java.util.UUID;
 
-// Request-scoped: the injected Caller is the one of the current request.
-@jakarta.enterprise.context.RequestScoped
 @Path("/api/v1/organizations")
 @Tag(name = "Organizations", description = "Hospitals, vendors, vendor services and certifications")
 public class OrganizationResource {
