@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.hibernate.jpa.HibernateHints;
 import org.sansho.platform.events.CloudEvent;
 import org.sansho.platform.observability.TraceContext;
 
@@ -48,9 +49,11 @@ public class OutboxRelayBatch {
         if (!Boolean.TRUE.equals(locked)) {
             return 0;
         }
+        // Read-only: the rows are sent and marked by one statement below, never changed through the session.
         List<OutboxEvent> rows = em.createQuery(
                         "from OutboxEvent where sentAt is null order by seq", OutboxEvent.class)
                 .setMaxResults(config.batchSize())
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultList();
         if (rows.isEmpty()) {
             return 0;
@@ -69,11 +72,11 @@ public class OutboxRelayBatch {
         }
         producer.flush();
         awaitAll(acks);
-        Instant now = Instant.now();
-        List<UUID> ids = rows.stream().map(r -> r.id).toList();
-        em.createQuery("update OutboxEvent set sentAt = :now where id in :ids")
-                .setParameter("now", now)
-                .setParameter("ids", ids)
+        // One statement text for every batch size: an "in (:ids)" list is a new statement (and a new query
+        // translation) for each length, and the relay runs after every commit that wrote an event.
+        em.createNativeQuery("update outbox_event set sent_at = ?1 where id = any(?2)")
+                .setParameter(1, Instant.now())
+                .setParameter(2, rows.stream().map(r -> r.id).toArray(UUID[]::new))
                 .executeUpdate();
         return rows.size();
     }
