@@ -5,12 +5,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.RestAssured;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.sansho.assessment.CatalogTestResource;
 import org.sansho.assessment.Fixtures;
 import org.sansho.platform.security.Roles;
+import org.sansho.testsupport.AuditTable;
 import org.sansho.testsupport.TestTokens;
+
+import javax.sql.DataSource;
 
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +33,9 @@ class AssessmentOpeningTest {
 
     @InjectKafkaCompanion
     KafkaCompanion kafka;
+
+    @Inject
+    DataSource dataSource;
 
     private final UUID contract = UUID.randomUUID();
     private final UUID hospital = UUID.randomUUID();
@@ -166,7 +173,14 @@ class AssessmentOpeningTest {
                 .until(() -> Fixtures.published(contract, "org.sansho.assessment.opened.v1").size() == 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> Fixtures.published(contract, "org.sansho.assessment.opened.v1").size() == 1);
-        assertThat(itemKeys(UUID.fromString(assessments().get(0).path("id").asText()), hospital))
+        String id = assessments().get(0).path("id").asText();
+        assertThat(itemKeys(UUID.fromString(id), hospital))
                 .containsExactlyElementsOf(catalogKeys(List.of("TERMINATION", "POST_TERMINATION")));
+        // The opening and the worker's later fill are two changes, each with its own audit record (newest first).
+        new AuditTable(dataSource).awaitSealed();
+        List<String> actions = as(Roles.AUDITOR, hospital).queryParam("entityType", "assessment")
+                .queryParam("entityId", id).get("/api/v1/audit").then().statusCode(200).extract()
+                .jsonPath().getList("items.action", String.class);
+        assertThat(actions).containsExactly("assessment.items-filled", "assessment.opened");
     }
 }

@@ -83,6 +83,10 @@ class AssessmentAuditTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> actor = (Map<String, Object>) opened.get(0).get("actor");
         assertThat(actor).containsEntry("subject", "system:assessment-service.contract-events");
+        // With the catalog's answer at hand (here: no baseline, so no requirement) the items are filled in the
+        // opening's transaction, and that one change has one record.
+        assertThat(records(hospital, "assessment", (String) opened.get(0).get("entityId")))
+                .extracting(r -> r.get("action")).containsExactly("assessment.opened");
     }
 
     @Test

@@ -135,7 +135,8 @@ public class AssessmentItemsWorker {
     /**
      * Fills {@code a} at once, in the caller's transaction, when the catalog's answer is at hand (the same question
      * was asked before; published versions never change): the common case opens in one transaction, with no
-     * round through the worker. Otherwise it stays PENDING_ITEMS for the worker, which may call the catalog.
+     * round through the worker. Otherwise it stays PENDING_ITEMS for the worker, which may call the catalog. The
+     * caller's audit record of the opening covers this fill.
      *
      * @return whether it was filled
      */
@@ -147,15 +148,17 @@ public class AssessmentItemsWorker {
         return known.isPresent();
     }
 
+    /** The worker's fill, a change of its own after the opening: audited as {@code assessment.items-filled}. */
     private void fill(Assessment a) {
+        audit.actAs("assessment-service.items-worker", null);
+        AssessmentView pending = AssessmentAudit.view(a);
         // A contract without a baseline owes no catalog requirement: the assessment opens empty rather than
         // asking the catalog a question it refuses.
-        audit.actAs("assessment-service.items-worker", null);
         fill(a, a.baseline.isEmpty() ? NOTHING : catalog.find(a.baseline, a.phase, a.serviceModel, a.dataCategories));
+        audit.assessment("assessment.items-filled", a, pending);
     }
 
     private void fill(Assessment a, ApplicableRequirements found) {
-        AssessmentView opened = AssessmentAudit.view(a);
         Map<String, AssessmentItem> earlier = earlierAnswers(a);
         int answered = 0;
         List<AssessmentItem> created = new ArrayList<>(found.requirements().size());
@@ -182,7 +185,6 @@ public class AssessmentItemsWorker {
         outbox.publish(AssessmentEventTypes.AGGREGATE, a.contractId.toString(), AssessmentEventTypes.OPENED,
                 new AssessmentPayloads.Opened(a.id, a.contractId, a.hospitalId, a.vendorId, a.phase, a.baseline,
                         items));
-        audit.assessment("assessment.items-filled", a, opened);
     }
 
     /**

@@ -44,13 +44,13 @@ public class AssessmentOpening {
         this.mapper = mapper;
     }
 
+    /** The consumer of contract events, which opens assessments: the actor of their audit records. */
+    static final String OPENED_BY = "assessment-service.contract-events";
+
     /**
      * @return the new assessment's id; empty when the state opens none, or when this contract's assessment of
      * the phase (or this event's review) exists already
      */
-    /** The consumer of contract events, which opens assessments: the actor of their audit records. */
-    static final String OPENED_BY = "assessment-service.contract-events";
-
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<UUID> open(CloudEvent event, ContractEvent contract) {
         Optional<AssessmentPhase> phase = AssessmentPhase.openedBy(contract.to());
@@ -90,8 +90,11 @@ public class AssessmentOpening {
         }
         audit.actAs(OPENED_BY, "event:" + event.id());
         Assessment opened = em.find(Assessment.class, id);
+        boolean filled = worker.fillIfKnown(opened);
+        // One record of the opening, as it commits: OPEN with its items when the catalog's answer was at hand,
+        // else PENDING_ITEMS (the worker's fill is then audited as a change of its own).
         audit.assessment("assessment.opened", opened, null);
-        if (!worker.fillIfKnown(opened)) {
+        if (!filled) {
             wakeWorkerAfterCommit();
         }
         return Optional.of(id);
