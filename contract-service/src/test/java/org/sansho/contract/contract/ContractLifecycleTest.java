@@ -64,14 +64,28 @@ class ContractLifecycleTest {
     @MethodSource("allowedPairs")
     void every_lifecycle_transition_is_allowed_when_its_guards_hold(ContractState from, ContractState to) {
         TransitionTrigger trigger = to == INCIDENT ? TransitionTrigger.INCIDENT_REPORT : TransitionTrigger.REQUEST;
-        assertThat(ContractLifecycle.check(from, to, trigger, ALL_HOLD)).isEmpty();
+        assertThat(ContractLifecycle.check(from, to, trigger, () -> ALL_HOLD)).isEmpty();
         assertThat(ContractLifecycle.next(from)).contains(to);
+    }
+
+    @ParameterizedTest(name = "{0} → {1} gathers its facts only when a guard reads them")
+    @MethodSource("allowedPairs")
+    void facts_are_gathered_once_and_only_for_a_transition_whose_guards_read_them(ContractState from,
+                                                                                  ContractState to) {
+        TransitionTrigger trigger = to == INCIDENT ? TransitionTrigger.INCIDENT_REPORT : TransitionTrigger.REQUEST;
+        int[] gathered = {0};
+        ContractLifecycle.check(from, to, trigger, () -> {
+            gathered[0]++;
+            return ALL_HOLD;
+        });
+        boolean guarded = Set.of(AGREED, ACTIVE, TERMINATION_NOTICED, DATA_DELETION, CLOSED).contains(to);
+        assertThat(gathered[0]).isEqualTo(guarded ? 1 : 0);
     }
 
     @ParameterizedTest(name = "{0} → {1} is refused by the lifecycle")
     @MethodSource("refusedPairs")
     void every_other_pair_is_refused_by_the_lifecycle_guard(ContractState from, ContractState to) {
-        List<GuardFailure> failed = ContractLifecycle.check(from, to, TransitionTrigger.REQUEST, ALL_HOLD);
+        List<GuardFailure> failed = ContractLifecycle.check(from, to, TransitionTrigger.REQUEST, () -> ALL_HOLD);
         assertThat(failed).extracting(GuardFailure::guard).containsExactly(ContractLifecycle.LIFECYCLE);
         assertThat(failed.get(0).reason()).contains(from + " → " + to);
     }
@@ -133,7 +147,7 @@ class ContractLifecycleTest {
 
     @Test
     void every_guard_failure_cites_the_rule_it_enforces() {
-        assertThat(ContractLifecycle.check(DATA_DELETION, CLOSED, TransitionTrigger.REQUEST, NONE_HOLD))
+        assertThat(ContractLifecycle.check(DATA_DELETION, CLOSED, TransitionTrigger.REQUEST, () -> NONE_HOLD))
                 .allSatisfy(f -> assertThat(f.rule()).isNotBlank());
     }
 
@@ -144,6 +158,6 @@ class ContractLifecycleTest {
 
     private static List<String> guards(ContractState from, ContractState to, TransitionTrigger trigger,
                                        GuardFacts facts) {
-        return ContractLifecycle.check(from, to, trigger, facts).stream().map(GuardFailure::guard).toList();
+        return ContractLifecycle.check(from, to, trigger, () -> facts).stream().map(GuardFailure::guard).toList();
     }
 }

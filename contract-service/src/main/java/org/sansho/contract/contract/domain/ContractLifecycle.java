@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import static org.sansho.contract.contract.domain.ContractState.ACTIVE;
 import static org.sansho.contract.contract.domain.ContractState.AGREED;
@@ -67,9 +68,12 @@ public final class ContractLifecycle {
         return NEXT.get(from).contains(to);
     }
 
-    /** Every guard that refuses the transition; empty when it may happen. */
+    /**
+     * Every guard that refuses the transition; empty when it may happen. The facts are gathered (each a look-up)
+     * only for a transition whose guards read them.
+     */
     public static List<GuardFailure> check(ContractState from, ContractState to, TransitionTrigger trigger,
-                                           GuardFacts facts) {
+                                           Supplier<GuardFacts> gather) {
         if (!exists(from, to)) {
             return List.of(new GuardFailure(LIFECYCLE, "2省GL §3.2 (図3-4) contract lifecycle",
                     from + " → " + to + " is not a transition of the contract lifecycle; from " + from
@@ -83,8 +87,9 @@ public final class ContractLifecycle {
                             "crisis response starts with an incident report: POST /contracts/{id}/incidents"));
                 }
             }
-            case AGREED -> preContractVerdict(facts, failed);
+            case AGREED -> preContractVerdict(gather.get(), failed);
             case ACTIVE -> {
+                GuardFacts facts = gather.get();
                 if (from == AGREED) {
                     signedDate(facts, failed);
                 } else if (from == INCIDENT && facts.incidentsWithoutAgreedMeasure() > 0) {
@@ -96,13 +101,14 @@ public final class ContractLifecycle {
                 }
             }
             case TERMINATION_NOTICED -> {
-                if (!facts.terminationNoticed()) {
+                if (!gather.get().terminationNoticed()) {
                     failed.add(new GuardFailure(TERMINATION_NOTICE, "2省GL §3.2.2 contract termination phase",
                             "no notice of termination is recorded: POST /contracts/{id}/termination/notice"));
                 }
             }
-            case DATA_DELETION -> dataReturn(facts, failed);
+            case DATA_DELETION -> dataReturn(gather.get(), failed);
             case CLOSED -> {
+                GuardFacts facts = gather.get();
                 dataReturn(facts, failed);
                 if (facts.deletionCertificate() == null || !facts.deletionCertificate().isComplete()) {
                     failed.add(new GuardFailure(DELETION_CERTIFICATE,

@@ -255,8 +255,8 @@ public class ContractService {
         if (ifMatch != null) {
             Preconditions.requireIfMatch(ifMatch, c.version);
         }
-        GuardFacts facts = facts(c, request.signedOn());
-        List<GuardFailure> failed = ContractLifecycle.check(c.state, request.to(), TransitionTrigger.REQUEST, facts);
+        List<GuardFailure> failed = ContractLifecycle.check(c.state, request.to(), TransitionTrigger.REQUEST,
+                () -> facts(c, request.signedOn()));
         if (!failed.isEmpty()) {
             throw ProblemException.transitionRefused(c.state + " → " + request.to() + " refused: "
                     + failed.stream().map(GuardFailure::guard).collect(Collectors.joining(", ")), failed);
