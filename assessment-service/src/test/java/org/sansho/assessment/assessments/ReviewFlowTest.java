@@ -220,6 +220,41 @@ class ReviewFlowTest {
     }
 
     @Test
+    void first_answers_sent_together_all_succeed_and_move_the_assessment_once() throws Exception {
+        UUID id = seed();
+        List<String> keys = List.of("M-1", "M-2", "R-1");
+        Map<String, String> tags = new java.util.HashMap<>();
+        keys.forEach(key -> tags.put(key, etag(id, key)));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(keys.size());
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (String key : keys) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return as(Roles.VENDOR, vendor).header("If-Match", tags.get(key)).body(implemented())
+                            .put("/api/v1/assessments/{id}/items/{key}/response", id, key).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            // Three answers to three items: nobody's change collides with another's.
+            assertThat(statuses).containsOnly(200);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(Roles.VENDOR, vendor).get("/api/v1/assessments/{id}", id).then()
+                .body("status", equalTo("VENDOR_RESPONDING"));
+        for (String key : keys) {
+            as(Roles.VENDOR, vendor).get("/api/v1/assessments/{id}/items/{key}", id, key).then()
+                    .body("response.status", equalTo("IMPLEMENTED"));
+        }
+    }
+
+    @Test
     void updates_need_a_current_if_match_and_bad_input_changes_nothing() {
         UUID id = seed();
         as(Roles.VENDOR, vendor).body(implemented()).put("/api/v1/assessments/{id}/items/M-1/response", id)

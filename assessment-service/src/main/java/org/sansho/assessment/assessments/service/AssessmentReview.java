@@ -1,6 +1,7 @@
 package org.sansho.assessment.assessments.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.sansho.assessment.assessments.domain.AssessmentAction;
 import org.sansho.assessment.assessments.domain.AssessmentResult;
@@ -69,6 +70,13 @@ public class AssessmentReview {
         Preconditions.requireIfMatch(ifMatch, item.version);
         ItemView before = AssessmentAudit.view(item);
         AssessmentStatus next = transition(a, AssessmentAction.RESPOND);
+        if (next != a.status) {
+            // The first answer moves the assessment on. Answers sent together (a portal answering several items at
+            // once) take the assessment's row lock in turn, and those after the first find the move made, instead
+            // of failing on the assessment's version with an answer to an item nobody else touched.
+            Assessment.getEntityManager().refresh(a, LockModeType.PESSIMISTIC_WRITE);
+            next = transition(a, AssessmentAction.RESPOND);
+        }
         if (a.status == AssessmentStatus.UNDER_REVIEW && item.evaluation != Evaluation.NEEDS_INFO) {
             throw ProblemException.transitionRefused("Item " + key + " is under review",
                     List.of(new Problem.GuardFailure("item-returned", "2省GL §4.3",
