@@ -29,6 +29,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -230,6 +232,8 @@ public final class Bench {
     }
 
     private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+    /** Per service, what its last start waited for (see {@link #awaitReady}). */
+    private final Map<String, String> readiness = new LinkedHashMap<>();
     private final List<Start> starts = new ArrayList<>();
 
     private void startServices(ChildProcesses children, LocalKafka kafka, DevelopmentKeys keys) throws Exception {
@@ -267,7 +271,7 @@ public final class Bench {
         for (Start s : starts) {
             double ms = restart(children, s, "restart");
             report.startMillis.put(s.name(), ms);
-            progress("%s restarted: ready in %.0f ms", s.name(), ms);
+            progress("%s restarted: ready in %.0f ms (%s)", s.name(), ms, readiness.get(s.name()));
         }
     }
 
@@ -320,22 +324,37 @@ public final class Bench {
         return options;
     }
 
+    /**
+     * Waits for health UP and notes in {@link #readiness} what the wait was made of: how long until the service
+     * answered HTTP at all, and which readiness checks were still DOWN after that.
+     */
     private void awaitReady(String name, int port, Process p) throws Exception {
         HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        long t0 = System.nanoTime();
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(300);
+        long answered = 0;
+        Set<String> down = new TreeSet<>();
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + p.exitValue() + "; see "
                         + settings.logs().resolve(name + ".log"));
             }
             try {
-                HttpResponse<Void> r = probe.send(Suite.request(base(port), "/q/health/ready", null).build(),
-                        HttpResponse.BodyHandlers.discarding());
+                HttpResponse<String> r = probe.send(Suite.request(base(port), "/q/health/ready", null).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                answered = answered == 0 ? System.nanoTime() : answered;
                 if (r.statusCode() == 200) {
+                    readiness.put(name, String.format("answering HTTP after %.0f ms%s", (answered - t0) / 1e6,
+                            down.isEmpty() ? ", UP at once" : "; DOWN until then: " + String.join(", ", down)));
                     return;
                 }
+                for (JsonNode check : Suite.JSON.readTree(r.body()).path("checks")) {
+                    if (!"UP".equals(check.path("status").asText())) {
+                        down.add(check.path("name").asText());
+                    }
+                }
             } catch (IOException e) {
-                // not listening yet
+                // not listening yet, or not a health report
             }
             Thread.sleep(20);
         }
