@@ -312,7 +312,8 @@ public class ContractService {
         audit("contract.transitioned", c, before, ContractView.of(c));
     }
 
-    public GuardFacts facts(Contract c, java.time.LocalDate signedOn) {
+    /** What the transition guards read about {@code c}: four look-ups, made only for a guard that reads them. */
+    private GuardFacts facts(Contract c, java.time.LocalDate signedOn) {
         AssessmentResultRow pre = AssessmentResultRow.findById(
                 new AssessmentResultRow.Key(c.id, ContractPhase.PRE_CONTRACT.name()));
         AssessmentResultRow post = AssessmentResultRow.findById(
