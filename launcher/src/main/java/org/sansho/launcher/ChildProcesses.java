@@ -132,28 +132,36 @@ public final class ChildProcesses implements AutoCloseable {
     }
 
     /** The launcher's own JDK, or {@code SANSHO_SERVICE_JAVA_HOME} (to compare JDKs with the same launcher). */
-    private static Path javaHome() {
+    public static Path serviceJavaHome() {
         String home = System.getenv("SANSHO_SERVICE_JAVA_HOME");
         return Path.of(home == null || home.isBlank() ? System.getProperty("java.home") : home);
     }
 
     private static String javaExecutable() {
-        return javaHome().resolve("bin").resolve("java").toString();
+        return serviceJavaHome().resolve("bin").resolve("java").toString();
     }
 
-    /** The feature release (17, 21, 25 …) of the JDK the services run on, from its {@code release} file. */
-    public static int serviceJavaFeature() {
+    /** The version (25.0.1, 17.0.17 …) of the JDK the services run on, from its {@code release} file. */
+    public static String serviceJavaVersion() {
         try {
-            for (String line : Files.readAllLines(javaHome().resolve("release"))) {
+            for (String line : Files.readAllLines(serviceJavaHome().resolve("release"))) {
                 if (line.startsWith("JAVA_VERSION=")) {
-                    String v = line.substring(line.indexOf('=') + 1).replace("\"", "");
-                    return Integer.parseInt(v.split("[.+-]")[0]);
+                    return line.substring(line.indexOf('=') + 1).replace("\"", "");
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             // no release file: the launcher's own version below
         }
-        return Runtime.version().feature();
+        return Runtime.version().toString();
+    }
+
+    /** The feature release (17, 21, 25 …) of the JDK the services run on. */
+    public static int serviceJavaFeature() {
+        try {
+            return Integer.parseInt(serviceJavaVersion().split("[.+-]")[0]);
+        } catch (NumberFormatException e) {
+            return Runtime.version().feature();
+        }
     }
 
     private static String launcherJar() {

@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,13 +81,15 @@ public final class Bench {
     private Load load;
     private Suite suite;
     private LocalPostgres postgres;
+    /** PostgreSQL's start, run beside the broker's; stopping the run waits for it, whether or not it was used. */
+    private CompletableFuture<LocalPostgres> database;
     private LocalKafka kafka;
     private static final String APPLICABILITY_AT_RATE = "applicability (5000 requirements), open model";
 
     private Bench(boolean full, Path repository) {
         this.full = full;
-        this.warmUp = Duration.ofSeconds(full ? 10 : 3);
-        this.measure = Duration.ofSeconds(full ? 30 : 6);
+        this.warmUp = Duration.ofSeconds(full ? 10 : 2);
+        this.measure = Duration.ofSeconds(full ? 30 : 5);
         this.eventWindow = Duration.ofSeconds(full ? 20 : 4);
         this.repository = repository;
         this.settings = new Settings(repository, repository.resolve("benchmark/target/bench-data"), 25432, 29092,
@@ -146,13 +149,21 @@ public final class Bench {
         }
         machineFacts();
         progress("Starting PostgreSQL and Kafka");
-        postgres = LocalPostgres.start(settings);
+        // PostgreSQL (initdb, start) in the background while the broker starts: neither needs the other
+        database = CompletableFuture.supplyAsync(() -> {
+            try {
+                return LocalPostgres.start(settings);
+            } catch (Exception e) {
+                throw new IllegalStateException("PostgreSQL did not start: " + e.getMessage(), e);
+            }
+        });
         // Interrupted (Ctrl-C, TERM), the run still stops what it started; ending normally, it stops them itself.
         AtomicBoolean stopped = new AtomicBoolean();
         Thread stopOnSignal = new Thread(() -> stopAll(children, stopped), "bench-stop");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
         try {
             kafka = LocalKafka.start(settings, children);
+            postgres = database.join();
             DevelopmentKeys keys = DevelopmentKeys.load(settings.dataDirectory());
             http = Load.newClient();
             load = new Load(http);
@@ -215,12 +226,18 @@ public final class Bench {
         }
         progress("Stopping the services, Kafka and PostgreSQL");
         try {
+            stopTogether();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            // what is left: the broker
             children.close();
         } catch (Exception e) {
             progress("Stopping the services and Kafka failed: %s", e);
         }
         try {
-            postgres.close();
+            database.join().close();
         } catch (Exception e) {
             progress("Stopping PostgreSQL failed: %s", e);
         }
@@ -233,7 +250,9 @@ public final class Bench {
 
     private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     /** Per service, what its last start waited for (see {@link #awaitReady}). */
-    private final Map<String, String> readiness = new LinkedHashMap<>();
+    private final Map<String, String> readiness = new ConcurrentHashMap<>();
+    /** The services whose current start records a class archive (written when it stops). */
+    private final Set<String> recording = ConcurrentHashMap.newKeySet();
     private final List<Start> starts = new ArrayList<>();
 
     private void startServices(ChildProcesses children, LocalKafka kafka, DevelopmentKeys keys) throws Exception {
@@ -242,7 +261,6 @@ public final class Bench {
                 new Start("contract-service", "contract-service", CONTRACT_PORT, "contract"),
                 new Start("assessment-service", "assessment-service", ASSESSMENT_PORT, "assessment"),
                 new Start("ceiling", "benchmark/ceiling", CEILING_PORT, "ceiling")));
-        // One at a time, so that each start-up time is the service's own and not a share of the two cores.
         for (Start s : starts) {
             Map<String, String> env = Launcher.serviceEnvironment(postgres, s.database(), s.port(), kafka, keys,
                     settings, catalogUrl);
@@ -254,20 +272,52 @@ public final class Bench {
                 env.put("QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE", "64M");
             }
             environments.put(s.name(), env);
-            long t0 = System.nanoTime();
-            Process p = children.jar(s.name(), jar(s.module()), jvmOptions(s.name(), "first"), env,
-                    settings.logs().resolve(s.name() + ".log"));
-            awaitReady(s.name(), s.port(), p);
-            double ms = (System.nanoTime() - t0) / 1e6;
-            processes.put(s.name(), p);
-            report.firstStartMillis.put(s.name(), ms);
-            progress("%s ready in %.0f ms (first start: empty database, migrations%s)", s.name(), ms,
-                    s.name().equals("catalog-service") ? ", catalog content seeded" : "");
+        }
+        // All at once, as ./sansho starts them: the first start (empty database, migrations, perhaps recording a
+        // class archive) is not a target; the restarts at the end, one at a time, are.
+        Map<String, Double> ready = startTogether(children, "first");
+        for (Start s : starts) {
+            report.firstStartMillis.put(s.name(), ready.get(s.name()));
+            progress("%s ready in %.0f ms (first start, the four together: empty database, migrations%s%s)", s.name(),
+                    ready.get(s.name()), s.name().equals("catalog-service") ? ", catalog content seeded" : "",
+                    recording.contains(s.name()) ? ", recording its class archive" : "");
         }
     }
 
-    /** Stops each service and starts it again on its now migrated database: the start-up that counts. */
+    /**
+     * Starts every service of {@link #starts} at once and waits until each is ready, each on a thread of its own so
+     * that each time is its own: from its process start to its health UP, in ms.
+     */
+    private Map<String, Double> startTogether(ChildProcesses children, String start) throws Exception {
+        Map<String, CompletableFuture<Double>> ready = new LinkedHashMap<>();
+        for (Start s : starts) {
+            List<String> options = jvmOptions(s.name(), start);
+            long t0 = System.nanoTime();
+            Process p = children.jar(s.name(), jar(s.module()), options, environments.get(s.name()),
+                    settings.logs().resolve(s.name() + ".log"));
+            processes.put(s.name(), p);
+            ready.put(s.name(), CompletableFuture.supplyAsync(() -> {
+                try {
+                    awaitReady(s.name(), s.port(), p);
+                    return (System.nanoTime() - t0) / 1e6;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            }, command -> new Thread(command, "ready-" + s.name()).start()));
+        }
+        Map<String, Double> millis = new LinkedHashMap<>();
+        for (Map.Entry<String, CompletableFuture<Double>> e : ready.entrySet()) {
+            millis.put(e.getKey(), e.getValue().join());
+        }
+        return millis;
+    }
+
+    /**
+     * Stops the services and starts each again on its now migrated database, one at a time, so that each start-up
+     * time is the service's own and not a share of the two cores: the start-up that counts.
+     */
     private void restarts(ChildProcesses children) throws Exception {
+        stopTogether();
         for (Start s : starts) {
             double ms = restart(children, s, "restart");
             report.startMillis.put(s.name(), ms);
@@ -276,32 +326,41 @@ public final class Bench {
     }
 
     /**
-     * On JDK 25 the first start of a service runs in the AOT cache's recording mode (the cache is written when it
-     * stops), which is the first start of a deployment, not its steady state: each service is restarted once on
-     * its cache before any load, so that every load is measured on processes started the way production starts
-     * them. The restarts at the end then measure a start on that cache.
+     * Stops every service and the ceiling at once and waits until each has ended: a service's stop closes its
+     * Kafka clients and, after a start that records a class archive, writes it, none of which needs the others.
      */
-    private void startOnAotCaches(ChildProcesses children) throws Exception {
-        if (jfr || ChildProcesses.serviceJavaFeature() < 25) {
-            return;
+    private void stopTogether() throws InterruptedException {
+        for (Process p : processes.values()) {
+            p.destroy();
         }
-        // All stop at once: each writes its cache in a JVM of its own, and nothing is measured meanwhile.
-        progress("Stopping the first starts: each service writes its AOT cache");
-        for (Start s : starts) {
-            processes.get(s.name()).destroy();
-        }
-        for (Start s : starts) {
-            double ms = restart(children, s, "cached");
-            progress("%s started on its AOT cache: ready in %.0f ms", s.name(), ms);
+        for (Process p : processes.values()) {
+            if (!p.waitFor(ChildProcesses.STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+            }
         }
     }
 
-    private double restart(ChildProcesses children, Start s, String start) throws Exception {
-        Process old = processes.get(s.name());
-        old.destroy();
-        if (!old.waitFor(ChildProcesses.STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
-            old.destroyForcibly().waitFor();
+    /**
+     * On JDK 25 a first start that found no current AOT cache runs in the cache's recording mode (the cache is
+     * written when it stops), which is the first start of a deployment, not its steady state: each such service is
+     * restarted once on its cache before any load, so that every load is measured on processes started the way
+     * production starts them. The restarts at the end then measure a start on that cache. The caches outlive the
+     * run ({@link #archiveDirectory}): a later run of the same build starts on them at once and skips this.
+     */
+    private void startOnAotCaches(ChildProcesses children) throws Exception {
+        if (recording.isEmpty() || ChildProcesses.serviceJavaFeature() < 25) {
+            return;
         }
+        // Each writes its cache in a JVM of its own, and nothing is measured meanwhile.
+        progress("Stopping the first starts: each service writes its AOT cache (once per build)");
+        stopTogether();
+        recording.clear();
+        Map<String, Double> ready = startTogether(children, "cached");
+        ready.forEach((name, ms) -> progress("%s started on its AOT cache: ready in %.0f ms", name, ms));
+    }
+
+    /** Starts a stopped service alone and returns its time from process start to health UP, in ms. */
+    private double restart(ChildProcesses children, Start s, String start) throws Exception {
         long t0 = System.nanoTime();
         Process p = children.jar(s.name(), jar(s.module()), jvmOptions(s.name(), start),
                 environments.get(s.name()), settings.logs().resolve(s.name() + ".log"));
@@ -313,15 +372,37 @@ public final class Bench {
     /** The launcher's options; with --jfr also a profiling recording per start, dumped when the process ends. */
     private List<String> jvmOptions(String name, String start) throws IOException {
         String module = starts.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().module();
-        List<String> options = new ArrayList<>(Launcher.serviceJvmOptions(name, jar(module),
-                settings.dataDirectory().resolve("cds")));
+        List<String> options = new ArrayList<>(Launcher.serviceJvmOptions(name, jar(module), archiveDirectory()));
         if (jfr) {
             // The JVM turns JFR off while it records a class archive: a profiled run records none.
             options.removeIf(o -> o.startsWith("-XX:ArchiveClassesAtExit") || o.startsWith("-XX:AOTCacheOutput"));
             options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + settings.logs().resolve(name + "-" + start + ".jfr"));
         }
+        if (options.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit") || o.startsWith("-XX:AOTCacheOutput"))) {
+            recording.add(name);
+        }
         return options;
+    }
+
+    /**
+     * Where the services' class archives are kept: beside the data folder, not in it, so that they outlive the run
+     * (the data folder is made anew each time) and a later run of the same build starts on them. The launcher makes
+     * an archive anew when the jar is newer; the folder is emptied when the services' JDK or JVM options change, as
+     * an archive made with other ones would not be used.
+     */
+    private Path archiveDirectory() throws IOException {
+        Path dir = repository.resolve("benchmark/target/class-archives");
+        String made = ChildProcesses.serviceJavaHome() + " " + ChildProcesses.serviceJavaVersion() + "\n"
+                + String.join(" ", Launcher.SERVICE_JVM_OPTIONS) + " " + String.join(" ", Launcher.extraJvmOptions())
+                + "\n";
+        Path stamp = dir.resolve("made-with.txt");
+        if (!Files.exists(stamp) || !Files.readString(stamp).equals(made)) {
+            deleteRecursively(dir);
+            Files.createDirectories(dir);
+            Files.writeString(stamp, made);
+        }
+        return dir;
     }
 
     /**
@@ -976,7 +1057,8 @@ public final class Bench {
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(p, target);
+                    // the jar keeps its time, by which the launcher tells a class archive made from it as current
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         }
