@@ -81,16 +81,35 @@ final class CpuMeter {
     }
 
     static Usage between(Snapshot before, Snapshot after, long requests) {
-        Map<String, Double> perRequest = new LinkedHashMap<>();
-        double total = 0;
-        for (var e : after.cpu().entrySet()) {
-            Duration was = before.cpu().getOrDefault(e.getKey(), Duration.ZERO);
-            // a process that started in between (a PostgreSQL backend) counts from zero
-            double ms = Math.max(0, e.getValue().minus(was).toNanos() / 1e6);
-            total += ms;
-            perRequest.put(e.getKey(), requests == 0 ? Double.NaN : ms / requests);
+        Tally tally = new Tally();
+        tally.add(before, after, requests);
+        return tally.usage();
+    }
+
+    /** The CPU time of one load summed over several spans (a load measured in turns with another). */
+    static final class Tally {
+        private final Map<String, Double> millis = new LinkedHashMap<>();
+        private double seconds;
+        private long requests;
+
+        void add(Snapshot before, Snapshot after, long requests) {
+            for (var e : after.cpu().entrySet()) {
+                Duration was = before.cpu().getOrDefault(e.getKey(), Duration.ZERO);
+                // a process that started in between (a PostgreSQL backend) counts from zero
+                millis.merge(e.getKey(), Math.max(0, e.getValue().minus(was).toNanos() / 1e6), Double::sum);
+            }
+            seconds += (after.nanoTime() - before.nanoTime()) / 1e9;
+            this.requests += requests;
         }
-        double seconds = (after.nanoTime() - before.nanoTime()) / 1e9;
-        return new Usage(perRequest, total / 1000 / seconds, Runtime.getRuntime().availableProcessors());
+
+        Usage usage() {
+            Map<String, Double> perRequest = new LinkedHashMap<>();
+            double total = 0;
+            for (var e : millis.entrySet()) {
+                total += e.getValue();
+                perRequest.put(e.getKey(), requests == 0 ? Double.NaN : e.getValue() / requests);
+            }
+            return new Usage(perRequest, total / 1000 / seconds, Runtime.getRuntime().availableProcessors());
+        }
     }
 }

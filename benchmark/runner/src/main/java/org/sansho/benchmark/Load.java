@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -69,6 +70,21 @@ final class Load {
         double maxMillis() {
             return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getMaxValue() / 1e6;
         }
+    }
+
+    /** One result of the spans of a load measured in several parts (in turns with another load). */
+    static Result combine(String model, List<Result> parts) {
+        Histogram histogram = new Histogram(MAX_LATENCY_NANOS, 3);
+        long count = 0;
+        long errors = 0;
+        double seconds = 0;
+        for (Result r : parts) {
+            histogram.add(r.histogram());
+            count += r.count();
+            errors += r.errors();
+            seconds += r.seconds();
+        }
+        return new Result(model, (count + errors) / seconds, count, errors, seconds, histogram);
     }
 
     /** Closed model: warm-up, then {@code measure} with {@code concurrency} requests in flight. */

@@ -36,6 +36,21 @@ class CpuMeterTest {
     }
 
     @Test
+    void a_load_measured_in_spans_sums_their_cpu_time_requests_and_seconds() {
+        CpuMeter.Tally tally = new CpuMeter.Tally();
+        // one second with 100 requests, a second of another load not counted, then one more second with 300
+        tally.add(new CpuMeter.Snapshot(0, Map.of("ceiling", Duration.ofMillis(0))),
+                new CpuMeter.Snapshot(Duration.ofSeconds(1).toNanos(), Map.of("ceiling", Duration.ofMillis(600))), 100);
+        tally.add(new CpuMeter.Snapshot(Duration.ofSeconds(2).toNanos(), Map.of("ceiling", Duration.ofMillis(1_400))),
+                new CpuMeter.Snapshot(Duration.ofSeconds(3).toNanos(), Map.of("ceiling", Duration.ofMillis(2_400))), 300);
+
+        CpuMeter.Usage usage = tally.usage();
+
+        assertThat(usage.millisPerRequest()).containsEntry("ceiling", 4.0);
+        assertThat(usage.busyCores()).isEqualTo(0.8);
+    }
+
+    @Test
     void the_snapshot_of_this_machine_finds_the_runner_itself() {
         CpuMeter meter = new CpuMeter(Map::of);
 
