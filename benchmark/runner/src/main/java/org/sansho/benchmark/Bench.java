@@ -95,7 +95,7 @@ public final class Bench {
         this.full = full;
         this.warmUp = Duration.ofSeconds(full ? 10 : 2);
         this.measure = Duration.ofSeconds(full ? 30 : 5);
-        this.eventWindow = Duration.ofSeconds(full ? 20 : 4);
+        this.eventWindow = Duration.ofSeconds(full ? 20 : 3);
         this.repository = repository;
         this.settings = new Settings(repository, repository.resolve("benchmark/target/bench-data"), 25432, 29092,
                 29093, null, "postgres", "postgres", null, Suite.ISSUER);
@@ -908,7 +908,6 @@ public final class Bench {
 
     /** Contracts are cloned in bulk SQL into the contract-service's own database (document: README). */
     private void growth() throws Exception {
-        vacuumAfterEarlierStages();
         Suite.Parties p = suite.parties("成長");
         String token = suite.token("procurement", p.hospital());
         JsonNode template = suite.send(Suite.post(suite.contract, "/api/v1/contracts", token,
@@ -924,25 +923,6 @@ public final class Bench {
             closed("growth", String.format("contract list page, %,d contracts", target), page,
                     "pages 0-4 of 20, newest first");
         }
-    }
-
-    /**
-     * Runs now what autovacuum would run during the growth stage: the event stage leaves thousands of updated and
-     * deleted rows (outbox, inbox, assessments and their items), and an autovacuum worker that met the 1,000-contract
-     * page load made PostgreSQL's CPU per page 5–7 ms instead of 1.3–1.6, in four runs of six: the 1k baseline came
-     * out two to three times slower than the 100k, and the ratio flattered.
-     */
-    private void vacuumAfterEarlierStages() throws Exception {
-        long t0 = System.nanoTime();
-        for (String database : List.of("catalog", "contract", "assessment")) {
-            try (Connection c = postgres.connect(database); Statement s = c.createStatement()) {
-                s.execute("vacuum analyze");
-            }
-        }
-        try (Connection c = postgres.connect("contract"); Statement s = c.createStatement()) {
-            s.execute("checkpoint");
-        }
-        progress("Vacuumed the services' databases after the earlier stages (%.1f s)", (System.nanoTime() - t0) / 1e9);
     }
 
     private void cloneContracts(UUID templateId, int count) throws Exception {
