@@ -380,14 +380,19 @@ public final class Bench {
         List<String> options = new ArrayList<>(Launcher.serviceJvmOptions(name, jar(module), archiveDirectory()));
         if (jfr) {
             // The JVM turns JFR off while it records a class archive: a profiled run records none.
-            options.removeIf(o -> o.startsWith("-XX:ArchiveClassesAtExit") || o.startsWith("-XX:AOTCacheOutput"));
+            options.removeIf(Bench::recordsArchive);
             options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + settings.logs().resolve(name + "-" + start + ".jfr"));
         }
-        if (options.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit") || o.startsWith("-XX:AOTCacheOutput"))) {
+        if (options.stream().anyMatch(Bench::recordsArchive)) {
             recording.add(name);
         }
         return options;
+    }
+
+    /** Whether a JVM option makes the start record a class archive (written when the process stops). */
+    private static boolean recordsArchive(String option) {
+        return option.startsWith("-XX:ArchiveClassesAtExit") || option.startsWith("-XX:AOTCacheOutput");
     }
 
     /**
@@ -1005,8 +1010,8 @@ public final class Bench {
     // ---------------------------------------------------------------- helpers
 
     /**
-     * The applicability latency at a fixed arrival rate: half the read ceiling's throughput measured in this run
-     * (so the rate scales with the machine). A closed load's percentiles are those of a saturated server, where
+     * The applicability latency at a fixed arrival rate: half the read ceiling's throughput measured in turns with
+     * the applicability just before (so the rate scales with the machine as it is). A closed load's percentiles are those of a saturated server, where
      * every request waits behind the others in flight; a latency target is about the load a deployment is sized
      * for, below saturation.
      */
