@@ -11,9 +11,15 @@ import org.sansho.platform.security.Roles;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -197,9 +203,9 @@ class ReviewFlowTest {
         for (String key : List.of("M-1", "M-2", "R-1")) {
             evaluate(id, key, "CONFORMANT", null).statusCode(200);
         }
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            var start = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch start = new CountDownLatch(1);
             java.util.concurrent.Callable<Integer> complete = () -> {
                 start.await();
                 return as(Roles.PROCUREMENT, hospital).post("/api/v1/assessments/{id}/complete", id).statusCode();
@@ -223,12 +229,12 @@ class ReviewFlowTest {
     void first_answers_sent_together_all_succeed_and_move_the_assessment_once() throws Exception {
         UUID id = seed();
         List<String> keys = List.of("M-1", "M-2", "R-1");
-        Map<String, String> tags = new java.util.HashMap<>();
+        Map<String, String> tags = new HashMap<>();
         keys.forEach(key -> tags.put(key, etag(id, key)));
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(keys.size());
+        ExecutorService pool = Executors.newFixedThreadPool(keys.size());
         try {
-            var start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
             for (String key : keys) {
                 answers.add(pool.submit(() -> {
                     start.await();
@@ -237,7 +243,7 @@ class ReviewFlowTest {
                 }));
             }
             start.countDown();
-            List<Integer> statuses = new java.util.ArrayList<>();
+            List<Integer> statuses = new ArrayList<>();
             for (var answer : answers) {
                 statuses.add(answer.get());
             }

@@ -982,10 +982,10 @@ public final class Bench {
     private void judge() {
         Targets t = report.targets;
         double write = rps("write ceiling: POST /rows");
-        t.atLeastShare("contract GET by id", rps("contract GET by id"), readCeiling("contract GET by id"), 0.7,
-                "read ceiling req/s, in turns");
+        t.atLeastShare("contract GET by id", rps("contract GET by id"), readCeilingFor("contract GET by id"),
+                0.7, "read ceiling req/s, in turns");
         t.atLeastShare("applicability (5,000 requirements)", rps("applicability (5000 requirements)"),
-                readCeiling("applicability (5000 requirements)"), 0.5, "read ceiling req/s, in turns");
+                readCeilingFor("applicability (5000 requirements)"), 0.5, "read ceiling req/s, in turns");
         t.atMost("applicability (5,000 requirements) p99 at half the read ceiling's rate", p99(APPLICABILITY_AT_RATE),
                 20, "ms");
         t.atLeastShare("contract create", rps("contract create: POST /contracts"), write, 0.5, "write ceiling TPS");
@@ -1040,7 +1040,7 @@ public final class Bench {
     }
 
     /** The read ceiling a read's ratio is judged against: the one measured in turns with it, else the stage's. */
-    private double readCeiling(String read) {
+    private double readCeilingFor(String read) {
         double inTurns = rps(READ_CEILING_IN_TURNS + read);
         return Double.isNaN(inTurns) ? rps(READ_CEILING) : inTurns;
     }
