@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.sansho.assessment.Fixtures.as;
@@ -69,6 +71,20 @@ class ReviewFlowTest {
         return Map.of("status", "IMPLEMENTED", "statement", "in place",
                 "evidence", List.of(Map.of("name", "ISMS certificate", "uri", "https://vendor.example/isms.pdf",
                         "validUntil", "2027-03-31")));
+    }
+
+    @Test
+    void a_read_with_the_current_etag_in_if_none_match_is_304_until_the_assessment_changes() {
+        UUID id = seed();
+        String tag = as(Roles.PROCUREMENT, hospital).get("/api/v1/assessments/{id}", id).then().statusCode(200)
+                .header("Cache-Control", containsString("no-cache")).extract().header("ETag");
+        as(Roles.VENDOR, vendor).header("If-None-Match", tag).get("/api/v1/assessments/{id}", id).then()
+                .statusCode(304).header("ETag", equalTo(tag)).body(emptyString());
+
+        answer(id, "M-1", implemented()).statusCode(200); // the first answer moves it to VENDOR_RESPONDING
+
+        as(Roles.PROCUREMENT, hospital).header("If-None-Match", tag).get("/api/v1/assessments/{id}", id).then()
+                .statusCode(200).header("ETag", not(equalTo(tag))).body("status", equalTo("VENDOR_RESPONDING"));
     }
 
     @Test

@@ -21,6 +21,9 @@ import java.util.concurrent.Future;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -120,6 +123,23 @@ class ContractApiTest {
                 equalTo("電子カルテ クラウドサービス利用契約"));
         await().atMost(Duration.ofSeconds(30)).until(() -> TopicRecords.forKey("contract.events", id.toString())
                 .stream().anyMatch(r -> r.value().contains("contract.amended.v1") && r.value().contains("\"sla\"")));
+    }
+
+    @Test
+    void a_read_with_the_current_etag_in_if_none_match_is_304_without_a_body_until_the_contract_changes() {
+        Fixtures.Parties p = Fixtures.parties();
+        UUID id = Fixtures.openContract(p);
+        String path = "/api/v1/contracts/" + id;
+        as("procurement", p.hospital()).get(path).then().statusCode(200).header("ETag", equalTo("\"0\""))
+                .header("Cache-Control", allOf(containsString("private"), containsString("no-cache")));
+        as("vendor", p.vendor()).header("If-None-Match", "\"0\"").get(path).then().statusCode(304)
+                .header("ETag", equalTo("\"0\"")).body(emptyString());
+        as("procurement", p.hospital()).header("If-Match", "\"0\"").body(Map.of("title", "改定後の契約"))
+                .patch(path).then().statusCode(200);
+        as("procurement", p.hospital()).header("If-None-Match", "\"0\"").get(path).then().statusCode(200)
+                .header("ETag", equalTo("\"1\"")).body("title", equalTo("改定後の契約"));
+        // a caller who may not see the contract learns nothing from a tag either
+        as("procurement", UUID.randomUUID()).header("If-None-Match", "\"1\"").get(path).then().statusCode(404);
     }
 
     @Test

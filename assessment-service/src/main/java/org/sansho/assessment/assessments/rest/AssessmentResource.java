@@ -17,10 +17,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -103,12 +107,15 @@ public class AssessmentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
-    @Operation(summary = "Read one assessment", description = "ETag = its version")
-    @APIResponse(responseCode = "200", description = "The assessment")
+    @Operation(summary = "Read one assessment",
+            description = "ETag = its version; If-None-Match with the current ETag answers 304 without a body.")
+    @APIResponse(responseCode = "200", description = "The assessment", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such assessment, or one of another organization")
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
         Assessment a = AssessmentAccess.readable(id, caller);
-        return Response.ok(AssessmentView.of(a)).tag(Preconditions.etag(a.version)).build();
+        return Preconditions.read(request, a.version, () -> AssessmentView.of(a));
     }
 
     @GET

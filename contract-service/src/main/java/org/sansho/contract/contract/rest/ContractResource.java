@@ -13,9 +13,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -117,12 +122,16 @@ public class ContractResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
-    @Operation(summary = "One contract, with its ETag")
-    @APIResponse(responseCode = "200", description = "The contract; ETag = its version")
+    @Operation(summary = "One contract, with its ETag",
+            description = "If-None-Match with the current ETag answers 304 without a body.")
+    @APIResponse(responseCode = "200", description = "The contract; ETag = its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ContractView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
         Contract c = contracts.readable(id, caller);
-        return Response.ok(ContractView.of(c)).tag(Preconditions.etag(c.version)).build();
+        return Preconditions.read(request, c.version, () -> ContractView.of(c));
     }
 
     @PATCH
