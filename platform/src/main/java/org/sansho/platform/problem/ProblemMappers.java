@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -118,7 +119,7 @@ public class ProblemMappers {
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e, uri);
+            return unexpected(e, uri, null);
         }
         if (status == 400) {
             // RESTEasy Reactive reports an unreadable body (e.g. truncated JSON) this way.
@@ -145,7 +146,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpServerResponse sent) {
+        if (sent != null && sent.ended()) {
+            // The HTTP layer has answered already and the endpoint failed after it: a body sent in chunks beyond the
+            // size limit is refused with 413 while the endpoint is still reading it. Nothing went wrong here.
+            LOG.debugf("Failure on %s after the response was sent: %s", uri == null ? "?" : uri.getPath(), e);
+            return null;
+        }
         String incident = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", incident, uri == null ? "?" : uri.getPath());
         Problem p = new Problem(URI.create(ProblemException.TYPE_BASE + "internal-error"), "Internal error", 500,

@@ -17,8 +17,9 @@ import java.util.Map;
 /**
  * A request whose declared body is larger than {@code quarkus.http.limits.max-body-size} is answered with a 413
  * problem before any of it is read. Quarkus would refuse it too, but with an empty body; clients of this suite get
- * the same problem+json for every refusal. (A chunked body without a length is still cut off by Quarkus at the
- * limit.)
+ * the same problem+json for every refusal. (A body sent in chunks, without a length, is cut off when it passes the
+ * limit, with a 413 that has no body; the endpoint that was reading it fails after that answer, which
+ * {@code ProblemMappers} does not count as a server failure.)
  */
 @ApplicationScoped
 public class RequestBodyLimit {

@@ -1,12 +1,25 @@
 package org.sansho.platform.problem;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.sansho.testsupport.TestTokens;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -17,6 +30,9 @@ import static org.hamcrest.Matchers.startsWith;
 class ProblemTest {
 
     private final String token = TestTokens.token("procurement", UUID.randomUUID());
+
+    @TestHTTPResource("/fixture/notes")
+    URI notes;
 
     @Test
     void malformed_json_is_a_400_problem() {
@@ -56,6 +72,44 @@ class ProblemTest {
                 .body("status", equalTo(413))
                 .body("type", equalTo("https://sansho.dev/problems/body-too-large"))
                 .body("instance", equalTo("/fixture/notes"));
+    }
+
+    @Test
+    void a_body_sent_without_a_length_beyond_the_limit_is_a_413_and_no_server_failure() throws Exception {
+        List<LogRecord> errors = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    errors.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger mappers = java.util.logging.Logger.getLogger(ProblemMappers.class.getName());
+        mappers.addHandler(capture);
+        try {
+            byte[] body = ("{\"text\":\"" + "x".repeat(70_000) + "\",\"colour\":\"RED\",\"priority\":1}")
+                    .getBytes(StandardCharsets.UTF_8);
+            // a stream of unknown length is sent in chunks, with no Content-Length to refuse it by
+            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(HttpRequest.newBuilder(notes).header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(413);
+            Thread.sleep(500); // the endpoint's worker fails after the answer was sent
+            assertThat(errors).extracting(LogRecord::getMessage).isEmpty();
+        } finally {
+            mappers.removeHandler(capture);
+        }
     }
 
     @Test
