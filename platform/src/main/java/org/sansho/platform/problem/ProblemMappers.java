@@ -25,6 +25,7 @@ import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -148,9 +149,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri, HttpServerResponse sent) {
         if (sent != null && sent.ended()) {
-            // The HTTP layer has answered already and the endpoint failed after it: a body sent in chunks beyond the
-            // size limit is refused with 413 while the endpoint is still reading it. Nothing went wrong here.
-            LOG.debugf("Failure on %s after the response was sent: %s", uri == null ? "?" : uri.getPath(), e);
+            // The client has its answer already, so there is nothing to send. The usual case: a body sent in chunks
+            // past the size limit is refused with 413 by the HTTP layer while the endpoint still reads it, and the
+            // read fails; that is the client's doing, not a server failure with an incident.
+            String path = uri == null ? "?" : uri.getPath();
+            if (e instanceof IOException) {
+                LOG.debugf("The request body of %s was cut off after the response: %s", path, e);
+            } else {
+                LOG.warnf(e, "Failure on %s after the response was sent", path);
+            }
             return null;
         }
         String incident = java.util.UUID.randomUUID().toString();
