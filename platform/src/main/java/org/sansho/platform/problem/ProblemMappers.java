@@ -148,11 +148,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri, HttpServerResponse sent) {
+        String path = uri == null ? "?" : uri.getPath();
         if (sent != null && sent.ended()) {
             // The client has its answer already, so there is nothing to send. The usual case: a body sent in chunks
             // past the size limit is refused with 413 by the HTTP layer while the endpoint still reads it, and the
             // read fails; that is the client's doing, not a server failure with an incident.
-            String path = uri == null ? "?" : uri.getPath();
             if (e instanceof IOException) {
                 LOG.debugf("The request body of %s was cut off after the response: %s", path, e);
             } else {
@@ -161,7 +161,7 @@ public class ProblemMappers {
             return null;
         }
         String incident = java.util.UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected failure %s on %s", incident, uri == null ? "?" : uri.getPath());
+        LOG.errorf(e, "Unexpected failure %s on %s", incident, path);
         Problem p = new Problem(URI.create(ProblemException.TYPE_BASE + "internal-error"), "Internal error", 500,
                 "The request could not be completed; the failure was logged as " + incident, null,
                 List.of(), List.of(), Map.of("incident", incident));
