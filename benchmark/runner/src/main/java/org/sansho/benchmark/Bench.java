@@ -1012,9 +1012,9 @@ public final class Bench {
 
     /**
      * The applicability latency at a fixed arrival rate: half the read ceiling's throughput measured in turns with
-     * the applicability just before (so the rate scales with the machine as it is). A closed load's percentiles are those of a saturated server, where
-     * every request waits behind the others in flight; a latency target is about the load a deployment is sized
-     * for, below saturation.
+     * the applicability just before (so the rate scales with the machine as it is). A closed load's percentiles are
+     * those of a saturated server, where every request waits behind the others in flight; a latency target is about
+     * the load a deployment is sized for, below saturation.
      */
     private void applicabilityAtFixedRate(LongFunction<HttpRequest> request, double ceiling)
             throws InterruptedException {
