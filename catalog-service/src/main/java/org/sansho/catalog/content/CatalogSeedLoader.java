@@ -28,7 +28,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -36,7 +38,8 @@ import java.util.stream.Collectors;
  * (published versions are immutable, and a draft with the same label belongs to an admin); guidelines, threats
  * and templates are inserted when missing; seed mappings are added when missing. Invalid content stops the
  * start-up with every problem listed. Seed versions emit no events: they are the catalog's starting state, not
- * news. Replicas starting together serialise on an advisory lock.
+ * news. Replicas starting together serialise on an advisory lock. A start whose content is the one loaded last
+ * (by its digest) reads nothing ({@link #loadIfChanged}).
  */
 @ApplicationScoped
 public class CatalogSeedLoader {
@@ -60,13 +63,56 @@ public class CatalogSeedLoader {
 
     void onStart(@Observes StartupEvent start) {
         if (enabled) {
-            load(CatalogContentValidator.readValid());
+            loadIfChanged(CatalogContentDigest.ofBundledContent(), CatalogContentValidator::readValid);
         }
     }
 
+    /**
+     * Loads the content unless the database holds it already: when the content last loaded had this same
+     * {@code digest} ({@link CatalogContentDigest}), the files are neither read nor checked again. A restart of the
+     * same build then costs one query instead of reading, checking and comparing the whole catalog. The content of
+     * a build was checked by that build's tests and by its first start; seed rows are never deleted (the API has no
+     * delete), so nothing can be missing that the files would add.
+     *
+     * @param digest the bundled content's digest; empty when it could not be made, and then the content is read
+     * @return whether the content was read and loaded
+     */
+    @Transactional
+    public boolean loadIfChanged(Optional<String> digest, Supplier<CatalogContent> content) {
+        lock();
+        if (digest.isPresent() && digest.equals(loadedDigest())) {
+            LOG.infof("Catalog content unchanged since it was loaded (digest %s): not read again",
+                    digest.get().substring(0, 12));
+            return false;
+        }
+        loadLocked(content.get());
+        digest.ifPresent(d -> em.createNativeQuery("""
+                        insert into catalog_seed (id, content_digest, loaded_at) values (1, ?1, now())
+                        on conflict (id) do update set content_digest = excluded.content_digest,
+                            loaded_at = excluded.loaded_at""")
+                .setParameter(1, d).executeUpdate());
+        return true;
+    }
+
+    /** The digest of the content last loaded, if any. */
+    @Transactional
+    public Optional<String> loadedDigest() {
+        return em.createNativeQuery("select content_digest from catalog_seed where id = 1", String.class)
+                .getResultList().stream().map(String.class::cast).findFirst();
+    }
+
+    /** Loads {@code content} whatever was loaded before: what is missing is added, nothing is rewritten. */
     @Transactional
     public void load(CatalogContent content) {
+        lock();
+        loadLocked(content);
+    }
+
+    private void lock() {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
+    }
+
+    private void loadLocked(CatalogContent content) {
         // What the database already holds, read once per kind: a restart checks the whole seed in five queries.
         Set<String> threats = keys("select t.code from ThreatEntity t");
         Set<String> guidelines = keys("select g.id from GuidelineEntity g");
