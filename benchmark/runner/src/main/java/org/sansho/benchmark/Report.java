@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Collects what a run measured and writes it as JSON, a Markdown table and an HTML page of latency plots. */
 final class Report {
@@ -27,6 +28,7 @@ final class Report {
     final Map<String, Double> firstStartMillis = new LinkedHashMap<>();
     final Map<String, Double> startMillis = new LinkedHashMap<>();
     final Map<String, Double> rssMegabytes = new LinkedHashMap<>();
+    final Map<String, StartupSteps> restartSteps = new LinkedHashMap<>();
     final Targets targets = new Targets();
 
     Entry add(String group, String name, Load.Result result, String note, CpuMeter.Usage cpu) {
@@ -79,6 +81,14 @@ final class Report {
         root.put("firstStartMillis", firstStartMillis);
         root.put("startMillis", startMillis);
         root.put("rssMegabytes", rssMegabytes);
+        Map<String, Object> steps = new LinkedHashMap<>();
+        restartSteps.forEach((name, st) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("quarkusStartedMillis", st.quarkusMillis().isPresent() ? round(st.quarkusMillis().getAsDouble()) : null);
+            m.put("stepsMillis", st.stepMillis());
+            steps.put(name, m);
+        });
+        root.put("restartSteps", steps);
         List<Map<String, Object>> ts = new ArrayList<>();
         for (Targets.Target t : targets.all()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -125,6 +135,19 @@ final class Report {
             b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", name,
                     num(startMillis.getOrDefault(name, Double.NaN)), num(firstStartMillis.get(name)),
                     num(rssMegabytes.getOrDefault(name, Double.NaN))));
+        }
+        if (!restartSteps.isEmpty()) {
+            b.append("\n## Where a restart's time went\n\nQuarkus' own start (its \"started in\") and its longest runtime "
+                    + "steps, as the restart printed them (`" + StartupSteps.OPTION + "`); before Quarkus' start, the JVM "
+                    + "starts and maps its class archive.\n\n| process | restart (ms) | Quarkus' start (ms) | before it (ms) "
+                    + "| longest steps (ms) |\n|---|---:|---:|---:|---|\n");
+            restartSteps.forEach((name, st) -> {
+                double restart = startMillis.getOrDefault(name, Double.NaN);
+                double quarkus = st.quarkusMillis().orElse(Double.NaN);
+                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", name, num(restart), num(quarkus),
+                        num(restart - quarkus), st.longest(6).entrySet().stream()
+                                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+            });
         }
         return b.toString();
     }
