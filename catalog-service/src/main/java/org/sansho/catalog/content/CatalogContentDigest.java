@@ -2,11 +2,10 @@ package org.sansho.catalog.content;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -57,20 +56,20 @@ public final class CatalogContentDigest {
             throw new IllegalStateException(e);
         }
         new TreeMap<>(files).forEach((path, bytes) -> {
-            sha.update(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(path.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
-            sha.update(Long.toString(bytes.length).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            sha.update(Long.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
             sha.update((byte) 0);
             sha.update(bytes);
         });
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    private static Map<String, byte[]> inJar(URL anchor) throws IOException {
+    private static Map<String, byte[]> inJar(URL anchor) throws IOException, URISyntaxException {
         JarURLConnection connection = (JarURLConnection) anchor.openConnection();
         connection.setUseCaches(false);
         Map<String, byte[]> files = new TreeMap<>();
-        try (JarFile jar = new JarFile(connection.getJarFileURL().getPath())) {
+        try (JarFile jar = new JarFile(Path.of(connection.getJarFileURL().toURI()).toFile())) {
             for (JarEntry entry : (Iterable<JarEntry>) jar.stream()::iterator) {
                 if (!entry.isDirectory() && entry.getName().startsWith(CatalogContentReader.BASE)) {
                     try (InputStream in = jar.getInputStream(entry)) {
@@ -87,11 +86,7 @@ public final class CatalogContentDigest {
         try (Stream<Path> walk = Files.walk(base)) {
             for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
                 String relative = base.relativize(file).toString().replace('\\', '/');
-                try {
-                    files.put(CatalogContentReader.BASE + relative, Files.readAllBytes(file));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                files.put(CatalogContentReader.BASE + relative, Files.readAllBytes(file));
             }
         }
         return files;
