@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Collects what a run measured and writes it as JSON, a Markdown table and an HTML page of latency plots. */
 final class Report {
@@ -145,8 +144,7 @@ final class Report {
                 double restart = startMillis.getOrDefault(name, Double.NaN);
                 double quarkus = st.quarkusMillis().orElse(Double.NaN);
                 b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", name, num(restart), num(quarkus),
-                        num(restart - quarkus), st.longest(6).entrySet().stream()
-                                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+                        num(restart - quarkus), st.longestList(6)));
             });
         }
         return b.toString();

@@ -54,12 +54,13 @@ record StartupSteps(OptionalDouble quarkusMillis, Map<String, Long> stepMillis) 
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }
 
-    /** The sum of every step's time: what of Quarkus' start the steps account for. */
-    long stepsTotalMillis() {
-        return stepMillis.values().stream().mapToLong(Long::longValue).sum();
+    /** "A 511, B 272 …": the {@code n} longest steps with their ms, longest first. */
+    String longestList(int n) {
+        return longest(n).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
-    /** "Quarkus 1889 ms; its longest steps: A 511, B 272 …", for a progress line and the report. */
+    /** "Quarkus 1889 ms; its longest steps (ms): A 511, B 272 …", for a progress line. */
     String summary(int n) {
         if (!complete()) {
             return "no Quarkus start found in the log";
@@ -68,7 +69,6 @@ record StartupSteps(OptionalDouble quarkusMillis, Map<String, Long> stepMillis) 
             return String.format(Locale.ROOT, "Quarkus %.0f ms (no steps printed)", quarkusMillis.getAsDouble());
         }
         return String.format(Locale.ROOT, "Quarkus %.0f ms; its longest steps (ms): %s", quarkusMillis.getAsDouble(),
-                longest(n).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                        .collect(Collectors.joining(", ")));
+                longestList(n));
     }
 }

@@ -66,10 +66,10 @@ public final class CatalogContentDigest {
     }
 
     private static Map<String, byte[]> inJar(URL anchor) throws IOException, URISyntaxException {
-        JarURLConnection connection = (JarURLConnection) anchor.openConnection();
-        connection.setUseCaches(false);
+        // The connection only parses the URL here ("jar:<jar's URL>!/catalog/…"); the jar is opened by its path.
+        URL jarFile = ((JarURLConnection) anchor.openConnection()).getJarFileURL();
         Map<String, byte[]> files = new TreeMap<>();
-        try (JarFile jar = new JarFile(Path.of(connection.getJarFileURL().toURI()).toFile())) {
+        try (JarFile jar = new JarFile(Path.of(jarFile.toURI()).toFile())) {
             for (JarEntry entry : (Iterable<JarEntry>) jar.stream()::iterator) {
                 if (!entry.isDirectory() && entry.getName().startsWith(CatalogContentReader.BASE)) {
                     try (InputStream in = jar.getInputStream(entry)) {
