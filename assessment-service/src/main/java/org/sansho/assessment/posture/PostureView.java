@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+/** A hospital's or a vendor's posture as the API answers it, and how it is summed from the read model's groups. */
 @Schema(name = "Posture", description = "Contracts per phase and state, latest verdicts, open mandatory gaps and overdue findings")
 public record PostureView(@Schema(example = "HOSPITAL") String organizationKind, UUID organizationId,
                           int contracts, Map<String, Integer> contractsByPhase,
