@@ -169,8 +169,9 @@ final class Suite {
         Map<String, String> text = Map.of("ja", "要求: " + title, "en", title);
         return Map.of("sectionNumber", "1", "ref", "§1", "title", text, "summary", text,
                 "obligation", obligation, "category", "GOVERNANCE", "phases", phases,
-                "party", party, "citation", Map.of("document", "End-to-end guideline", "version", "1", "section", "1"),
-                "verified", true);
+                "party", party,
+                "citation", Map.of("document", "End-to-end guideline", "version", "1", "section", "1", "page", 1),
+                "verification", "VERIFIED");
     }
 
     /** Creates the guideline if needed, drafts {@code version} with exactly these requirements and publishes it. */

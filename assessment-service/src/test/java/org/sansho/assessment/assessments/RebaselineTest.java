@@ -87,8 +87,9 @@ class RebaselineTest {
         Map<String, String> text = Map.of("ja", "要求 " + title, "en", title);
         return Map.of("sectionNumber", "1", "ref", "§1 " + key, "title", text, "summary", text,
                 "obligation", obligation, "category", "GOVERNANCE", "phases", List.of("PRE_CONTRACT"),
-                "party", party, "citation", Map.of("document", "Test guideline", "version", "1", "section", "1"),
-                "verified", true);
+                "party", party,
+                "citation", Map.of("document", "Test guideline", "version", "1", "section", "1", "page", 1),
+                "verification", "VERIFIED");
     }
 
     private String key(int n) {

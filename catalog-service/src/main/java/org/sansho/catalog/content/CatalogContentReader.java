@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.sansho.catalog.guideline.domain.Mapping;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,19 +37,52 @@ public final class CatalogContentReader {
             for (CatalogContent.VersionEntry v : g.versions()) {
                 if (v.content()) {
                     String key = CatalogContent.fileKey(g.id(), v.version());
-                    files.put(key, read("versions/" + key + ".yaml", CatalogContent.VersionFile.class));
+                    files.put(key, version(key, read("versions/" + key + ".yaml",
+                            CatalogContent.VersionDocument.class)));
                 }
             }
         }
-        return new CatalogContent(guidelines, files,
-                read("mappings.yaml", CatalogContent.MappingsFile.class).mappings(),
+        CatalogContent.MappingsFile mappingsFile = read("mappings.yaml", CatalogContent.MappingsFile.class);
+        List<Mapping> mappings = new ArrayList<>(mappingsFile.mappings());
+        for (String included : mappingsFile.include()) {
+            CatalogContent.MappingsFile file = read(included, CatalogContent.MappingsFile.class);
+            if (!file.include().isEmpty()) {
+                throw new CatalogContentException(List.of(BASE + included + ": an included mappings file includes no others"));
+            }
+            mappings.addAll(file.mappings());
+        }
+        return new CatalogContent(guidelines, files, List.copyOf(mappings),
                 read("threats.yaml", CatalogContent.ThreatsFile.class).threats(),
                 read("disclosure-templates.yaml", CatalogContent.TemplatesFile.class).templates());
     }
 
-    /** Reads one version file's text (for content checks of edited copies). */
+    /** Reads one single-file version's text (for content checks of edited copies). */
     public CatalogContent.VersionFile readVersion(String name, String text) {
-        return parse(name, () -> yaml.readValue(text, CatalogContent.VersionFile.class));
+        CatalogContent.VersionDocument document =
+                parse(name, () -> yaml.readValue(text, CatalogContent.VersionDocument.class));
+        return new CatalogContent.VersionFile(document.guideline(), document.version(), List.of(
+                new CatalogContent.Part(null, null, document.pageWalk(), document.sections())));
+    }
+
+    /**
+     * A version from its file: its own sections as one part, then each part file it names, in order, read from
+     * {@code versions/<guideline>/<version>/<part>.yaml}. A part file names its guideline, version and part.
+     */
+    private CatalogContent.VersionFile version(String key, CatalogContent.VersionDocument document) {
+        List<CatalogContent.Part> parts = new ArrayList<>();
+        if (!document.sections().isEmpty() || document.parts().isEmpty()) {
+            parts.add(new CatalogContent.Part(null, null, document.pageWalk(), document.sections()));
+        }
+        for (String name : document.parts()) {
+            String path = "versions/" + key + "/" + name + ".yaml";
+            CatalogContent.PartDocument part = read(path, CatalogContent.PartDocument.class);
+            if (!name.equals(part.part()) || !key.equals(CatalogContent.fileKey(part.guideline(), part.version()))) {
+                throw new CatalogContentException(List.of(BASE + path + ": must name guideline " + key.split("/")[0]
+                        + ", version " + document.version() + " and part " + name + " inside"));
+            }
+            parts.add(new CatalogContent.Part(name, part.title(), part.pageWalk(), part.sections()));
+        }
+        return new CatalogContent.VersionFile(document.guideline(), document.version(), parts);
     }
 
     private <T> T read(String file, Class<T> type) {

@@ -6,6 +6,7 @@ import org.sansho.catalog.guideline.domain.Requirement;
 import org.sansho.catalog.guideline.domain.RequirementRules;
 import org.sansho.catalog.guideline.domain.Threat;
 import org.sansho.catalog.guideline.domain.ThreatImpact;
+import org.sansho.catalog.guideline.domain.Verification;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,20 +91,13 @@ public final class CatalogContentValidator {
                 }
             }
             Set<String> keys = new HashSet<>();
-            for (Requirement r : file.requirements()) {
-                RequirementRules.problems(r).forEach(p -> problems.add(where + ": " + p));
-                if (!keys.add(r.key())) {
-                    problems.add(where + ": key " + r.key() + " appears twice in this version");
+            for (CatalogContent.Part part : file.parts()) {
+                String partFile = part.name() == null ? where : "versions/" + fileKey + "/" + part.name() + ".yaml";
+                if (part.name() != null && (part.title() == null || !part.title().complete())) {
+                    problems.add(partFile + ": the part needs a title in ja and en");
                 }
-                String owner = guidelineOfKey.putIfAbsent(r.key(), file.guideline());
-                if (owner != null && !owner.equals(file.guideline())) {
-                    problems.add(where + ": key " + r.key() + " is already used by guideline " + owner
-                            + "; keys never repeat across guidelines");
-                }
-                for (ThreatImpact t : r.threats()) {
-                    if (t != null && !threatCodes.contains(t.threat())) {
-                        problems.add(where + ": " + r.key() + " refers to unknown threat " + t.threat());
-                    }
+                for (Requirement r : part.requirements()) {
+                    requirementProblems(partFile, r, file.guideline(), keys, guidelineOfKey, threatCodes, problems);
                 }
             }
         });
@@ -138,6 +132,13 @@ public final class CatalogContentValidator {
                 if (item.text() == null || !item.text().complete()) {
                     problems.add("disclosure-templates.yaml: " + t.id() + " " + item.ref() + " needs text in ja and en");
                 }
+                if (item.verification() == null) {
+                    problems.add("disclosure-templates.yaml: " + t.id() + " " + item.ref() + " has no verification");
+                } else if (item.verification() != Verification.UNVERIFIED && item.page() == null
+                        && (t.source() == null || t.source().page() == null)) {
+                    problems.add("disclosure-templates.yaml: " + t.id() + " " + item.ref() + " is "
+                            + item.verification() + " but neither the item nor its template names a page");
+                }
                 for (String key : item.requirements()) {
                     if (!guidelineOfKey.containsKey(key)) {
                         problems.add("disclosure-templates.yaml: " + t.id() + " " + item.ref()
@@ -147,6 +148,25 @@ public final class CatalogContentValidator {
             }
         }
         return problems;
+    }
+
+    private static void requirementProblems(String where, Requirement r, String guideline, Set<String> keysOfVersion,
+                                            Map<String, String> guidelineOfKey, Set<String> threatCodes,
+                                            List<String> problems) {
+        RequirementRules.problems(r).forEach(p -> problems.add(where + ": " + p));
+        if (!keysOfVersion.add(r.key())) {
+            problems.add(where + ": key " + r.key() + " appears twice in this version");
+        }
+        String owner = guidelineOfKey.putIfAbsent(r.key(), guideline);
+        if (owner != null && !owner.equals(guideline)) {
+            problems.add(where + ": key " + r.key() + " is already used by guideline " + owner
+                    + "; keys never repeat across guidelines");
+        }
+        for (ThreatImpact t : r.threats()) {
+            if (t != null && !threatCodes.contains(t.threat())) {
+                problems.add(where + ": " + r.key() + " refers to unknown threat " + t.threat());
+            }
+        }
     }
 
     /** Reads and validates; throws with every problem listed. */

@@ -257,7 +257,8 @@ public class CatalogSeedLoader {
             row.textJa = item.text().ja();
             row.textEn = item.text().en();
             row.party = item.party();
-            row.verified = item.verified();
+            row.verification = item.verification();
+            row.page = item.page();
             row.requirementKeys = String.join(",", item.requirements());
             row.persist();
         }

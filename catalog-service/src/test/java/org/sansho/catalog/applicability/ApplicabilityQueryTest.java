@@ -12,6 +12,7 @@ import org.sansho.catalog.guideline.domain.Party;
 import org.sansho.catalog.guideline.domain.Requirement;
 import org.sansho.catalog.guideline.domain.RequirementStatus;
 import org.sansho.catalog.guideline.domain.ServiceModel;
+import org.sansho.catalog.guideline.domain.Verification;
 import org.sansho.catalog.guideline.domain.VersionContent;
 import org.sansho.catalog.guideline.domain.VersionInfo;
 import org.sansho.catalog.guideline.domain.VersionStatus;
@@ -32,7 +33,8 @@ class ApplicabilityQueryTest {
                                            RequirementStatus status) {
         return new Requirement(key, "1", "ref", new LocalizedText("題", "Title " + key),
                 new LocalizedText("要約", "Summary"), Obligation.MANDATORY, Category.AGREEMENT, phases, party,
-                models, data, List.of(), List.of(), new Citation("doc", "1", "1", null, null), true, null, status);
+                models, data, List.of(), List.of(), new Citation("doc", "1", "1", 1, null), Verification.VERIFIED, null,
+                status);
     }
 
     private static VersionContent version(List<Requirement> requirements) {

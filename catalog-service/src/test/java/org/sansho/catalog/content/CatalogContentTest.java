@@ -9,6 +9,8 @@ import org.sansho.catalog.guideline.domain.LocalizedText;
 import org.sansho.catalog.guideline.domain.Mapping;
 import org.sansho.catalog.guideline.domain.Requirement;
 import org.sansho.catalog.guideline.domain.TemplateKind;
+import org.sansho.catalog.guideline.domain.Verification;
+import org.sansho.catalog.guideline.domain.VerificationCoverage;
 import org.sansho.catalog.guideline.domain.VersionStatus;
 
 import java.nio.file.Files;
@@ -53,8 +55,20 @@ class CatalogContentTest {
                     versionPhases.merge(p, 1, Integer::sum);
                 });
             });
-            report.append(String.format("  %-45s %4d requirements, %4d verified, %4d not verified%n", version,
-                    rs.size(), verified, rs.size() - verified));
+            VerificationCoverage coverage = VerificationCoverage.of(rs);
+            report.append(String.format("  %-45s %4d requirements, %4d verified, %4d checked against a draft, "
+                    + "%4d unverified%n", version, rs.size(), coverage.verified(), coverage.draftChecked(),
+                    coverage.unverified()));
+            for (CatalogContent.Part part : file.parts()) {
+                VerificationCoverage p = VerificationCoverage.of(part.requirements());
+                report.append(String.format("      part %-14s %4d present, %4d verified, %4d draft-checked, %4d "
+                        + "unverified%n", part.name() == null ? "(whole)" : part.name(), p.total(), p.verified(),
+                        p.draftChecked(), p.unverified()));
+                for (CatalogContent.PageWalk walk : part.pageWalk()) {
+                    report.append(String.format("          %s: pages found %s, not found %s%n", walk.document(),
+                            walk.found(), walk.notFound()));
+                }
+            }
             report.append("      per category: ").append(versionCategories).append('\n');
             report.append("      per phase:    ").append(versionPhases).append('\n');
         });
@@ -74,14 +88,31 @@ class CatalogContentTest {
     }
 
     @Test
-    void every_verified_requirement_names_the_page_it_was_checked_against() {
+    void every_checked_requirement_names_the_page_it_was_checked_against() {
         List<String> unsourced = content.versionFiles().values().stream()
                 .flatMap(f -> f.requirements().stream())
-                .filter(Requirement::verified)
-                .filter(r -> r.citation().page() == null && (r.citation().url() == null || r.citation().url().isBlank()))
+                .filter(r -> r.verification() != Verification.UNVERIFIED)
+                .filter(r -> r.citation().page() == null)
                 .map(Requirement::key)
                 .toList();
-        assertThat(unsourced).as("verified requirements without page or source URL").isEmpty();
+        assertThat(unsourced).as("verified or draft-checked requirements without a page").isEmpty();
+    }
+
+    @Test
+    void a_verified_requirement_without_a_page_is_refused() {
+        List<String> problems = problemsAfter(r -> with(r, new Citation(r.citation().document(),
+                r.citation().version(), r.citation().section(), null, r.citation().url()), r.summary(),
+                Verification.VERIFIED));
+        assertThat(problems).anyMatch(p -> p.contains("is VERIFIED but its citation names no page"));
+    }
+
+    @Test
+    void a_requirement_not_verified_against_the_final_text_needs_a_reason() {
+        List<String> problems = problemsAfter(r -> new Requirement(r.key(), r.sectionNumber(), r.ref(), r.title(),
+                r.summary(), r.obligation(), r.category(), r.phases(), r.party(), r.serviceModels(),
+                r.dataCategories(), r.threats(), r.evidence(), new Citation("draft", "6.0", "1", 3, null),
+                Verification.DRAFT_CHECKED, null, r.status()));
+        assertThat(problems).anyMatch(p -> p.contains("is not VERIFIED but unverifiedReason is missing"));
     }
 
     @Test
@@ -122,10 +153,9 @@ class CatalogContentTest {
     void the_readme_coverage_table_matches_the_content_files() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         content.versionFiles().forEach((key, file) -> {
-            List<Requirement> rs = file.requirements();
-            long verified = rs.stream().filter(Requirement::verified).count();
-            String row = "| " + file.guideline() + " | " + file.version() + " | " + rs.size() + " | " + verified
-                    + " | " + (rs.size() - verified) + " |";
+            VerificationCoverage c = VerificationCoverage.of(file.requirements());
+            String row = "| " + file.guideline() + " | " + file.version() + " | " + c.total() + " | " + c.verified()
+                    + " | " + c.draftChecked() + " | " + c.unverified() + " |";
             assertThat(readme).as("catalog-service/README.md coverage row for " + key).contains(row);
         });
         assertThat(readme).contains(content.mappings().size() + " mappings, " + content.threats().size()
@@ -151,7 +181,7 @@ class CatalogContentTest {
                 .hasMessageContaining("SORCERY");
         assertThatThrownBy(() -> readYamlVersion(reader, "- OPERATION", "- SOMETIME"))
                 .isInstanceOf(CatalogContentException.class).hasMessageContaining("SOMETIME");
-        assertThatThrownBy(() -> readYamlVersion(reader, "party: HOSPITAL", "party: NOBODY"))
+        assertThatThrownBy(() -> readYamlVersion(reader, "party: VENDOR", "party: NOBODY"))
                 .isInstanceOf(CatalogContentException.class).hasMessageContaining("party");
     }
 
@@ -166,7 +196,7 @@ class CatalogContentTest {
         sections.set(sections.indexOf(first),
                 new CatalogContent.SectionEntry(first.number(), first.parent(), first.title(), doubled));
         assertThat(CatalogContentValidator.problems(replace("mhlw-medical-information-security/6.0",
-                new CatalogContent.VersionFile(file.guideline(), file.version(), sections))))
+                CatalogContent.VersionFile.of(file.guideline(), file.version(), sections))))
                 .anyMatch(p -> p.contains("appears twice in this version"));
     }
 
@@ -175,7 +205,7 @@ class CatalogContentTest {
         String vendorKey = content.versionFiles().get("meti-mic-medical-service-provider/1.1").requirements().get(0).key();
         List<String> problems = problemsAfter(r -> new Requirement(vendorKey, r.sectionNumber(), r.ref(), r.title(),
                 r.summary(), r.obligation(), r.category(), r.phases(), r.party(), r.serviceModels(),
-                r.dataCategories(), r.threats(), r.evidence(), r.citation(), r.verified(), r.unverifiedReason(),
+                r.dataCategories(), r.threats(), r.evidence(), r.citation(), r.verification(), r.unverifiedReason(),
                 r.status()));
         assertThat(problems).anyMatch(p -> p.contains(vendorKey) && p.contains("never repeat across guidelines"));
     }
@@ -188,7 +218,8 @@ class CatalogContentTest {
         List<DisclosureTemplate> templates = new ArrayList<>(content.templates());
         DisclosureTemplate t = templates.get(0);
         List<DisclosureTemplate.Item> items = new ArrayList<>(t.items());
-        items.add(new DisclosureTemplate.Item("x", new LocalizedText("あ", "a"), List.of("GONE-KEY"), null, false));
+        items.add(new DisclosureTemplate.Item("x", new LocalizedText("あ", "a"), List.of("GONE-KEY"), null,
+                Verification.UNVERIFIED, null));
         templates.set(0, new DisclosureTemplate(t.id(), t.kind(), t.title(), t.source(), items));
         CatalogContent broken = new CatalogContent(content.guidelines(), content.versionFiles(), mappings,
                 content.threats().subList(1, content.threats().size()), templates);
@@ -240,7 +271,7 @@ class CatalogContentTest {
             }
             sections.add(new CatalogContent.SectionEntry(s.number(), s.parent(), s.title(), rs));
         }
-        return CatalogContentValidator.problems(replace(key, new CatalogContent.VersionFile(file.guideline(),
+        return CatalogContentValidator.problems(replace(key, CatalogContent.VersionFile.of(file.guideline(),
                 file.version(), sections)));
     }
 
@@ -252,14 +283,19 @@ class CatalogContentTest {
     }
 
     private static Requirement with(Requirement r, Citation citation, LocalizedText summary) {
+        return with(r, citation, summary, r.verification());
+    }
+
+    private static Requirement with(Requirement r, Citation citation, LocalizedText summary,
+                                    Verification verification) {
         return new Requirement(r.key(), r.sectionNumber(), r.ref(), r.title(), summary, r.obligation(), r.category(),
                 r.phases(), r.party(), r.serviceModels(), r.dataCategories(), r.threats(), r.evidence(), citation,
-                r.verified(), r.unverifiedReason(), r.status());
+                verification, r.unverifiedReason(), r.status());
     }
 
     private static Object readYamlVersion(CatalogContentReader reader, String from, String to) throws Exception {
         try (var in = CatalogContentTest.class.getClassLoader()
-                .getResourceAsStream("catalog/versions/mhlw-medical-information-security/6.0.yaml")) {
+                .getResourceAsStream("catalog/versions/meti-mic-medical-service-provider/1.1.yaml")) {
             String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
                     .replaceFirst(java.util.regex.Pattern.quote(from), to);
             return reader.readVersion("6.0.yaml", yaml);

@@ -9,6 +9,7 @@ import org.sansho.catalog.content.CatalogContent;
 import org.sansho.catalog.content.CatalogContentReader;
 import org.sansho.catalog.content.CatalogContentValidator;
 import org.sansho.catalog.guideline.domain.Requirement;
+import org.sansho.catalog.guideline.domain.Verification;
 import org.sansho.catalog.content.CatalogSeedLoader;
 import org.sansho.testsupport.TestTokens;
 
@@ -78,6 +79,13 @@ class CatalogReadApiTest {
                 .then().statusCode(200)
                 .body("requirementCount", equalTo(shipped(MHLW6).size()))
                 .body("verifiedCount", equalTo((int) shipped(MHLW6).stream().filter(Requirement::verified).count()))
+                .body("verification.total", equalTo(shipped(MHLW6).size()))
+                .body("verification.verified", equalTo((int) shipped(MHLW6).stream()
+                        .filter(r -> r.verification() == Verification.VERIFIED).count()))
+                .body("verification.draftChecked", equalTo((int) shipped(MHLW6).stream()
+                        .filter(r -> r.verification() == Verification.DRAFT_CHECKED).count()))
+                .body("verification.unverified", equalTo((int) shipped(MHLW6).stream()
+                        .filter(r -> r.verification() == Verification.UNVERIFIED).count()))
                 .body("sections.number", hasItem("SYS-3"));
         long shippedRequirements = CONTENT.versionFiles().values().stream().mapToLong(f -> f.requirements().size()).sum();
         assertThat(count("select count(*) from requirement r join guideline_version v on v.id = r.version_id "
@@ -116,7 +124,7 @@ class CatalogReadApiTest {
                 .body("requirements.phases", everyItem(hasItem("PRE_CONTRACT")))
                 .body("requirements.status", everyItem(equalTo("ACTIVE")))
                 .body("requirements.findAll { !it.serviceModels.isEmpty() }.serviceModels", everyItem(hasItem("SAAS")))
-                .body("requirements.findAll { it.verified == false }.unverifiedReason", everyItem(notNullValue()))
+                .body("requirements.findAll { it.verification != 'VERIFIED' }.unverifiedReason", everyItem(notNullValue()))
                 .body("requirements.citation", everyItem(notNullValue()));
         given().auth().oauth2(TestTokens.token("service")).contentType(ContentType.JSON)
                 .body(SAAS_PRE_CONTRACT).post("/api/v1/applicability")

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.sansho.catalog.guideline.domain.VerificationCoverage;
 import org.sansho.catalog.guideline.domain.VersionContent;
 import org.sansho.catalog.guideline.service.CatalogReader;
 import org.sansho.testsupport.TestTokens;
@@ -29,6 +30,9 @@ class OscalRoundTripTest {
                 .get(MHLW + "6.0/oscal").then().statusCode(200)
                 .body("catalog.metadata.oscal-version", equalTo("1.1.2"))
                 .body("catalog.metadata.version", equalTo("6.0"))
+                .body("catalog.metadata.props.find { it.name == 'verification-coverage' }.value",
+                        equalTo(VerificationCoverage.of(reader.version("mhlw-medical-information-security", "6.0")
+                                .requirements()).ratio()))
                 .body("catalog.groups.size()", equalTo(reader.version("mhlw-medical-information-security", "6.0")
                         .sections().size()))
                 .body("catalog.groups.find { it.props.find { p -> p.name == 'section-number' && p.value == 'SYS-3' } }"

@@ -56,6 +56,6 @@ final class SeededCatalog {
                  "threats":[{"threat":"T-CYBER-RANSOMWARE","impact":["C","A"]}],
                  "evidence":[{"ja":"契約書","en":"Contract"}],
                  "citation":{"document":"Test guideline","version":"1","section":"1","page":3},
-                 "verified":false,"unverifiedReason":"test content","status":"ACTIVE"}""";
+                 "verification":"UNVERIFIED","unverifiedReason":"test content","status":"ACTIVE"}""";
     }
 }

@@ -15,7 +15,7 @@ public final class ChecklistCsv {
     public static final String MEDIA_TYPE = "text/csv";
     static final List<String> HEADER = List.of("guidelineId", "version", "key", "sectionNumber", "ref", "obligation",
             "category", "phases", "party", "serviceModels", "dataCategories", "title_ja", "title_en", "summary_ja",
-            "summary_en", "evidence_ja", "evidence_en", "citation", "verified", "unverifiedReason", "status");
+            "summary_en", "evidence_ja", "evidence_en", "citation", "verified", "verification", "unverifiedReason", "status");
 
     private ChecklistCsv() {
     }
@@ -30,7 +30,8 @@ public final class ChecklistCsv {
                     r.summary().ja(), r.summary().en(),
                     r.evidence().stream().map(LocalizedText::ja).collect(Collectors.joining("|")),
                     r.evidence().stream().map(LocalizedText::en).collect(Collectors.joining("|")),
-                    citation(r), Boolean.toString(r.verified()), nullable(r.unverifiedReason()), r.status().name()));
+                    citation(r), Boolean.toString(r.verified()), r.verification().name(), nullable(r.unverifiedReason()),
+                    r.status().name()));
         }
         return csv.toString();
     }

@@ -1,6 +1,7 @@
 package org.sansho.catalog.guideline.domain;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
 
@@ -15,9 +16,16 @@ public record DisclosureTemplate(String id, TemplateKind kind, LocalizedText tit
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(String ref, LocalizedText text, List<String> requirements, Party party, boolean verified) {
+    public record Item(String ref, LocalizedText text, List<String> requirements, Party party,
+                       Verification verification, Integer page) {
         public Item {
             requirements = requirements == null ? List.of() : List.copyOf(requirements);
+        }
+
+        /** Kept in the API beside {@code verification}: true only for an item checked against the final text. */
+        @JsonProperty(value = "verified", access = JsonProperty.Access.READ_ONLY)
+        public boolean verified() {
+            return verification == Verification.VERIFIED;
         }
     }
 }

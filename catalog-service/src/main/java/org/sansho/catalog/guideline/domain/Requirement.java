@@ -21,7 +21,7 @@ public record Requirement(
         List<ThreatImpact> threats,
         List<LocalizedText> evidence,
         Citation citation,
-        boolean verified,
+        Verification verification,
         String unverifiedReason,
         RequirementStatus status) {
 
@@ -34,9 +34,14 @@ public record Requirement(
         status = status == null ? RequirementStatus.ACTIVE : status;
     }
 
+    /** Whether the entry was checked against the final official text ({@link Verification#VERIFIED}). */
+    public boolean verified() {
+        return verification == Verification.VERIFIED;
+    }
+
     public Requirement inSection(String number) {
         return new Requirement(key, number, ref, title, summary, obligation, category, phases, party, serviceModels,
-                dataCategories, threats, evidence, citation, verified, unverifiedReason, status);
+                dataCategories, threats, evidence, citation, verification, unverifiedReason, status);
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The rules every requirement obeys, whoever writes it (content files, an admin, an OSCAL import): a paraphrase
  * in both languages, a citation of the official text (an unsourced requirement cannot be defended to an
- * auditor), at least one contract phase, and a reason whenever a fact is marked unverified.
+ * auditor), at least one contract phase, the page it was checked on whenever it was checked (against the final
+ * text or a draft), and a reason whenever it is not verified against the final text.
  */
 public final class RequirementRules {
 
@@ -53,8 +54,15 @@ public final class RequirementRules {
                 problems.add(key + ": every threat needs a code and at least one of C, I, A");
             }
         }
-        if (!r.verified() && (r.unverifiedReason() == null || r.unverifiedReason().isBlank())) {
-            problems.add(key + ": verified is false but unverifiedReason is missing");
+        if (r.verification() == null) {
+            problems.add(key + ": has no verification (VERIFIED, DRAFT_CHECKED or UNVERIFIED)");
+        } else if (r.verification() != Verification.UNVERIFIED
+                && (r.citation() == null || r.citation().page() == null)) {
+            problems.add(key + ": is " + r.verification() + " but its citation names no page");
+        }
+        if (r.verification() != Verification.VERIFIED
+                && (r.unverifiedReason() == null || r.unverifiedReason().isBlank())) {
+            problems.add(key + ": is not VERIFIED but unverifiedReason is missing");
         }
         return problems;
     }

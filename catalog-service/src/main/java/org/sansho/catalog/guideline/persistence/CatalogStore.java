@@ -122,7 +122,7 @@ public class CatalogStore {
                 enums(r.dataCategories, org.sansho.catalog.guideline.domain.DataCategory::valueOf),
                 threats, texts(r.evidence),
                 new Citation(r.citationDocument, r.citationVersion, r.citationSection, r.citationPage, r.citationUrl),
-                r.verified, r.unverifiedReason, r.status);
+                r.verification, r.unverifiedReason, r.status);
     }
 
     private List<VersionRef> refs(String sql, Long id) {
@@ -206,7 +206,7 @@ public class CatalogStore {
         e.citationSection = c.section();
         e.citationPage = c.page();
         e.citationUrl = c.url();
-        e.verified = r.verified();
+        e.verification = r.verification();
         e.unverifiedReason = r.unverifiedReason();
         e.status = r.status();
     }

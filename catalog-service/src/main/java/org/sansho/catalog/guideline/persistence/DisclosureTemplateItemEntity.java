@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.sansho.catalog.guideline.domain.Party;
+import org.sansho.catalog.guideline.domain.Verification;
 
 @Entity
 @Table(name = "disclosure_template_item")
@@ -27,7 +28,10 @@ public class DisclosureTemplateItemEntity extends PanacheEntityBase {
     public String textEn;
     @Enumerated(EnumType.STRING)
     public Party party;
-    public boolean verified;
+    @Enumerated(EnumType.STRING)
+    public Verification verification;
+    /** The page the item was checked on, when not the template's own source page. */
+    public Integer page;
     /** Comma-separated requirement keys this item evidences. */
     @Column(name = "requirement_keys")
     public String requirementKeys;

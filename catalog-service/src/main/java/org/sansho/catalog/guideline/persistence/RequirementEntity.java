@@ -15,6 +15,7 @@ import org.sansho.catalog.guideline.domain.Category;
 import org.sansho.catalog.guideline.domain.Obligation;
 import org.sansho.catalog.guideline.domain.Party;
 import org.sansho.catalog.guideline.domain.RequirementStatus;
+import org.sansho.catalog.guideline.domain.Verification;
 
 /** Enum lists (phases, service models, data categories) are stored comma-separated: short, closed vocabularies. */
 @Entity
@@ -63,7 +64,8 @@ public class RequirementEntity extends PanacheEntityBase {
     public Integer citationPage;
     @Column(name = "citation_url")
     public String citationUrl;
-    public boolean verified;
+    @Enumerated(EnumType.STRING)
+    public Verification verification;
     @Column(name = "unverified_reason")
     public String unverifiedReason;
     @Enumerated(EnumType.STRING)

@@ -26,6 +26,7 @@ import org.sansho.catalog.guideline.domain.Requirement;
 import org.sansho.catalog.guideline.domain.RequirementStatus;
 import org.sansho.catalog.guideline.domain.ServiceModel;
 import org.sansho.catalog.guideline.domain.ThreatImpact;
+import org.sansho.catalog.guideline.domain.Verification;
 import org.sansho.catalog.guideline.domain.VersionRef;
 
 import java.time.LocalDate;
@@ -96,7 +97,7 @@ public final class AdminInputs {
             @Size(max = 30) List<@NotNull @Valid ThreatInput> threats,
             @Size(max = 30) List<@NotNull @Valid TextInput> evidence,
             @NotNull @Valid CitationInput citation,
-            boolean verified,
+            @Schema(description = "How the entry was checked; UNVERIFIED when absent") Verification verification,
             @Size(max = 2000) String unverifiedReason,
             RequirementStatus status) {
 
@@ -107,7 +108,7 @@ public final class AdminInputs {
                     evidence == null ? List.of() : evidence.stream().map(TextInput::text).toList(),
                     new Citation(citation.document(), citation.version(), citation.section(), citation.page(),
                             citation.url()),
-                    verified, unverifiedReason, status);
+                    verification == null ? Verification.UNVERIFIED : verification, unverifiedReason, status);
         }
     }
 

@@ -25,10 +25,10 @@ import org.sansho.catalog.guideline.domain.Category;
 import org.sansho.catalog.guideline.domain.ContractPhase;
 import org.sansho.catalog.guideline.domain.Obligation;
 import org.sansho.catalog.guideline.domain.Party;
-import org.sansho.catalog.guideline.domain.Requirement;
 import org.sansho.catalog.guideline.domain.RequirementDiff;
 import org.sansho.catalog.guideline.domain.RequirementFilter;
 import org.sansho.catalog.guideline.domain.ServiceModel;
+import org.sansho.catalog.guideline.domain.VerificationCoverage;
 import org.sansho.catalog.guideline.domain.VersionContent;
 import org.sansho.catalog.guideline.persistence.CatalogStore;
 import org.sansho.catalog.guideline.persistence.GuidelineEntity;
@@ -116,8 +116,11 @@ public class GuidelineResource {
                             @PathParam("version") @Parameter(example = "6.0") String version,
                             @Context Request request) {
         VersionContent v = reader.version(id, version);
-        return FrozenResponses.ok(request, v, null, () -> new VersionView(VersionSummary.of(v.info()), v.sections(),
-                v.requirements().size(), (int) v.requirements().stream().filter(Requirement::verified).count()));
+        return FrozenResponses.ok(request, v, null, () -> {
+            VerificationCoverage coverage = VerificationCoverage.of(v.requirements());
+            return new VersionView(VersionSummary.of(v.info()), v.sections(), coverage.total(), coverage.verified(),
+                    coverage);
+        });
     }
 
     @GET

@@ -9,6 +9,7 @@ import org.sansho.catalog.guideline.domain.Mapping;
 import org.sansho.catalog.guideline.domain.Section;
 import org.sansho.catalog.guideline.domain.VersionInfo;
 import org.sansho.catalog.guideline.domain.VersionRef;
+import org.sansho.catalog.guideline.domain.VerificationCoverage;
 import org.sansho.catalog.guideline.domain.VersionStatus;
 
 import java.time.LocalDate;
@@ -51,7 +52,11 @@ public final class GuidelineViews {
 
     @Schema(name = "GuidelineVersion", description = "A guideline version with its sections")
     public record VersionView(VersionSummary version, List<Section> sections, int requirementCount,
-                              int verifiedCount) {
+                              @Schema(description = "Requirements checked against the final official text")
+                              int verifiedCount,
+                              @Schema(description = "How the version's requirements were checked: verified against "
+                                      + "the final text, checked only against a draft or reprint, not checked")
+                              VerificationCoverage verification) {
     }
 
     @Schema(name = "RequirementDetail", description = "A requirement with the mappings that touch it")

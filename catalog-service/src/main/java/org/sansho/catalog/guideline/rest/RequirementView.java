@@ -14,6 +14,7 @@ import org.sansho.catalog.guideline.domain.RequirementStatus;
 import org.sansho.catalog.guideline.domain.ServiceModel;
 import org.sansho.catalog.guideline.domain.ThreatImpact;
 import org.sansho.catalog.guideline.domain.VersionRef;
+import org.sansho.catalog.guideline.domain.Verification;
 
 import java.util.List;
 
@@ -37,8 +38,13 @@ public record RequirementView(
         List<ThreatImpact> threats,
         List<LocalizedText> evidence,
         Citation citation,
+        @Schema(description = "True only when checked against the final official text (verification VERIFIED)")
         boolean verified,
-        @Schema(description = "Why a fact could not be confirmed in the official text (when verified is false)")
+        @Schema(description = "VERIFIED: checked against the final official text, on the cited page; DRAFT_CHECKED: "
+                + "checked only against a near-final draft or a reprint (cited), never counted as verified; "
+                + "UNVERIFIED: not checked against any retrieved text")
+        Verification verification,
+        @Schema(description = "What is missing for VERIFIED (when verification is not VERIFIED)")
         String unverifiedReason,
         RequirementStatus status) {
 
@@ -46,7 +52,8 @@ public record RequirementView(
         return new RequirementView(r.key(), version.guidelineId(), version.version(), r.sectionNumber(), r.ref(),
                 r.title(), r.summary(), r.obligation(), r.category(), r.phases(), r.party(),
                 r.serviceModels(),
-                r.dataCategories(), r.threats(), r.evidence(), r.citation(), r.verified(), r.unverifiedReason(),
+                r.dataCategories(), r.threats(), r.evidence(), r.citation(), r.verified(), r.verification(),
+                r.unverifiedReason(),
                 r.status());
     }
 }

@@ -21,6 +21,8 @@ import org.sansho.catalog.guideline.domain.RequirementStatus;
 import org.sansho.catalog.guideline.domain.Section;
 import org.sansho.catalog.guideline.domain.ServiceModel;
 import org.sansho.catalog.guideline.domain.ThreatImpact;
+import org.sansho.catalog.guideline.domain.Verification;
+import org.sansho.catalog.guideline.domain.VerificationCoverage;
 import org.sansho.catalog.guideline.domain.VersionContent;
 
 import java.nio.charset.StandardCharsets;
@@ -77,6 +79,11 @@ public final class OscalCatalog {
         prop(metaProps, "guideline-id", version.info().guidelineId(), null);
         prop(metaProps, "guideline-title-ja", guidelineTitle.ja(), null);
         prop(metaProps, "status", version.info().status().name(), null);
+        VerificationCoverage coverage = VerificationCoverage.of(version.requirements());
+        prop(metaProps, "verification-coverage", coverage.ratio(), null);
+        prop(metaProps, "requirements-verified", Integer.toString(coverage.verified()), null);
+        prop(metaProps, "requirements-draft-checked", Integer.toString(coverage.draftChecked()), null);
+        prop(metaProps, "requirements-unverified", Integer.toString(coverage.unverified()), null);
 
         ArrayNode resources = JSON.arrayNode();
         Map<String, ArrayNode> controlsBySection = new LinkedHashMap<>();
@@ -129,6 +136,7 @@ public final class OscalCatalog {
         r.threats().forEach(t -> prop(props, "threat", t.threat(),
                 String.join("", t.impact().stream().map(CiaImpact::name).toList())));
         prop(props, "verified", Boolean.toString(r.verified()), null);
+        prop(props, "verification", r.verification().name(), null);
         if (r.unverifiedReason() != null) {
             prop(props, "unverified-reason", r.unverifiedReason(), null);
         }
@@ -322,7 +330,7 @@ public final class OscalCatalog {
                 enumOf(p, "obligation", Obligation::valueOf), enumOf(p, "category", Category::valueOf),
                 all(p, "phase", ContractPhase::valueOf), enumOf(p, "party", Party::valueOf),
                 all(p, "service-model", ServiceModel::valueOf), all(p, "data-category", DataCategory::valueOf),
-                threats, evidence, citation, Boolean.parseBoolean(first(p, "verified")),
+                threats, evidence, citation, verification(p),
                 first(p, "unverified-reason"),
                 first(p, "status") == null ? RequirementStatus.ACTIVE : RequirementStatus.valueOf(first(p, "status")));
     }
@@ -355,5 +363,14 @@ public final class OscalCatalog {
     private static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
         return v.isMissingNode() || v.isNull() ? null : v.asText();
+    }
+
+    /** The verification level; documents written before it existed carry only {@code verified}. */
+    private static Verification verification(Map<String, List<JsonNode>> props) {
+        String level = first(props, "verification");
+        if (level != null) {
+            return Verification.valueOf(level);
+        }
+        return Boolean.parseBoolean(first(props, "verified")) ? Verification.VERIFIED : Verification.UNVERIFIED;
     }
 }

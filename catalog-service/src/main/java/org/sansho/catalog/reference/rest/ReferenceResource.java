@@ -97,7 +97,7 @@ public class ReferenceResource {
                 .<DisclosureTemplateItemEntity>list("templateId = ?1 order by position", t.id).stream()
                 .map(i -> new DisclosureTemplate.Item(i.ref, new LocalizedText(i.textJa, i.textEn),
                         i.requirementKeys == null || i.requirementKeys.isBlank() ? List.of()
-                                : List.of(i.requirementKeys.split(",")), i.party, i.verified))
+                                : List.of(i.requirementKeys.split(",")), i.party, i.verification, i.page))
                 .toList();
         return new DisclosureTemplate(t.id, t.kind, new LocalizedText(t.titleJa, t.titleEn),
                 new DisclosureTemplate.Source(t.sourceDocument, t.sourceVersion, t.sourceSection, t.sourcePage), items);
