@@ -33,7 +33,7 @@ class ApplicabilityQueryTest {
                                            RequirementStatus status) {
         return new Requirement(key, "1", "ref", new LocalizedText("題", "Title " + key),
                 new LocalizedText("要約", "Summary"), Obligation.MANDATORY, Category.AGREEMENT, phases, party,
-                models, data, List.of(), List.of(), new Citation("doc", "1", "1", 1, null), Verification.VERIFIED, null,
+                models, data, List.of(), List.of(), new Citation("doc", "1", "1", 1, null), List.of(), Verification.VERIFIED, null,
                 status);
     }
 

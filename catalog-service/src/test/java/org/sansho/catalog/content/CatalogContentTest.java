@@ -110,7 +110,7 @@ class CatalogContentTest {
     void a_requirement_not_verified_against_the_final_text_needs_a_reason() {
         List<String> problems = problemsAfter(r -> new Requirement(r.key(), r.sectionNumber(), r.ref(), r.title(),
                 r.summary(), r.obligation(), r.category(), r.phases(), r.party(), r.serviceModels(),
-                r.dataCategories(), r.threats(), r.evidence(), new Citation("draft", "6.0", "1", 3, null),
+                r.dataCategories(), r.threats(), r.evidence(), new Citation("draft", "6.0", "1", 3, null), List.of(),
                 Verification.DRAFT_CHECKED, null, r.status()));
         assertThat(problems).anyMatch(p -> p.contains("is not VERIFIED but unverifiedReason is missing"));
     }
@@ -205,7 +205,8 @@ class CatalogContentTest {
         String vendorKey = content.versionFiles().get("meti-mic-medical-service-provider/1.1").requirements().get(0).key();
         List<String> problems = problemsAfter(r -> new Requirement(vendorKey, r.sectionNumber(), r.ref(), r.title(),
                 r.summary(), r.obligation(), r.category(), r.phases(), r.party(), r.serviceModels(),
-                r.dataCategories(), r.threats(), r.evidence(), r.citation(), r.verification(), r.unverifiedReason(),
+                r.dataCategories(), r.threats(), r.evidence(), r.citation(), r.guidance(), r.verification(),
+                r.unverifiedReason(),
                 r.status()));
         assertThat(problems).anyMatch(p -> p.contains(vendorKey) && p.contains("never repeat across guidelines"));
     }
@@ -290,7 +291,7 @@ class CatalogContentTest {
                                     Verification verification) {
         return new Requirement(r.key(), r.sectionNumber(), r.ref(), r.title(), summary, r.obligation(), r.category(),
                 r.phases(), r.party(), r.serviceModels(), r.dataCategories(), r.threats(), r.evidence(), citation,
-                verification, r.unverifiedReason(), r.status());
+                r.guidance(), verification, r.unverifiedReason(), r.status());
     }
 
     private static Object readYamlVersion(CatalogContentReader reader, String from, String to) throws Exception {

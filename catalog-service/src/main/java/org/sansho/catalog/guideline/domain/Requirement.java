@@ -21,6 +21,7 @@ public record Requirement(
         List<ThreatImpact> threats,
         List<LocalizedText> evidence,
         Citation citation,
+        List<GuidanceRef> guidance,
         Verification verification,
         String unverifiedReason,
         RequirementStatus status) {
@@ -31,6 +32,7 @@ public record Requirement(
         dataCategories = dataCategories == null ? List.of() : List.copyOf(dataCategories);
         threats = threats == null ? List.of() : List.copyOf(threats);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        guidance = guidance == null ? List.of() : List.copyOf(guidance);
         status = status == null ? RequirementStatus.ACTIVE : status;
     }
 
@@ -41,12 +43,12 @@ public record Requirement(
 
     public Requirement inSection(String number) {
         return new Requirement(key, number, ref, title, summary, obligation, category, phases, party, serviceModels,
-                dataCategories, threats, evidence, citation, verification, unverifiedReason, status);
+                dataCategories, threats, evidence, citation, guidance, verification, unverifiedReason, status);
     }
 
     /**
      * The fields that change what a hospital or vendor must do: the wording, the obligation, to whom and when it
-     * applies, the threats and the expected evidence. The citation, the reference label and the verification
+     * applies, the threats and the expected evidence. The citation, the guidance, the reference label and the verification
      * note follow the document and are not a change of the requirement itself.
      */
     public boolean differsInSubstanceFrom(Requirement other) {

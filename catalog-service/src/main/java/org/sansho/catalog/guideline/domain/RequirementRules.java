@@ -54,6 +54,11 @@ public final class RequirementRules {
                 problems.add(key + ": every threat needs a code and at least one of C, I, A");
             }
         }
+        for (GuidanceRef g : r.guidance()) {
+            if (g == null || !g.complete()) {
+                problems.add(key + ": every guidance entry needs its ref and document");
+            }
+        }
         if (r.verification() == null) {
             problems.add(key + ": has no verification (VERIFIED, DRAFT_CHECKED or UNVERIFIED)");
         } else if (r.verification() != Verification.UNVERIFIED

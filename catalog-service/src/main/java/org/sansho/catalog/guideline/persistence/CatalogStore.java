@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.sansho.catalog.guideline.domain.Citation;
 import org.sansho.catalog.guideline.domain.CiaImpact;
+import org.sansho.catalog.guideline.domain.GuidanceRef;
 import org.sansho.catalog.guideline.domain.LocalizedText;
 import org.sansho.catalog.guideline.domain.Mapping;
 import org.sansho.catalog.guideline.domain.Requirement;
@@ -34,6 +35,8 @@ import java.util.stream.Collectors;
 public class CatalogStore {
 
     private static final TypeReference<List<LocalizedText>> TEXTS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<GuidanceRef>> GUIDANCE = new TypeReference<>() {
     };
 
     private final EntityManager em;
@@ -122,7 +125,7 @@ public class CatalogStore {
                 enums(r.dataCategories, org.sansho.catalog.guideline.domain.DataCategory::valueOf),
                 threats, texts(r.evidence),
                 new Citation(r.citationDocument, r.citationVersion, r.citationSection, r.citationPage, r.citationUrl),
-                r.verification, r.unverifiedReason, r.status);
+                guidance(r.guidance), r.verification, r.unverifiedReason, r.status);
     }
 
     private List<VersionRef> refs(String sql, Long id) {
@@ -200,6 +203,7 @@ public class CatalogStore {
         e.serviceModels = names(r.serviceModels());
         e.dataCategories = names(r.dataCategories());
         e.evidence = json(r.evidence());
+        e.guidance = json(r.guidance());
         Citation c = r.citation();
         e.citationDocument = c.document();
         e.citationVersion = c.version();
@@ -272,6 +276,17 @@ public class CatalogStore {
             return mapper.readValue(json, TEXTS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("evidence column is not a JSON list of texts", e);
+        }
+    }
+
+    private List<GuidanceRef> guidance(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            return mapper.readValue(json, GUIDANCE);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("guidance column is not a JSON list of guidance references", e);
         }
     }
 

@@ -54,6 +54,9 @@ public class RequirementEntity extends PanacheEntityBase {
     /** JSON array of {ja, en}. */
     @JdbcTypeCode(SqlTypes.JSON)
     public String evidence;
+    /** JSON array of guidance references ({ref, document, page, url, note}). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String guidance;
     @Column(name = "citation_document")
     public String citationDocument;
     @Column(name = "citation_version")

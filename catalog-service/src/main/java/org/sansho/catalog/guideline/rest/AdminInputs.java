@@ -15,6 +15,7 @@ import org.sansho.catalog.guideline.domain.Citation;
 import org.sansho.catalog.guideline.domain.Confidence;
 import org.sansho.catalog.guideline.domain.ContractPhase;
 import org.sansho.catalog.guideline.domain.DataCategory;
+import org.sansho.catalog.guideline.domain.GuidanceRef;
 import org.sansho.catalog.guideline.domain.Issuer;
 import org.sansho.catalog.guideline.domain.LocalizedText;
 import org.sansho.catalog.guideline.domain.Mapping;
@@ -82,6 +83,15 @@ public final class AdminInputs {
                                 @Size(max = 1000) String url) {
     }
 
+    @Schema(name = "GuidanceInput", description = "Official guidance on how the requirement is met, e.g. a Q&A entry")
+    public record GuidanceInput(@NotBlank @Size(max = 50) @Schema(example = "企Q-26") String ref,
+                                @NotBlank @Size(max = 500) String document, @Positive Integer page,
+                                @Size(max = 1000) String url, @Valid TextInput note) {
+        GuidanceRef guidance() {
+            return new GuidanceRef(ref, document, page, url, note == null ? null : note.text());
+        }
+    }
+
     @Schema(name = "RequirementInput", description = "A requirement of a draft; the key is in the path")
     public record RequirementInput(
             @NotBlank @Size(max = 50) @Schema(example = "SYS-3") String sectionNumber,
@@ -97,6 +107,7 @@ public final class AdminInputs {
             @Size(max = 30) List<@NotNull @Valid ThreatInput> threats,
             @Size(max = 30) List<@NotNull @Valid TextInput> evidence,
             @NotNull @Valid CitationInput citation,
+            @Size(max = 20) List<@NotNull @Valid GuidanceInput> guidance,
             @Schema(description = "How the entry was checked; UNVERIFIED when absent") Verification verification,
             @Size(max = 2000) String unverifiedReason,
             RequirementStatus status) {
@@ -108,6 +119,7 @@ public final class AdminInputs {
                     evidence == null ? List.of() : evidence.stream().map(TextInput::text).toList(),
                     new Citation(citation.document(), citation.version(), citation.section(), citation.page(),
                             citation.url()),
+                    guidance == null ? List.of() : guidance.stream().map(GuidanceInput::guidance).toList(),
                     verification == null ? Verification.UNVERIFIED : verification, unverifiedReason, status);
         }
     }

@@ -6,6 +6,7 @@ import org.sansho.catalog.guideline.domain.Category;
 import org.sansho.catalog.guideline.domain.Citation;
 import org.sansho.catalog.guideline.domain.ContractPhase;
 import org.sansho.catalog.guideline.domain.DataCategory;
+import org.sansho.catalog.guideline.domain.GuidanceRef;
 import org.sansho.catalog.guideline.domain.LocalizedText;
 import org.sansho.catalog.guideline.domain.Obligation;
 import org.sansho.catalog.guideline.domain.Party;
@@ -38,6 +39,9 @@ public record RequirementView(
         List<ThreatImpact> threats,
         List<LocalizedText> evidence,
         Citation citation,
+        @Schema(description = "Official guidance on how the requirement is met, e.g. the MHLW 6.0 Q&A entry "
+                + "(企Q-26) that answers it")
+        List<GuidanceRef> guidance,
         @Schema(description = "True only when checked against the final official text (verification VERIFIED)")
         boolean verified,
         @Schema(description = "VERIFIED: checked against the final official text, on the cited page; DRAFT_CHECKED: "
@@ -52,7 +56,7 @@ public record RequirementView(
         return new RequirementView(r.key(), version.guidelineId(), version.version(), r.sectionNumber(), r.ref(),
                 r.title(), r.summary(), r.obligation(), r.category(), r.phases(), r.party(),
                 r.serviceModels(),
-                r.dataCategories(), r.threats(), r.evidence(), r.citation(), r.verified(), r.verification(),
+                r.dataCategories(), r.threats(), r.evidence(), r.citation(), r.guidance(), r.verified(), r.verification(),
                 r.unverifiedReason(),
                 r.status());
     }

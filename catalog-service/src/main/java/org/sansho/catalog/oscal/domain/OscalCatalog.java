@@ -10,6 +10,7 @@ import org.sansho.catalog.guideline.domain.Citation;
 import org.sansho.catalog.guideline.domain.Confidence;
 import org.sansho.catalog.guideline.domain.ContractPhase;
 import org.sansho.catalog.guideline.domain.DataCategory;
+import org.sansho.catalog.guideline.domain.GuidanceRef;
 import org.sansho.catalog.guideline.domain.LocalizedText;
 import org.sansho.catalog.guideline.domain.Mapping;
 import org.sansho.catalog.guideline.domain.MappingBasis;
@@ -195,6 +196,28 @@ public final class OscalCatalog {
             part.put("prose", e.en());
             prop(part.putArray("props"), "prose-ja", e.ja(), null);
         }
+        for (int i = 0; i < r.guidance().size(); i++) {
+            GuidanceRef g = r.guidance().get(i);
+            ObjectNode part = parts.addObject();
+            part.put("id", id + "_gdn." + (i + 1));
+            part.put("name", "guidance");
+            part.put("title", g.ref());
+            if (g.note() != null) {
+                part.put("prose", g.note().en());
+            }
+            ArrayNode gp = part.putArray("props");
+            prop(gp, "guidance-ref", g.ref(), null);
+            prop(gp, "guidance-document", g.document(), null);
+            if (g.page() != null) {
+                prop(gp, "guidance-page", g.page().toString(), null);
+            }
+            if (g.url() != null) {
+                prop(gp, "guidance-url", g.url(), null);
+            }
+            if (g.note() != null) {
+                prop(gp, "prose-ja", g.note().ja(), null);
+            }
+        }
         return control;
     }
 
@@ -284,6 +307,7 @@ public final class OscalCatalog {
         String summaryEn = null;
         String summaryJa = null;
         List<LocalizedText> evidence = new ArrayList<>();
+        List<GuidanceRef> guidance = new ArrayList<>();
         for (JsonNode part : control.path("parts")) {
             String name = part.path("name").asText();
             if (name.equals("statement")) {
@@ -294,6 +318,13 @@ public final class OscalCatalog {
                 }
             } else if (name.equals("evidence")) {
                 evidence.add(new LocalizedText(first(props(part), "prose-ja"), text(part, "prose")));
+            } else if (name.equals("guidance") && first(props(part), "guidance-ref") != null) {
+                Map<String, List<JsonNode>> gp = props(part);
+                String page = first(gp, "guidance-page");
+                String noteJa = first(gp, "prose-ja");
+                guidance.add(new GuidanceRef(first(gp, "guidance-ref"), first(gp, "guidance-document"),
+                        page == null ? null : Integer.valueOf(page), first(gp, "guidance-url"),
+                        noteJa == null ? null : new LocalizedText(noteJa, text(part, "prose"))));
             }
         }
         Citation citation = null;
@@ -330,7 +361,7 @@ public final class OscalCatalog {
                 enumOf(p, "obligation", Obligation::valueOf), enumOf(p, "category", Category::valueOf),
                 all(p, "phase", ContractPhase::valueOf), enumOf(p, "party", Party::valueOf),
                 all(p, "service-model", ServiceModel::valueOf), all(p, "data-category", DataCategory::valueOf),
-                threats, evidence, citation, verification(p),
+                threats, evidence, citation, guidance, verification(p),
                 first(p, "unverified-reason"),
                 first(p, "status") == null ? RequirementStatus.ACTIVE : RequirementStatus.valueOf(first(p, "status")));
     }

@@ -17,3 +17,7 @@ alter table disclosure_template_item add constraint disclosure_template_item_ver
 alter table disclosure_template_item drop column verified;
 -- The page an item was checked on, when it differs from the template's own source page.
 alter table disclosure_template_item add column page integer;
+
+-- Official guidance on how a requirement is met (the MHLW 6.0 Q&A entries that answer a 遵守事項): a JSON list of
+-- {ref, document, page, url, note}.
+alter table requirement add column guidance jsonb not null default '[]';
