@@ -1,4 +1,4 @@
-package org.sansho.benchmark;
+package org.sansho.benchmark.load;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -12,38 +12,24 @@ import java.util.function.Supplier;
  * per request. A platform team sizes from this, and a missed target shows which process to profile: what a request
  * costs beside its own service (the relays, the consumers, the database) is work on the same two cores.
  */
-final class CpuMeter {
+public final class CpuMeter {
 
     /** The processes' CPU time at one moment, by role. */
-    record Snapshot(long nanoTime, Map<String, Duration> cpu) {
+    public record Snapshot(long nanoTime, Map<String, Duration> cpu) {
     }
 
     /** What a measurement used: CPU milliseconds per request by role, and the share of the machine it kept busy. */
-    record Usage(Map<String, Double> millisPerRequest, double busyCores, int cores) {
-        /** The processes that used a measurable share, e.g. {@code contract-service 11.0, postgres 3.17}. */
-        String byProcess() {
-            StringBuilder b = new StringBuilder();
-            millisPerRequest.forEach((role, ms) -> {
-                if (ms >= 0.05) {
-                    b.append(b.isEmpty() ? "" : ", ").append(role).append(' ').append(Report.num(ms));
-                }
-            });
-            return b.toString();
-        }
-
-        String summary() {
-            return byProcess() + String.format(" (CPU ms/request; %.2f of %d cores busy)", busyCores, cores);
-        }
+    public record Usage(Map<String, Double> millisPerRequest, double busyCores, int cores) {
     }
 
     private final Supplier<Map<String, ProcessHandle>> services;
 
     /** {@code services}: the running service processes by name, asked again at each snapshot (restarts). */
-    CpuMeter(Supplier<Map<String, ProcessHandle>> services) {
+    public CpuMeter(Supplier<Map<String, ProcessHandle>> services) {
         this.services = services;
     }
 
-    Snapshot snapshot() {
+    public Snapshot snapshot() {
         Map<String, Duration> cpu = new LinkedHashMap<>();
         Map<Long, String> roles = new LinkedHashMap<>();
         services.get().forEach((name, handle) -> roles.put(handle.pid(), name));
@@ -80,19 +66,19 @@ final class CpuMeter {
         return null;
     }
 
-    static Usage between(Snapshot before, Snapshot after, long requests) {
+    public static Usage between(Snapshot before, Snapshot after, long requests) {
         Tally tally = new Tally();
         tally.add(before, after, requests);
         return tally.usage();
     }
 
     /** The CPU time of one load summed over several spans (a load measured in turns with another). */
-    static final class Tally {
+    public static final class Tally {
         private final Map<String, Double> millis = new LinkedHashMap<>();
         private double seconds;
         private long requests;
 
-        void add(Snapshot before, Snapshot after, long requests) {
+        public void add(Snapshot before, Snapshot after, long requests) {
             for (var e : after.cpu().entrySet()) {
                 Duration was = before.cpu().getOrDefault(e.getKey(), Duration.ZERO);
                 // a process that started in between (a PostgreSQL backend) counts from zero
@@ -102,7 +88,7 @@ final class CpuMeter {
             this.requests += requests;
         }
 
-        Usage usage() {
+        public Usage usage() {
             Map<String, Double> perRequest = new LinkedHashMap<>();
             double total = 0;
             for (var e : millis.entrySet()) {

@@ -1,4 +1,4 @@
-package org.sansho.benchmark;
+package org.sansho.benchmark.results;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -17,16 +17,16 @@ import java.util.stream.Collectors;
  * @param quarkusMillis Quarkus' "started in", or empty when the log had none
  * @param stepMillis every step's time, the longest first (a step that runs more than once is summed)
  */
-record StartupSteps(OptionalDouble quarkusMillis, Map<String, Long> stepMillis) {
+public record StartupSteps(OptionalDouble quarkusMillis, Map<String, Long> stepMillis) {
 
     /** Makes a Quarkus application print its start-up steps' times (a few lines; the steps themselves run as ever). */
-    static final String OPTION = "-Dquarkus.debug.print-startup-times=true";
+    public static final String OPTION = "-Dquarkus.debug.print-startup-times=true";
 
     private static final Pattern STEP = Pattern.compile("Build step (\\S+) completed in: (\\d+) ?ms");
     private static final Pattern STARTED = Pattern.compile("started in (\\d+(?:\\.\\d+)?)s");
 
     /** Reads the lines of one start; the log may hold more than the start (only the last "started in" counts). */
-    static StartupSteps parse(String log) {
+    public static StartupSteps parse(String log) {
         Map<String, Long> steps = new LinkedHashMap<>();
         Matcher step = STEP.matcher(log);
         while (step.find()) {
@@ -44,24 +44,24 @@ record StartupSteps(OptionalDouble quarkusMillis, Map<String, Long> stepMillis) 
     }
 
     /** Whether the log held a finished start. */
-    boolean complete() {
+    public boolean complete() {
         return quarkusMillis.isPresent();
     }
 
     /** The {@code n} longest steps, longest first. */
-    Map<String, Long> longest(int n) {
+    public Map<String, Long> longest(int n) {
         return stepMillis.entrySet().stream().limit(n)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }
 
     /** "A 511, B 272 …": the {@code n} longest steps with their ms, longest first. */
-    String longestList(int n) {
+    public String longestList(int n) {
         return longest(n).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", "));
     }
 
     /** "Quarkus 1889 ms; its longest steps (ms): A 511, B 272 …", for a progress line. */
-    String summary(int n) {
+    public String summary(int n) {
         if (!complete()) {
             return "no Quarkus start found in the log";
         }

@@ -1,4 +1,4 @@
-package org.sansho.benchmark;
+package org.sansho.benchmark.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,12 +12,12 @@ import java.util.List;
  * copied round-robin (keys {@code keyPrefix}n, unique across guidelines), each keeping its phases, party, service models, data categories and
  * citation; links to mappings are left out, so the scaled catalog has no mappings of its own.
  */
-final class Oscal {
+public final class Oscal {
 
     private Oscal() {
     }
 
-    static ObjectNode scaled(JsonNode exported, int size, String keyPrefix) {
+    public static ObjectNode scaled(JsonNode exported, int size, String keyPrefix) {
         ObjectNode root = exported.deepCopy();
         ObjectNode catalog = (ObjectNode) root.path("catalog");
         List<ObjectNode> templates = new ArrayList<>();

@@ -1,38 +1,41 @@
-package org.sansho.benchmark;
+package org.sansho.benchmark.targets;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The targets, each judged met or not met from the measured numbers, with the ratio behind it. */
-final class Targets {
+/**
+ * The targets table of a run: each target judged met or not met from the measured numbers, with the ratio behind it.
+ * {@link SuiteTargets} adds the suite's own; a stage may add rows of its own ({@code Stage.judge}).
+ */
+public final class Targets {
 
     /** One judged target. {@code ratio} is measured / reference (NaN where there is no reference). */
-    record Target(String name, String rule, double measured, double reference, double ratio, boolean met) {
+    public record Target(String name, String rule, double measured, double reference, double ratio, boolean met) {
     }
 
     private final List<Target> targets = new ArrayList<>();
 
     /** measured ≥ share × reference (throughput against a ceiling). */
-    Target atLeastShare(String name, double measured, double reference, double share, String referenceName) {
+    public Target atLeastShare(String name, double measured, double reference, double share, String referenceName) {
         double ratio = measured / reference;
         return add(new Target(name, String.format("≥ %.0f %% of %s", share * 100, referenceName), measured, reference,
                 ratio, !Double.isNaN(ratio) && ratio >= share));
     }
 
     /** measured ≤ limit (absolute). */
-    Target atMost(String name, double measured, double limit, String unit) {
+    public Target atMost(String name, double measured, double limit, String unit) {
         return add(new Target(name, String.format("≤ %s %s", trim(limit), unit), measured, limit, measured / limit,
                 !Double.isNaN(measured) && measured <= limit));
     }
 
     /** measured ≤ factor × reference (a latency against a baseline latency). */
-    Target atMostTimes(String name, double measured, double reference, double factor, String referenceName) {
+    public Target atMostTimes(String name, double measured, double reference, double factor, String referenceName) {
         double ratio = measured / reference;
         return add(new Target(name, String.format("≤ %s × %s", trim(factor), referenceName), measured, reference,
                 ratio, !Double.isNaN(ratio) && ratio <= factor));
     }
 
-    List<Target> all() {
+    public List<Target> all() {
         return List.copyOf(targets);
     }
 

@@ -1,4 +1,4 @@
-package org.sansho.benchmark;
+package org.sansho.benchmark.results;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.sansho.benchmark;
+package org.sansho.benchmark.suite;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
@@ -21,20 +21,20 @@ import java.util.concurrent.TimeUnit;
  * the services' consumer groups have not yet consumed. A load measured while the previous one's backlog drains
  * measures both; the runner waits for none to be left.
  */
-final class Backlog {
+public final class Backlog {
 
     private static final List<String> DATABASES = List.of("catalog", "contract", "assessment");
 
     private final LocalPostgres postgres;
     private final String bootstrapServers;
 
-    Backlog(LocalPostgres postgres, String bootstrapServers) {
+    public Backlog(LocalPostgres postgres, String bootstrapServers) {
         this.postgres = postgres;
         this.bootstrapServers = bootstrapServers;
     }
 
     /** What is left, by kind; empty when the suite is quiet. */
-    Map<String, Long> left() throws Exception {
+    public Map<String, Long> left() throws Exception {
         Map<String, Long> left = new HashMap<>();
         for (String db : DATABASES) {
             try (Connection c = postgres.connect(db);
@@ -68,7 +68,7 @@ final class Backlog {
     }
 
     /** Waits (at most {@code maxSeconds}) until nothing is left; returns what was left when it gave up, or empty. */
-    Map<String, Long> awaitNone(int maxSeconds) throws Exception {
+    public Map<String, Long> awaitNone(int maxSeconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
         Map<String, Long> left = left();
         while (!left.isEmpty() && System.nanoTime() < deadline) {

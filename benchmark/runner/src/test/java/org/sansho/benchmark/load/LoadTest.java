@@ -1,4 +1,4 @@
-package org.sansho.benchmark;
+package org.sansho.benchmark.load;
 
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.sansho.benchmark;
+package org.sansho.benchmark.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,20 +18,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The running services as the benchmark talks to them: base URLs, tokens, JSON requests. */
-final class Suite {
+public final class Suite {
 
-    static final String ISSUER = "https://sansho.local/issuer";
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final String ISSUER = "https://sansho.local/issuer";
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
-    final String catalog;
-    final String contract;
-    final String assessment;
-    final HttpClient http;
+    public final String catalog;
+    public final String contract;
+    public final String assessment;
+    public final HttpClient http;
     private final PrivateKey key;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    Suite(String catalog, String contract, String assessment, HttpClient http, DevelopmentKeys keys)
+    public Suite(String catalog, String contract, String assessment, HttpClient http, DevelopmentKeys keys)
             throws Exception {
         this.catalog = catalog;
         this.contract = contract;
@@ -40,18 +40,18 @@ final class Suite {
         this.key = keys.privateKey();
     }
 
-    String token(String role, UUID organization) {
+    public String token(String role, UUID organization) {
         return tokens.computeIfAbsent(role + "/" + organization, k -> DevelopmentTokens.mint(key, ISSUER, role,
                 organization, role + (organization == null ? "" : "@" + organization), Duration.ofHours(3)));
     }
 
-    static HttpRequest.Builder request(String base, String path, String token) {
+    public static HttpRequest.Builder request(String base, String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2))
                 .header("Accept", "application/json");
         return token == null ? b : b.header("Authorization", "Bearer " + token);
     }
 
-    static HttpRequest.BodyPublisher body(Object value) {
+    public static HttpRequest.BodyPublisher body(Object value) {
         try {
             return HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(value));
         } catch (IOException e) {
@@ -59,18 +59,18 @@ final class Suite {
         }
     }
 
-    static HttpRequest post(String base, String path, String token, Object value) {
+    public static HttpRequest post(String base, String path, String token, Object value) {
         return request(base, path, token).header("Content-Type", "application/json").POST(body(value)).build();
     }
 
     /** A POST for set-up work that may take long on a busy machine (imports, publications). */
-    static HttpRequest slowPost(String base, String path, String token, Object value) {
+    public static HttpRequest slowPost(String base, String path, String token, Object value) {
         return request(base, path, token).timeout(Duration.ofMinutes(10)).header("Content-Type", "application/json")
                 .POST(body(value)).build();
     }
 
     /** Sends and expects {@code status}; returns the parsed body (or null when empty). */
-    JsonNode send(HttpRequest request, int status) throws IOException, InterruptedException {
+    public JsonNode send(HttpRequest request, int status) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != status) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + r.statusCode()
@@ -79,11 +79,20 @@ final class Suite {
         return r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
     }
 
-    /** A hospital, a vendor and the vendor's SaaS service, registered through the contract-service. */
-    record Parties(UUID hospital, UUID vendor, UUID service) {
+    /** The {@code id} of a created resource, from its JSON body. */
+    public static String idOf(String body) {
+        try {
+            return JSON.readTree(body).path("id").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    Parties parties(String name) throws Exception {
+    /** A hospital, a vendor and the vendor's SaaS service, registered through the contract-service. */
+    public record Parties(UUID hospital, UUID vendor, UUID service) {
+    }
+
+    public Parties parties(String name) throws Exception {
         UUID hospital = UUID.randomUUID();
         UUID vendor = UUID.randomUUID();
         send(post(contract, "/api/v1/organizations", token("procurement", hospital),
@@ -99,7 +108,7 @@ final class Suite {
         return new Parties(hospital, vendor, UUID.fromString(service.path("id").asText()));
     }
 
-    static Map<String, Object> newContract(Parties p, long n) {
+    public static Map<String, Object> newContract(Parties p, long n) {
         return Map.of(
                 "vendorId", p.vendor(), "serviceId", p.service(),
                 "title", "電子カルテ クラウドサービス利用契約 " + n,

@@ -1,4 +1,4 @@
-package org.sansho.benchmark;
+package org.sansho.benchmark.targets;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.sansho.benchmark;
+package org.sansho.benchmark.load;
 
 import org.HdrHistogram.Histogram;
 
@@ -25,21 +25,21 @@ import java.util.function.LongFunction;
  *       intended start, so a stalled server is not hidden (no coordinated omission).</li>
  * </ul>
  */
-final class Load {
+public final class Load {
 
     /** One call: sends a request and completes with whether the answer was the expected one; null when out of work. */
-    interface Call extends LongFunction<CompletableFuture<Boolean>> {
+    public interface Call extends LongFunction<CompletableFuture<Boolean>> {
     }
 
     private static final long MAX_LATENCY_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final HttpClient client;
 
-    Load(HttpClient client) {
+    public Load(HttpClient client) {
         this.client = client;
     }
 
-    static HttpClient newClient() {
+    public static HttpClient newClient() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newFixedThreadPool(4, r -> {
@@ -50,30 +50,30 @@ final class Load {
     }
 
     /** A call that expects {@code status}; {@code request} gets the running number of the call. */
-    Call expect(int status, LongFunction<HttpRequest> request) {
+    public Call expect(int status, LongFunction<HttpRequest> request) {
         return n -> client.sendAsync(request.apply(n), HttpResponse.BodyHandlers.discarding())
                 .thenApply(r -> r.statusCode() == status);
     }
 
     /** Same, handing the answer to {@code check} (which returns whether it is the expected one). */
-    Call check(LongFunction<HttpRequest> request, Function<HttpResponse<String>, Boolean> check) {
+    public Call check(LongFunction<HttpRequest> request, Function<HttpResponse<String>, Boolean> check) {
         return n -> client.sendAsync(request.apply(n), HttpResponse.BodyHandlers.ofString()).thenApply(check);
     }
 
     /** The outcome of one measured load. */
-    record Result(String model, double requestsPerSecond, long count, long errors, double seconds,
+    public record Result(String model, double requestsPerSecond, long count, long errors, double seconds,
                   Histogram histogram) {
-        double percentileMillis(double p) {
+        public double percentileMillis(double p) {
             return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getValueAtPercentile(p) / 1e6;
         }
 
-        double maxMillis() {
+        public double maxMillis() {
             return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getMaxValue() / 1e6;
         }
     }
 
     /** One result of the spans of a load measured in several parts (in turns with another load). */
-    static Result combine(String model, List<Result> parts) {
+    public static Result combine(String model, List<Result> parts) {
         Histogram histogram = new Histogram(MAX_LATENCY_NANOS, 3);
         long count = 0;
         long errors = 0;
@@ -88,14 +88,14 @@ final class Load {
     }
 
     /** Closed model: warm-up, then {@code measure} with {@code concurrency} requests in flight. */
-    Result closed(Call call, int concurrency, Duration warmUp, Duration measure, long maxRequests)
+    public Result closed(Call call, int concurrency, Duration warmUp, Duration measure, long maxRequests)
             throws InterruptedException {
         warm(call, concurrency, warmUp);
         return runClosed(call, concurrency, measure, maxRequests, new AtomicLong(1_000_000_000L));
     }
 
     /** The warm-up alone: the closed model for {@code warmUp}, not measured. */
-    void warm(Call call, int concurrency, Duration warmUp) throws InterruptedException {
+    public void warm(Call call, int concurrency, Duration warmUp) throws InterruptedException {
         if (!warmUp.isZero()) {
             runClosed(call, concurrency, warmUp, Long.MAX_VALUE, new AtomicLong());
         }
@@ -164,7 +164,7 @@ final class Load {
      * connections), so a slow server meets a bounded number of connections instead of a new one per late call,
      * and the generator's own connection handling does not become the load.
      */
-    static Result open(LongFunction<CompletableFuture<Long>> call, double rate, Duration duration, int maxInFlight)
+    public static Result open(LongFunction<CompletableFuture<Long>> call, double rate, Duration duration, int maxInFlight)
             throws InterruptedException {
         Semaphore slots = new Semaphore(maxInFlight);
         Histogram histogram = new Histogram(MAX_LATENCY_NANOS, 3);

@@ -1,4 +1,4 @@
-package org.sansho.benchmark;
+package org.sansho.benchmark.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,53 +1,113 @@
-package org.sansho.benchmark;
+package org.sansho.benchmark.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.sansho.benchmark.load.CpuMeter;
+import org.sansho.benchmark.load.Load;
+import org.sansho.benchmark.targets.Measured;
+import org.sansho.benchmark.targets.Targets;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** Collects what a run measured and writes it as JSON, a Markdown table and an HTML page of latency plots. */
-final class Report {
+public final class Report implements Measured {
 
     /** One measured load, in the group it is plotted with; {@code cpu} is where its processor time went. */
-    record Entry(String group, String name, Load.Result result, String note, CpuMeter.Usage cpu) {
+    public record Entry(String group, String name, Load.Result result, String note, CpuMeter.Usage cpu) {
     }
 
     private static final double[] PERCENTILES = {50, 75, 90, 95, 99, 99.9, 99.99, 100};
 
-    final Map<String, Object> facts = new LinkedHashMap<>();
-    final List<Entry> entries = new ArrayList<>();
-    final Map<String, Double> firstStartMillis = new LinkedHashMap<>();
-    final Map<String, Double> startMillis = new LinkedHashMap<>();
-    final Map<String, Double> rssMegabytes = new LinkedHashMap<>();
-    final Map<String, StartupSteps> restartSteps = new LinkedHashMap<>();
-    final Targets targets = new Targets();
+    private final Map<String, Object> facts = new LinkedHashMap<>();
+    private final List<Entry> entries = new ArrayList<>();
+    private final Map<String, Double> firstStartMillis = new LinkedHashMap<>();
+    private final Map<String, Double> startMillis = new LinkedHashMap<>();
+    private final Map<String, Double> rssMegabytes = new LinkedHashMap<>();
+    private final Map<String, StartupSteps> restartSteps = new LinkedHashMap<>();
+    private final Targets targets = new Targets();
 
-    Entry add(String group, String name, Load.Result result, String note, CpuMeter.Usage cpu) {
+    /** A fact of the run (the machine, the form, what a stage found), listed at the top of result.md. */
+    public void fact(String name, Object value) {
+        facts.put(name, value);
+    }
+
+    /** One measured load, in the group it is plotted with. */
+    public Entry add(String group, String name, Load.Result result, String note, CpuMeter.Usage cpu) {
         Entry e = new Entry(group, name, result, note, cpu);
         entries.add(e);
         return e;
     }
 
-    Load.Result result(String name) {
+    /** The load recorded under {@code name}, or null. */
+    public Load.Result result(String name) {
         return entries.stream().filter(e -> e.name().equals(name)).map(Entry::result).findFirst().orElse(null);
     }
 
-    void write(Path dir) throws IOException {
+    /** A process's first start, on an empty database (not a target). */
+    public void firstStart(String process, double millis) {
+        firstStartMillis.put(process, millis);
+    }
+
+    /** A process's restart alone (the start-up the target judges) and the steps its log shows. */
+    public void restart(String process, double millis, StartupSteps steps) {
+        startMillis.put(process, millis);
+        restartSteps.put(process, steps);
+    }
+
+    /** A process's RSS after the loads. */
+    public void rss(String process, double megabytes) {
+        rssMegabytes.put(process, megabytes);
+    }
+
+    public Targets targets() {
+        return targets;
+    }
+
+    @Override
+    public double requestsPerSecond(String load) {
+        Load.Result r = result(load);
+        return r == null ? Double.NaN : r.requestsPerSecond();
+    }
+
+    @Override
+    public double p50Millis(String load) {
+        Load.Result r = result(load);
+        return r == null ? Double.NaN : r.percentileMillis(50);
+    }
+
+    @Override
+    public double p99Millis(String load) {
+        Load.Result r = result(load);
+        return r == null ? Double.NaN : r.percentileMillis(99);
+    }
+
+    @Override
+    public Map<String, Double> restartMillis() {
+        return Collections.unmodifiableMap(startMillis);
+    }
+
+    @Override
+    public Map<String, Double> rssMegabytes() {
+        return Collections.unmodifiableMap(rssMegabytes);
+    }
+
+    public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("result.json"), json(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("result.md"), markdown(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("latency.html"), html(), StandardCharsets.UTF_8);
     }
 
-    String json() throws IOException {
+    public String json() throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("machine", facts);
         List<Map<String, Object>> loads = new ArrayList<>();
@@ -103,7 +163,7 @@ final class Report {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
     }
 
-    String markdown() {
+    public String markdown() {
         StringBuilder b = new StringBuilder("# Sansho benchmark result\n\n");
         facts.forEach((k, v) -> b.append("- ").append(k).append(": ").append(v).append('\n'));
         b.append("\n## Targets\n\n| target | rule | measured | reference | ratio | |\n|---|---|---:|---:|---:|---|\n");
@@ -125,7 +185,7 @@ final class Report {
                 .append("| load | CPU ms per request, by process | cores busy |\n|---|---|---:|\n");
         for (Entry e : entries) {
             if (e.cpu() != null) {
-                b.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", e.name(), e.cpu().byProcess(),
+                b.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", e.name(), cpuByProcess(e.cpu()),
                         num(e.cpu().busyCores())));
             }
         }
@@ -151,7 +211,7 @@ final class Report {
     }
 
     /** Percentile distribution plots (x: percentile on the usual 1/(1-p) scale, y: ms), one per group. */
-    String html() {
+    public String html() {
         StringBuilder b = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>Sansho benchmark")
                 .append("</title><style>body{font-family:sans-serif;margin:2em}svg{background:#fafafa;border:1px solid #ccc}")
                 .append("</style></head><body><h1>Sansho benchmark: latency distributions</h1>");
@@ -206,7 +266,24 @@ final class Report {
         return b.toString();
     }
 
-    static String num(double d) {
+    /** The processes that used a measurable share, e.g. {@code contract-service 11.0, postgres 3.17}. */
+    public static String cpuByProcess(CpuMeter.Usage usage) {
+        StringBuilder b = new StringBuilder();
+        usage.millisPerRequest().forEach((role, ms) -> {
+            if (ms >= 0.05) {
+                b.append(b.isEmpty() ? "" : ", ").append(role).append(' ').append(num(ms));
+            }
+        });
+        return b.toString();
+    }
+
+    /** {@link #cpuByProcess} and how busy the machine was, for a progress line. */
+    public static String cpuSummary(CpuMeter.Usage usage) {
+        return cpuByProcess(usage) + String.format(" (CPU ms/request; %.2f of %d cores busy)", usage.busyCores(),
+                usage.cores());
+    }
+
+    public static String num(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             return "–";
         }
