@@ -25,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class AuthorizationMatrix {
 
+    /** A media type no operation reads or produces. */
+    private static final String UNACCEPTABLE = "application/x-sansho-unknown";
+
     /** Every role a token may carry (org.sansho.platform.security.Roles). */
     public static final List<String> ROLES = List.of("catalog-admin", "procurement", "vendor", "auditor", "service");
 
@@ -99,6 +102,14 @@ public final class AuthorizationMatrix {
                     Set.of()));
             calls.add(check(base, op, rule, own, strangerSigned,
                     "token signed by an untrusted key", 401, Set.of()));
+            // Authentication comes before content negotiation: a caller without credentials learns nothing about
+            // the media types an operation reads or writes.
+            calls.add(check(base, op, rule, own, null, "no token, an Accept the operation does not produce", 401,
+                    Set.of(), Map.of("Accept", UNACCEPTABLE)));
+            if (rule.body() != null) {
+                calls.add(check(base, op, rule, own, null, "no token, a body type the operation does not read", 401,
+                        Set.of(), Map.of("Content-Type", UNACCEPTABLE)));
+            }
             // Denied roles and other organizations first: none of these calls may change anything.
             for (String role : ROLES) {
                 boolean allowed = rule.roles().contains(role);
@@ -130,6 +141,12 @@ public final class AuthorizationMatrix {
     /** The answer to a rule's request in a world, with the given bearer token (null: none). */
     public static Probe.Answer call(URI base, OpenApiOperations.Operation op, AuthorizationRules.Rule rule, World world,
                                     String token) {
+        return call(base, op, rule, world, token, Map.of());
+    }
+
+    /** The same, with some headers replaced (e.g. an Accept the operation does not produce). */
+    static Probe.Answer call(URI base, OpenApiOperations.Operation op, AuthorizationRules.Rule rule, World world,
+                             String token, Map<String, String> replaced) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", rule.stream() ? "text/event-stream" : "application/json, application/problem+json, */*");
         rule.headers().forEach((k, v) -> headers.put(k, world.fill(v)));
@@ -141,6 +158,7 @@ public final class AuthorizationMatrix {
             body = world.fill(rule.body()).getBytes(StandardCharsets.UTF_8);
             headers.put("Content-Type", op.bodyMediaType() == null ? "application/json" : op.bodyMediaType());
         }
+        headers.putAll(replaced);
         return Probe.send(op.method(), uri(base, op.path(), rule.path(), rule.query(), world), headers, body,
                 rule.stream());
     }
@@ -165,12 +183,18 @@ public final class AuthorizationMatrix {
 
     private static Call check(URI base, OpenApiOperations.Operation op, AuthorizationRules.Rule rule, World world,
                               String token, String caller, int expected, Set<String> secrets) {
+        return check(base, op, rule, world, token, caller, expected, secrets, Map.of());
+    }
+
+    private static Call check(URI base, OpenApiOperations.Operation op, AuthorizationRules.Rule rule, World world,
+                              String token, String caller, int expected, Set<String> secrets,
+                              Map<String, String> replacedHeaders) {
         Probe.Answer answer;
         // What the caller named itself (the path's ids) is no revelation.
         String asked = (uri(base, op.path(), rule.path(), rule.query(), world) + " "
                 + (rule.body() == null ? "" : world.fill(rule.body()))).toLowerCase(java.util.Locale.ROOT);
         try {
-            answer = call(base, op, rule, world, token);
+            answer = call(base, op, rule, world, token, replacedHeaders);
         } catch (RuntimeException e) {
             return new Call(op.key(), caller, expected, -1, e.toString());
         }
