@@ -21,7 +21,8 @@ class ApiDocumentsTest {
 
     @Test
     void every_event_type_the_service_publishes_is_in_the_asyncapi_document_on_its_topic() {
-        for (String type : List.of(CatalogEventTypes.VERSION_PUBLISHED, CatalogEventTypes.VERSION_SUPERSEDED)) {
+        for (String type : List.of(CatalogEventTypes.VERSION_PUBLISHED, CatalogEventTypes.VERSION_SUPERSEDED,
+                CatalogEventTypes.VERSION_REVISED)) {
             assertThat(ApiDocuments.asyncApiMessages()).containsEntry(type, "catalog.events");
         }
     }

@@ -8,11 +8,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.sansho.catalog.guideline.domain.Citation;
 import org.sansho.catalog.guideline.domain.CiaImpact;
+import org.sansho.catalog.guideline.domain.DisclosureTemplate;
 import org.sansho.catalog.guideline.domain.GuidanceRef;
 import org.sansho.catalog.guideline.domain.LocalizedText;
 import org.sansho.catalog.guideline.domain.Mapping;
 import org.sansho.catalog.guideline.domain.Requirement;
 import org.sansho.catalog.guideline.domain.Section;
+import org.sansho.catalog.guideline.domain.Threat;
 import org.sansho.catalog.guideline.domain.ThreatImpact;
 import org.sansho.catalog.guideline.domain.VersionContent;
 import org.sansho.catalog.guideline.domain.VersionInfo;
@@ -134,7 +136,95 @@ public class CatalogStore {
         return rows.stream().map(r -> new VersionRef((String) r[0], (String) r[1])).toList();
     }
 
+    /** A disclosure template with its items, in their order. */
+    public static DisclosureTemplate template(DisclosureTemplateEntity t) {
+        List<DisclosureTemplate.Item> items = DisclosureTemplateItemEntity
+                .<DisclosureTemplateItemEntity>list("templateId = ?1 order by position", t.id).stream()
+                .map(i -> new DisclosureTemplate.Item(i.ref, new LocalizedText(i.textJa, i.textEn),
+                        i.requirementKeys == null || i.requirementKeys.isBlank() ? List.of()
+                                : List.of(i.requirementKeys.split(",")), i.party, i.verification, i.page))
+                .toList();
+        return new DisclosureTemplate(t.id, t.kind, new LocalizedText(t.titleJa, t.titleEn),
+                new DisclosureTemplate.Source(t.sourceDocument, t.sourceVersion, t.sourceSection, t.sourcePage), items);
+    }
+
+    public static Threat threat(ThreatEntity e) {
+        return new Threat(e.code, e.group, new LocalizedText(e.nameJa, e.nameEn),
+                new LocalizedText(e.descriptionJa, e.descriptionEn),
+                e.impact.chars().mapToObj(c -> CiaImpact.valueOf(String.valueOf((char) c))).toList(), e.source);
+    }
+
     // ---- writing -----------------------------------------------------------------------------------------
+
+    /** Writes a template and its items; an existing template's items are replaced. */
+    public void writeTemplate(DisclosureTemplate t) {
+        DisclosureTemplateEntity e = DisclosureTemplateEntity.findById(t.id());
+        boolean isNew = e == null;
+        if (isNew) {
+            e = new DisclosureTemplateEntity();
+            e.id = t.id();
+        } else {
+            em.createNativeQuery("delete from disclosure_template_item where template_id = ?1").setParameter(1, t.id())
+                    .executeUpdate();
+        }
+        e.kind = t.kind();
+        e.titleJa = t.title().ja();
+        e.titleEn = t.title().en();
+        e.sourceDocument = t.source().document();
+        e.sourceVersion = t.source().version();
+        e.sourceSection = t.source().section();
+        e.sourcePage = t.source().page();
+        if (isNew) {
+            e.persist();
+        }
+        List<DisclosureTemplate.Item> items = t.items();
+        for (int i = 0; i < items.size(); i++) {
+            DisclosureTemplate.Item item = items.get(i);
+            DisclosureTemplateItemEntity row = new DisclosureTemplateItemEntity();
+            row.templateId = t.id();
+            row.position = i;
+            row.ref = item.ref();
+            row.textJa = item.text().ja();
+            row.textEn = item.text().en();
+            row.party = item.party();
+            row.verification = item.verification();
+            row.page = item.page();
+            row.requirementKeys = String.join(",", item.requirements());
+            row.persist();
+        }
+    }
+
+    /** Writes a threat of the catalogue, new or changed. */
+    public void writeThreat(Threat t) {
+        ThreatEntity e = ThreatEntity.findById(t.code());
+        boolean isNew = e == null;
+        if (isNew) {
+            e = new ThreatEntity();
+            e.code = t.code();
+        }
+        e.group = t.group();
+        e.nameJa = t.name().ja();
+        e.nameEn = t.name().en();
+        e.descriptionJa = t.description().ja();
+        e.descriptionEn = t.description().en();
+        e.impact = t.impact().stream().map(CiaImpact::name).collect(Collectors.joining());
+        e.source = t.source();
+        if (isNew) {
+            e.persist();
+        }
+    }
+
+    /** Removes a version's sections and requirements, so that its content can be written again. */
+    public void clearContent(Long versionId) {
+        em.flush();
+        em.createNativeQuery("delete from requirement_threat where requirement_id in "
+                + "(select id from requirement where version_id = ?1)").setParameter(1, versionId).executeUpdate();
+        em.createNativeQuery("delete from requirement where version_id = ?1").setParameter(1, versionId)
+                .executeUpdate();
+        em.createNativeQuery("delete from section where version_id = ?1").setParameter(1, versionId).executeUpdate();
+        em.clear();
+    }
+
 
     public SectionEntity insertSection(Long versionId, Section s, int position) {
         SectionEntity e = new SectionEntity();

@@ -21,8 +21,8 @@ import org.sansho.catalog.guideline.domain.DisclosureTemplate;
 import org.sansho.catalog.guideline.domain.LocalizedText;
 import org.sansho.catalog.guideline.domain.Threat;
 import org.sansho.catalog.guideline.domain.ThreatGroup;
+import org.sansho.catalog.guideline.persistence.CatalogStore;
 import org.sansho.catalog.guideline.persistence.DisclosureTemplateEntity;
-import org.sansho.catalog.guideline.persistence.DisclosureTemplateItemEntity;
 import org.sansho.catalog.guideline.persistence.ThreatEntity;
 import org.sansho.catalog.rest.QueryValues;
 import org.sansho.platform.problem.Problem;
@@ -70,7 +70,7 @@ public class ReferenceResource {
     public Page<DisclosureTemplate> templates(@Valid @BeanParam PageParams page) {
         List<DisclosureTemplate> all = QuarkusTransaction.joiningExisting().call(() ->
                 DisclosureTemplateEntity.<DisclosureTemplateEntity>list("order by id").stream()
-                        .map(ReferenceResource::template).toList());
+                        .map(CatalogStore::template).toList());
         return Page.slice(all, page);
     }
 
@@ -88,18 +88,7 @@ public class ReferenceResource {
             if (t == null) {
                 throw ProblemException.notFound("Disclosure template", id);
             }
-            return template(t);
+            return CatalogStore.template(t);
         });
-    }
-
-    private static DisclosureTemplate template(DisclosureTemplateEntity t) {
-        List<DisclosureTemplate.Item> items = DisclosureTemplateItemEntity
-                .<DisclosureTemplateItemEntity>list("templateId = ?1 order by position", t.id).stream()
-                .map(i -> new DisclosureTemplate.Item(i.ref, new LocalizedText(i.textJa, i.textEn),
-                        i.requirementKeys == null || i.requirementKeys.isBlank() ? List.of()
-                                : List.of(i.requirementKeys.split(",")), i.party, i.verification, i.page))
-                .toList();
-        return new DisclosureTemplate(t.id, t.kind, new LocalizedText(t.titleJa, t.titleEn),
-                new DisclosureTemplate.Source(t.sourceDocument, t.sourceVersion, t.sourceSection, t.sourcePage), items);
     }
 }
