@@ -126,7 +126,7 @@ class CatalogContentTest {
                 CatalogContent.VersionFile file = content.versionFiles().get(CatalogContent.fileKey(g.id(), v.version()));
                 if (file == null || v.status() != VersionStatus.SUPERSEDED
                         || !hasSuccessorWithContent(CatalogContent.fileKey(g.id(), v.version()))) {
-                    continue; // e.g. vendor 1.1: its successor 2.0 has no content file yet
+                    continue; // no later version of the lineage has a content file yet
                 }
                 Set<String> laterKeys = content.versionFiles().values().stream()
                         .filter(f -> f.guideline().equals(g.id()) && f != file)
