@@ -1,0 +1,58 @@
+package org.sansho.webhook.deliveries.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Generated;
+import org.sansho.webhook.deliveries.domain.DeliveryStatus;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One event for one endpoint: the body as that subscriber may see it, and where its delivery stands. */
+@Entity
+@Table(name = "webhook_delivery")
+public class Delivery extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    /** Insertion order; deliveries of one subject to one endpoint go out in this order. */
+    @Generated
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+    @Column(name = "endpoint_id", nullable = false)
+    public UUID endpointId;
+    /** The CloudEvent id, sent as {@code webhook-id}. */
+    @Column(name = "event_id", nullable = false)
+    public String eventId;
+    @Column(name = "event_type", nullable = false)
+    public String eventType;
+    /** The CloudEvent subject: the contract (or organization, guideline) the event is about. */
+    @Column(nullable = false)
+    public String subject;
+    @Column(name = "event_time")
+    public Instant eventTime;
+    @Column(nullable = false)
+    public String body;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DeliveryStatus status;
+    public int attempts;
+    @Column(name = "next_attempt_at", nullable = false)
+    public Instant nextAttemptAt;
+    @Column(name = "leased_until")
+    public Instant leasedUntil;
+    public boolean replay;
+    @Column(name = "last_status")
+    public Integer lastStatus;
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+}

@@ -1,0 +1,207 @@
+package org.sansho.webhook.deliveries.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+import org.sansho.platform.audit.AuditActor;
+import org.sansho.platform.audit.AuditTrail;
+import org.sansho.platform.outbox.Outbox;
+import org.sansho.webhook.WebhookConfig;
+import org.sansho.webhook.deliveries.domain.AttemptOutcome;
+import org.sansho.webhook.deliveries.domain.DeliveryStatus;
+import org.sansho.webhook.deliveries.domain.RetrySchedule;
+import org.sansho.webhook.deliveries.persistence.Delivery;
+import org.sansho.webhook.deliveries.persistence.DeliveryAttempt;
+import org.sansho.webhook.events.WebhookEventTypes;
+import org.sansho.webhook.events.WebhookPayloads;
+import org.sansho.webhook.subscriptions.persistence.WebhookEndpoint;
+import org.sansho.webhook.subscriptions.rest.EndpointRepresentations.EndpointView;
+import org.sansho.webhook.subscriptions.service.Subscriptions;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The dispatcher's bookkeeping, each step in a transaction of its own: claiming due deliveries, recording an
+ * attempt and what follows from it (delivered, the next retry, given up, the endpoint disabled).
+ *
+ * <p>A claim is a lease: the delivery stays PENDING with {@code leased_until} (and its next attempt) set past the
+ * longest an attempt can take. An instance that dies mid-delivery simply lets the lease run out, and the delivery is
+ * due again: at least once, with the same {@code webhook-id}, which the receiver deduplicates.
+ */
+@ApplicationScoped
+public class DeliveryLedger {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryLedger.class);
+    /** What a lease adds to the longest attempt: the time to record it. */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
+    static final String ACTOR = "webhook-service.dispatcher";
+    static final int ERROR_LENGTH = 500;
+
+    private final EntityManager em;
+    private final Subscriptions subscriptions;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final WebhookConfig config;
+    private final RetrySchedule schedule;
+    private final Duration lease;
+
+    public DeliveryLedger(EntityManager em, Subscriptions subscriptions, Outbox outbox, AuditTrail audit,
+                          WebhookConfig config, DeliverySender sender) {
+        this.em = em;
+        this.subscriptions = subscriptions;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.config = config;
+        this.schedule = new RetrySchedule(config.retrySchedule());
+        this.lease = sender.maxAttemptTime().plus(LEASE_MARGIN);
+    }
+
+    /**
+     * Claims at most {@code max} due deliveries: of enabled endpoints, the earliest pending one of each (endpoint,
+     * subject), so that one contract's events reach an endpoint in order, and no more per endpoint than its
+     * concurrency cap minus what is already in flight to it, so that a slow endpoint cannot take every sender.
+     * {@code for update skip locked}: instances never claim the same delivery.
+     */
+    public List<Claim> claim(int max) {
+        if (max <= 0) {
+            return List.of();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<UUID> candidates = em.createNativeQuery("""
+                            with inflight as (
+                                select endpoint_id, count(*) as n from webhook_delivery
+                                where status = 'PENDING' and leased_until > now()
+                                group by endpoint_id),
+                            due as (
+                                select d.id, d.endpoint_id, d.next_attempt_at, d.seq,
+                                    row_number() over (partition by d.endpoint_id order by d.next_attempt_at, d.seq) as rn
+                                from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
+                                where d.status = 'PENDING' and d.next_attempt_at <= now() and e.enabled
+                                  and not exists (select 1 from webhook_delivery p
+                                      where p.endpoint_id = d.endpoint_id and p.subject = d.subject
+                                        and p.status = 'PENDING' and p.seq < d.seq))
+                            select due.id from due left join inflight i on i.endpoint_id = due.endpoint_id
+                            where due.rn <= ?1 - coalesce(i.n, 0)
+                            order by due.next_attempt_at, due.seq
+                            limit ?2""", UUID.class)
+                    .setParameter(1, config.perEndpointConcurrency())
+                    .setParameter(2, max)
+                    .getResultList();
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            @SuppressWarnings("unchecked")
+            List<UUID> locked = em.createNativeQuery("""
+                            select id from webhook_delivery
+                            where id = any(?1) and status = 'PENDING' and next_attempt_at <= now()
+                            order by seq
+                            for update skip locked""", UUID.class)
+                    .setParameter(1, candidates.toArray(UUID[]::new))
+                    .getResultList();
+            Instant now = now();
+            Instant until = now.plus(lease);
+            List<Claim> claims = new ArrayList<>(locked.size());
+            for (UUID id : locked) {
+                Delivery d = em.find(Delivery.class, id);
+                WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, d.endpointId);
+                d.leasedUntil = until;
+                d.nextAttemptAt = until;
+                claims.add(new Claim(d.id, endpoint.id, endpoint.url, d.eventId, d.body, d.attempts, d.replay,
+                        subscriptions.signingSecrets(endpoint.id, now)));
+            }
+            return claims;
+        });
+    }
+
+    /** Records an attempt and what follows from it. */
+    public void record(Claim claim, AttemptResult result) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Delivery d = em.find(Delivery.class, claim.deliveryId());
+            if (d == null) {
+                return; // the endpoint was removed meanwhile
+            }
+            DeliveryAttempt attempt = new DeliveryAttempt();
+            attempt.id = UUID.randomUUID();
+            attempt.deliveryId = d.id;
+            attempt.attemptedAt = result.at().truncatedTo(ChronoUnit.MICROS);
+            attempt.statusCode = result.statusCode();
+            attempt.latencyMs = (int) Math.min(Integer.MAX_VALUE, result.latencyMillis());
+            attempt.outcome = result.outcome();
+            attempt.error = result.error();
+            attempt.responseExcerpt = result.responseExcerpt();
+            attempt.responseTruncated = result.responseTruncated();
+            attempt.replay = claim.replay();
+            attempt.persist();
+
+            d.attempts++;
+            d.leasedUntil = null;
+            d.replay = false;
+            d.lastStatus = result.statusCode();
+            d.lastError = result.error();
+            Instant now = now();
+            if (result.outcome() == AttemptOutcome.SUCCEEDED) {
+                d.status = DeliveryStatus.DELIVERED;
+                d.deliveredAt = now;
+                d.nextAttemptAt = now;
+                em.createNativeQuery("update webhook_endpoint set failing_since = null "
+                                + "where id = ?1 and failing_since is not null")
+                        .setParameter(1, claim.endpointId()).executeUpdate();
+                return;
+            }
+            var next = schedule.next(d.attempts, now);
+            if (next.isPresent()) {
+                d.nextAttemptAt = next.get();
+            } else {
+                d.status = DeliveryStatus.FAILED;
+                d.nextAttemptAt = now;
+            }
+            em.createNativeQuery("update webhook_endpoint set failing_since = ?2 "
+                            + "where id = ?1 and failing_since is null")
+                    .setParameter(1, claim.endpointId()).setParameter(2, attempt.attemptedAt).executeUpdate();
+            WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, claim.endpointId());
+            em.refresh(endpoint);
+            if (result.outcome() == AttemptOutcome.GONE) {
+                disable(endpoint, "the receiver answered 410 Gone", now);
+            } else if (endpoint.failingSince != null
+                    && !endpoint.failingSince.plus(config.disableAfter()).isAfter(now)) {
+                disable(endpoint, "failing since " + endpoint.failingSince + " (longer than "
+                        + config.disableAfter() + ")", now);
+            }
+        });
+    }
+
+    /** Disables the endpoint once (a concurrent sender that decided the same changes nothing) and announces it. */
+    private void disable(WebhookEndpoint endpoint, String reason, Instant now) {
+        if (!endpoint.enabled) {
+            return;
+        }
+        EndpointView before = subscriptions.view(endpoint);
+        int changed = em.createNativeQuery("""
+                        update webhook_endpoint set enabled = false, disabled_at = ?2, disabled_reason = ?3,
+                            version = version + 1, updated_at = ?2
+                        where id = ?1 and enabled""")
+                .setParameter(1, endpoint.id).setParameter(2, now).setParameter(3, reason).executeUpdate();
+        if (changed == 0) {
+            return;
+        }
+        em.refresh(endpoint);
+        LOG.warnf("Webhook endpoint %s of %s disabled: %s", endpoint.id, endpoint.organizationId, reason);
+        audit.actAs(AuditActor.system(ACTOR), null);
+        audit.record("webhook-endpoint.disabled", "webhook-endpoint", endpoint.id, List.of(endpoint.organizationId),
+                before, subscriptions.view(endpoint));
+        outbox.publish(WebhookEventTypes.ENDPOINT_AGGREGATE, endpoint.id.toString(),
+                WebhookEventTypes.ENDPOINT_DISABLED, new WebhookPayloads.EndpointDisabled(endpoint.id,
+                        endpoint.organizationId, endpoint.url, reason, endpoint.failingSince, now));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,16 @@
+package org.sansho.webhook.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Payloads of the events this service publishes. */
+public final class WebhookPayloads {
+
+    private WebhookPayloads() {
+    }
+
+    /** Keyed by the endpoint id; {@code organizationId} is the subscriber. */
+    public record EndpointDisabled(UUID endpointId, UUID organizationId, String url, String reason,
+                                   Instant failingSince, Instant disabledAt) {
+    }
+}
