@@ -35,10 +35,23 @@ public final class Fixtures {
     public record Subscribed(UUID id, String secret) {
     }
 
+    private static final List<Runnable> REMOVALS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public static Subscribed subscribe(String role, UUID organization, String url, String... eventTypes) {
         var r = as(role, organization).body(Map.of("url", url, "eventTypes", List.of(eventTypes)))
                 .post("/api/v1/endpoints").then().statusCode(201).extract();
-        return new Subscribed(UUID.fromString(r.path("id")), r.path("secret"));
+        Subscribed s = new Subscribed(UUID.fromString(r.path("id")), r.path("secret"));
+        REMOVALS.add(() -> as(role, organization).delete("/api/v1/endpoints/" + s.id()));
+        return s;
+    }
+
+    /**
+     * Removes the endpoints subscribed so far (with their deliveries), so that no test leaves retries running in the
+     * background of the next one (the hostile-input suite compares every table before and after each case).
+     */
+    public static void removeSubscriptions() {
+        REMOVALS.forEach(Runnable::run);
+        REMOVALS.clear();
     }
 
     /** A structured-mode CloudEvent as the suite's services publish it; returns its id. */

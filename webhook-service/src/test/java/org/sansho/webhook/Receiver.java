@@ -42,7 +42,11 @@ public final class Receiver implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(8);
+    private final ExecutorService threads = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "test-receiver");
+        t.setDaemon(true);
+        return t;
+    });
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
     private volatile List<String> secrets;

@@ -36,6 +36,11 @@ class DeliveryTest {
     @InjectKafkaCompanion
     KafkaCompanion kafka;
 
+    @org.junit.jupiter.api.AfterEach
+    void removeEndpoints() {
+        Fixtures.removeSubscriptions();
+    }
+
     @Test
     void a_subscriber_receives_signed_the_events_of_its_own_contracts_that_its_patterns_match() {
         UUID hospital = UUID.randomUUID();

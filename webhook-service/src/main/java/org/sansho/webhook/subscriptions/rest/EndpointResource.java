@@ -127,11 +127,11 @@ public class EndpointResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR})
     @Operation(summary = "Rotate the signing secret",
             description = "Answers the new secret, shown this once. Until the overlap ends every delivery carries two "
-                    + "signatures (new, then previous), so the receiver can switch without losing a webhook.")
+                    + "signatures (new, then previous), so the receiver can switch without losing a webhook. "
+                    + "{} keeps the previous secret for a day.")
     @APIResponse(responseCode = "200", description = "Rotated; the body carries the new secret")
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's")
-    public EndpointView rotate(@PathParam("id") UUID id, @Valid SecretRotation rotation) {
-        return subscriptions.rotate(subscriptions.visible(id, caller),
-                rotation == null ? null : rotation.overlapSeconds());
+    public EndpointView rotate(@PathParam("id") UUID id, @Valid @NotNull SecretRotation rotation) {
+        return subscriptions.rotate(subscriptions.visible(id, caller), rotation.overlapSeconds());
     }
 }
