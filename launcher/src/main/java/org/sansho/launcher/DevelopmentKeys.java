@@ -49,6 +49,26 @@ public final class DevelopmentKeys {
         return new DevelopmentKeys(privateKey, publicKey);
     }
 
+    /**
+     * The key that encrypts the webhook-service's signing secrets at rest (base64 of 32 random bytes), generated once
+     * next to the key pair; production takes it from a Secret.
+     */
+    public static String webhookSecretsKey(Path dataDirectory) throws Exception {
+        Path file = dataDirectory.resolve("keys").resolve("webhook-secrets.key");
+        if (!Files.exists(file)) {
+            Files.createDirectories(file.getParent());
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key), StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+        }
+        return Files.readString(file, StandardCharsets.UTF_8).trim();
+    }
+
     public PrivateKey privateKey() throws Exception {
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(privateKeyFile)));
     }

@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the whole suite on one machine with nothing but a JDK: a real Kafka broker and real PostgreSQL from
- * Maven artifacts, then the catalog, contract and assessment services, until Ctrl-C stops everything.
+ * Maven artifacts, then the catalog, contract, assessment and webhook services, until Ctrl-C stops everything.
  *
  * <pre>
  *   run                                   start the suite (the default)
@@ -100,7 +100,8 @@ public final class Launcher {
     public static final List<Service> SERVICES = List.of(
             new Service("catalog-service", 8081, "catalog"),
             new Service("contract-service", 8082, "contract"),
-            new Service("assessment-service", 8083, "assessment"));
+            new Service("assessment-service", 8083, "assessment"),
+            new Service("webhook-service", 8084, "webhook"));
 
     public static void main(String[] args) throws Exception {
         // The launcher's own libraries (admin client, embedded PostgreSQL) only speak up when something is wrong.
@@ -153,6 +154,9 @@ public final class Launcher {
             for (Service s : SERVICES) {
                 Map<String, String> env = serviceEnvironment(postgres, s.database(), s.port(), broker, keys, settings,
                         "http://localhost:" + SERVICES.get(0).port());
+                if (s.name().equals("webhook-service")) {
+                    env.putAll(webhookEnvironment(settings));
+                }
                 Path jar = s.jar(settings.repository());
                 processes.add(children.jar(s.name(), jar,
                         serviceJvmOptions(s.name(), jar, settings.dataDirectory().resolve("cds")), env,
@@ -186,6 +190,17 @@ public final class Launcher {
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyFile.toUri().toString());
         env.put("SMALLRYE_JWT_NEW_TOKEN_ISSUER", settings.issuer());
         env.put("QUARKUS_REST_CLIENT_CATALOG_URL", catalogUrl);
+        return env;
+    }
+
+    /**
+     * The webhook-service's own settings in the local suite: its secrets key from the data folder, and receivers on
+     * this machine (http://localhost) allowed, so that a developer can point an endpoint at a local listener.
+     */
+    static Map<String, String> webhookEnvironment(Settings settings) throws Exception {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SANSHO_WEBHOOK_SECRETS_KEY", DevelopmentKeys.webhookSecretsKey(settings.dataDirectory()));
+        env.put("SANSHO_WEBHOOK_ALLOW_LOOPBACK", "true");
         return env;
     }
 
@@ -251,9 +266,10 @@ public final class Launcher {
             b.append(String.format("  %-19s API %s/api/v1   Swagger UI %s/q/swagger-ui   health %s/q/health%n",
                     s.name(), base, base, base));
         }
-        b.append(String.format("%n  Kafka bootstrap     %s   (topics catalog.events, contract.events, assessment.events)%n",
+        b.append(String.format("%n  Kafka bootstrap     %s   (topics catalog.events, contract.events, assessment.events, webhook.events)%n",
                 kafka.bootstrapServers()));
         b.append("  Event stream (SSE)  http://localhost:8083/api/v1/stream\n");
+        b.append("  Webhooks            http://localhost:8084/api/v1/endpoints   (Standard Webhooks; loopback receivers allowed)\n");
         b.append("  Logs                ").append(settings.logs()).append("\n\n");
         b.append("  A token:  ./sansho token procurement --org <hospital-uuid>\n");
         b.append("            ./sansho token catalog-admin\n");
