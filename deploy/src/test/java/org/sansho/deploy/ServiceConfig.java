@@ -12,7 +12,7 @@ import java.util.Set;
 /** What a service's own application.properties says about its port and its topics. */
 record ServiceConfig(String name, int port, String outboxTopic, Set<String> consumedTopics, Set<String> deadLetterTopics) {
 
-    static final String[] SERVICES = {"catalog-service", "contract-service", "assessment-service"};
+    static final String[] SERVICES = {"catalog-service", "contract-service", "assessment-service", "webhook-service"};
 
     static ServiceConfig of(Path repository, String service) {
         Properties p = new Properties();
