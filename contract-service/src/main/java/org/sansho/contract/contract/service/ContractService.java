@@ -1,6 +1,5 @@
 package org.sansho.contract.contract.service;
 
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.ReadOnlyMode;
@@ -31,7 +30,6 @@ import org.sansho.contract.events.ContractEventTypes;
 import org.sansho.contract.organization.domain.OrganizationKind;
 import org.sansho.contract.organization.persistence.Organization;
 import org.sansho.contract.organization.persistence.VendorService;
-import org.sansho.contract.organization.service.OrganizationService;
 import org.sansho.contract.contract.rest.ContractRepresentations.ContractView;
 import org.sansho.platform.audit.AuditTrail;
 import org.sansho.platform.outbox.Outbox;
@@ -57,15 +55,12 @@ public class ContractService {
 
     private final EntityManager em;
     private final Outbox outbox;
-    private final OrganizationService organizations;
     private final BusinessCalendar calendar;
     private final AuditTrail audit;
 
-    public ContractService(EntityManager em, Outbox outbox, OrganizationService organizations,
-                           BusinessCalendar calendar, AuditTrail audit) {
+    public ContractService(EntityManager em, Outbox outbox, BusinessCalendar calendar, AuditTrail audit) {
         this.em = em;
         this.outbox = outbox;
-        this.organizations = organizations;
         this.calendar = calendar;
         this.audit = audit;
     }
@@ -85,7 +80,7 @@ public class ContractService {
                     + "with kind HOSPITAL)");
         }
         Organization vendor = em.find(Organization.class, request.vendorId(), ReadOnlyMode.READ_ONLY);
-        if (vendor == null || vendor.kind != OrganizationKind.VENDOR || !organizations.canSee(vendor, caller)) {
+        if (vendor == null || vendor.kind != OrganizationKind.VENDOR) {
             throw ProblemException.badRequest("vendorId", "no vendor with this id is known to your organization");
         }
         VendorService service = em.find(VendorService.class, request.serviceId(), ReadOnlyMode.READ_ONLY);
@@ -122,59 +117,32 @@ public class ContractService {
         return c;
     }
 
-    /** The contract if the caller may see it; otherwise 404. */
-    public Contract visible(UUID id, Caller caller) {
-        return seen(Contract.findById(id), id, caller);
+    /**
+     * The contract, if it exists and is in the caller's tenancy scope (the platform's tenant filter applies to the
+     * load); otherwise 404, the same answer whether it does not exist or is another organization's.
+     */
+    public Contract visible(UUID id) {
+        return found(Contract.findById(id), id);
     }
 
     /**
      * The same, loaded only to be read (the GETs): Hibernate keeps no snapshot of it for a flush that never comes,
      * which for a contract means no second copy of each of its JSON columns (terms, SLA, responsibilities).
      */
-    public Contract readable(UUID id, Caller caller) {
-        return seen(em.find(Contract.class, id, ReadOnlyMode.READ_ONLY), id, caller);
+    public Contract readable(UUID id) {
+        return found(em.find(Contract.class, id, ReadOnlyMode.READ_ONLY), id);
     }
 
-    private static Contract seen(Contract c, UUID id, Caller caller) {
-        if (c == null || !canSee(c, caller)) {
+    private static Contract found(Contract c, UUID id) {
+        if (c == null) {
             throw ProblemException.notFound("Contract", id);
         }
         return c;
     }
 
-    public static boolean canSee(Contract c, Caller caller) {
-        if (caller.isService()) {
-            return true;
-        }
-        UUID tenant = caller.requireOrganization();
-        if (caller.hasRole(Roles.PROCUREMENT) && c.hospitalId.equals(tenant)) {
-            return true;
-        }
-        if (caller.hasRole(Roles.VENDOR) && c.vendorId.equals(tenant)) {
-            return true;
-        }
-        return caller.hasRole(Roles.AUDITOR) && (c.hospitalId.equals(tenant) || c.vendorId.equals(tenant));
-    }
-
-    /** The tenancy part of a list query: which contracts the caller may see. */
-    public static String visibleClause(Caller caller, Parameters params) {
-        if (caller.isService()) {
-            return "1 = 1";
-        }
-        params.and("tenant", caller.requireOrganization());
-        List<String> clauses = new ArrayList<>();
-        if (caller.hasRole(Roles.PROCUREMENT) || caller.hasRole(Roles.AUDITOR)) {
-            clauses.add("hospitalId = :tenant");
-        }
-        if (caller.hasRole(Roles.VENDOR) || caller.hasRole(Roles.AUDITOR)) {
-            clauses.add("vendorId = :tenant");
-        }
-        return clauses.isEmpty() ? "1 = 0" : "(" + String.join(" or ", clauses) + ")";
-    }
-
     /** The contract if the caller writes for its hospital side (procurement of that hospital). */
     public Contract writableByHospital(UUID id, Caller caller) {
-        Contract c = visible(id, caller);
+        Contract c = visible(id);
         if (!caller.hasRole(Roles.PROCUREMENT) || !c.hospitalId.equals(caller.requireOrganization())) {
             throw ProblemException.forbidden("Only the hospital's procurement changes this contract");
         }

@@ -40,7 +40,7 @@ public class TerminationService {
     }
 
     public TerminationRecord find(UUID contractId, Caller caller) {
-        contracts.visible(contractId, caller);
+        contracts.visible(contractId);
         TerminationRecord t = TerminationRecord.findById(contractId);
         if (t == null) {
             throw ProblemException.notFound("Termination record of contract", contractId);
@@ -49,7 +49,7 @@ public class TerminationService {
     }
 
     public TerminationRecord notice(UUID contractId, NoticeBody request, Caller caller) {
-        Contract c = contracts.visible(contractId, caller);
+        Contract c = contracts.visible(contractId);
         ResponsibleParty side = ContractParties.sideOf(c, caller);
         if (!NOTICE_STATES.contains(c.state)) {
             throw ProblemException.conflict("notice-outside-contract", "Not in contract",
@@ -70,7 +70,7 @@ public class TerminationService {
     }
 
     public TerminationRecord dataReturned(UUID contractId, DataReturnBody request, Caller caller) {
-        Contract c = contracts.visible(contractId, caller);
+        Contract c = contracts.visible(contractId);
         ContractParties.requireSide(c, caller, ResponsibleParty.VENDOR, "The return of the data");
         requirePostTermination(c, Set.of(ContractState.TERMINATION_NOTICED, ContractState.DATA_RETURN));
         TerminationView before = snapshot(c);
@@ -86,7 +86,7 @@ public class TerminationService {
     }
 
     public TerminationRecord confirmDataReturn(UUID contractId, Caller caller) {
-        Contract c = contracts.visible(contractId, caller);
+        Contract c = contracts.visible(contractId);
         ContractParties.requireSide(c, caller, ResponsibleParty.HOSPITAL, "The confirmation of the data return");
         requirePostTermination(c, Set.of(ContractState.TERMINATION_NOTICED, ContractState.DATA_RETURN));
         TerminationView before = snapshot(c);
@@ -103,7 +103,7 @@ public class TerminationService {
     }
 
     public TerminationRecord deletionCertificate(UUID contractId, DeletionCertificateBody request, Caller caller) {
-        Contract c = contracts.visible(contractId, caller);
+        Contract c = contracts.visible(contractId);
         ContractParties.requireSide(c, caller, ResponsibleParty.VENDOR, "The deletion certificate");
         requirePostTermination(c, Set.of(ContractState.DATA_RETURN, ContractState.DATA_DELETION));
         TerminationView before = snapshot(c);

@@ -19,6 +19,7 @@ import org.sansho.contract.organization.rest.OrganizationRepresentations.Subcont
 import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
+import org.sansho.platform.tenancy.Tenancy;
 
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +29,7 @@ import java.util.UUID;
  * Registers organizations, vendor services and certifications, and decides who sees and writes them.
  *
  * <p>Tenancy: a caller sees its own organization, the organizations its organization registered, and the
- * counterparts of its contracts. A procurement user registers its own hospital (whose id is the caller's
+ * counterparts of its contracts ({@link Organization#VISIBLE}, enforced by the platform's tenant filter). A procurement user registers its own hospital (whose id is the caller's
  * organization) and the vendors it deals with; a vendor's services and certifications are written by the vendor
  * itself, or by the procurement organization that registered the vendor (before the vendor has its own access).
  */
@@ -59,11 +60,13 @@ public class OrganizationService {
                 throw ProblemException.badRequest("id", "a procurement organization cannot register itself as a vendor");
             }
         }
-        if (Organization.findById(id) != null) {
+        // Ids and corporate numbers are unique across every organization, seen or not: checked as system work.
+        if (Tenancy.system("organization id uniqueness", () -> Organization.findById(id) != null)) {
             throw ProblemException.conflict("organization-exists", "Organization exists",
                     "An organization with id " + id + " is already registered");
         }
-        if (Organization.count("corporateNumber", request.corporateNumber()) > 0) {
+        if (Tenancy.system("corporate number uniqueness",
+                () -> Organization.count("corporateNumber", request.corporateNumber()) > 0)) {
             throw ProblemException.conflict("corporate-number-registered", "Corporate number registered",
                     "An organization with corporate number " + request.corporateNumber() + " is already registered");
         }
@@ -85,32 +88,21 @@ public class OrganizationService {
         return o;
     }
 
-    /** The organization if the caller may see it; otherwise 404, as if it did not exist. */
-    public Organization visible(UUID id, Caller caller) {
+    /**
+     * The organization, if it exists and is in the caller's tenancy scope ({@link Organization#VISIBLE}, applied
+     * by the platform's tenant filter); otherwise 404, as if it did not exist.
+     */
+    public Organization visible(UUID id) {
         Organization o = Organization.findById(id);
-        if (o == null || !canSee(o, caller)) {
+        if (o == null) {
             throw ProblemException.notFound("Organization", id);
         }
         return o;
     }
 
-    public boolean canSee(Organization o, Caller caller) {
-        if (caller.isService()) {
-            return true;
-        }
-        UUID tenant = caller.requireOrganization();
-        if (o.id.equals(tenant) || o.registeredBy.equals(tenant)) {
-            return true;
-        }
-        return !em.createQuery("""
-                        select 1 from Contract c where (c.hospitalId = :t and c.vendorId = :o)
-                        or (c.vendorId = :t and c.hospitalId = :o)""")
-                .setParameter("t", tenant).setParameter("o", o.id).setMaxResults(1).getResultList().isEmpty();
-    }
-
     /** The vendor whose services and certifications the caller may write; 404 when it may not see it. */
     public Organization writableVendor(UUID id, Caller caller) {
-        Organization o = visible(id, caller);
+        Organization o = visible(id);
         UUID tenant = caller.requireOrganization();
         boolean own = caller.hasRole(Roles.VENDOR) && o.id.equals(tenant);
         boolean registered = caller.hasRole(Roles.PROCUREMENT) && o.registeredBy.equals(tenant);
