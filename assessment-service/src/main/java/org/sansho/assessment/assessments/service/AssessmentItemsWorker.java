@@ -20,6 +20,7 @@ import org.sansho.assessment.catalog.ApplicableRequirementsQuery;
 import org.sansho.assessment.events.AssessmentEventTypes;
 import org.sansho.assessment.events.AssessmentPayloads;
 import org.sansho.platform.outbox.Outbox;
+import org.sansho.platform.tenancy.SystemScope;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * transaction instead ({@link #fillIfKnown}).
  */
 @ApplicationScoped
+@SystemScope("assessment-service.items-worker")
 public class AssessmentItemsWorker {
 
     private static final Logger LOG = Logger.getLogger(AssessmentItemsWorker.class);

@@ -12,6 +12,7 @@ import org.sansho.assessment.findings.domain.FindingStatus;
 import org.sansho.assessment.findings.persistence.Finding;
 import org.sansho.assessment.findings.rest.FindingView;
 import org.sansho.assessment.posture.PostureProjection;
+import org.sansho.platform.tenancy.SystemScope;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import java.util.UUID;
  * the verdict of its completed assessment is computed again.
  */
 @ApplicationScoped
+@SystemScope("assessment-service.finding-deadlines")
 public class FindingDeadlineWatch {
 
     private final FindingWorkflow findings;
