@@ -72,7 +72,7 @@ public class ContractResource {
     @APIResponse(responseCode = "400", description = "Invalid request")
     public Response open(@Valid @NotNull NewContract request, @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /contracts by " + caller.requireOrganization(), request, () -> {
-            Contract c = contracts.open(request, caller);
+            Contract c = contracts.open(request.toCommand(), caller);
             return Response.created(URI.create("/api/v1/contracts/" + c.id)).tag(Preconditions.etag(c.version))
                     .entity(ContractView.of(c)).build();
         });
@@ -148,7 +148,7 @@ public class ContractResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response amend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull ContractPatch patch) {
-        Contract c = contracts.amend(id, ifMatch, patch, caller);
+        Contract c = contracts.amend(id, ifMatch, patch.toCommand(), caller);
         return Response.ok(ContractView.of(c)).tag(Preconditions.etag(c.version)).build();
     }
 
@@ -167,7 +167,7 @@ public class ContractResource {
                                @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /contracts/" + id + "/transitions by " + caller.requireOrganization(),
                 request, () -> {
-                    Contract c = contracts.transition(id, ifMatch, request, caller);
+                    Contract c = contracts.transition(id, ifMatch, request.toCommand(), caller);
                     return Response.ok(ContractView.of(c)).tag(Preconditions.etag(c.version)).build();
                 });
     }

@@ -8,10 +8,14 @@ import org.sansho.contract.contract.domain.ContractActivity;
 import org.sansho.contract.contract.domain.ContractLifecycle;
 import org.sansho.contract.contract.domain.ContractPhase;
 import org.sansho.contract.contract.domain.ContractState;
+import org.sansho.contract.contract.domain.ContractTerm;
+import org.sansho.contract.contract.domain.GuardFailure;
 import org.sansho.contract.contract.domain.GuardFacts;
 import org.sansho.contract.contract.domain.NoticeDeadline;
 import org.sansho.contract.contract.domain.ReagreementNeed;
+import org.sansho.contract.contract.domain.TransitionRefusedException;
 import org.sansho.contract.contract.domain.TransitionTrigger;
+import org.sansho.contract.contract.domain.Responsibility;
 import org.sansho.contract.contract.domain.VersionRef;
 import org.sansho.contract.contract.events.ContractContext;
 import org.sansho.contract.contract.events.ContractPayloads;
@@ -20,20 +24,12 @@ import org.sansho.contract.contract.persistence.Contract;
 import org.sansho.contract.contract.persistence.ContractTransition;
 import org.sansho.contract.contract.persistence.Incident;
 import org.sansho.contract.contract.persistence.TerminationRecord;
-import org.sansho.contract.contract.rest.ContractRepresentations.ContractPatch;
-import org.sansho.contract.contract.rest.ContractRepresentations.NewContract;
-import org.sansho.contract.contract.rest.ContractRepresentations.ResponsibilityBody;
-import org.sansho.contract.contract.rest.ContractRepresentations.TermBody;
-import org.sansho.contract.contract.rest.ContractRepresentations.TransitionRequest;
-import org.sansho.contract.contract.rest.ContractRepresentations.VersionRefBody;
 import org.sansho.contract.events.ContractEventTypes;
 import org.sansho.contract.organization.domain.OrganizationKind;
 import org.sansho.contract.organization.persistence.Organization;
 import org.sansho.contract.organization.persistence.VendorService;
-import org.sansho.contract.contract.rest.ContractRepresentations.ContractView;
 import org.sansho.platform.audit.AuditTrail;
 import org.sansho.platform.outbox.Outbox;
-import org.sansho.platform.problem.Problem.GuardFailure;
 import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.rest.Preconditions;
 import org.sansho.platform.security.Caller;
@@ -47,7 +43,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Opens, amends and moves contracts through their lifecycle; every change publishes its event in the same transaction. */
 @ApplicationScoped
@@ -70,7 +65,7 @@ public class ContractService {
         audit.record(action, "contract", c.id, List.of(c.hospitalId, c.vendorId), before, after);
     }
 
-    public Contract open(NewContract request, Caller caller) {
+    public Contract open(OpenContract request, Caller caller) {
         UUID hospitalId = caller.requireOrganization();
         // The parties and the service are only read here: loaded read-only, they hold no snapshot for the flushes
         // of this transaction to compare.
@@ -99,7 +94,7 @@ public class ContractService {
         c.baseline = baseline(request.baseline());
         c.dataCategories = List.copyOf(new java.util.LinkedHashSet<>(request.dataCategories()));
         applyTerm(c, request.term());
-        c.sla = request.sla().toTerms();
+        c.sla = request.sla();
         c.responsibilities = responsibilities(request.responsibilities());
         c.state = ContractState.DRAFT;
         c.phase = c.state.phase();
@@ -113,7 +108,7 @@ public class ContractService {
         em.flush();
         outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.CREATED,
                 new ContractPayloads.Created(ContractContext.of(c), c.title, c.state, c.phase));
-        audit("contract.opened", c, null, ContractView.of(c));
+        audit("contract.opened", c, null, ContractSnapshot.of(c));
         return c;
     }
 
@@ -149,10 +144,10 @@ public class ContractService {
         return c;
     }
 
-    public Contract amend(UUID id, String ifMatch, ContractPatch patch, Caller caller) {
+    public Contract amend(UUID id, String ifMatch, AmendContract patch, Caller caller) {
         Contract c = writableByHospital(id, caller);
         Preconditions.requireIfMatch(ifMatch, c.version);
-        ContractView before = ContractView.of(c);
+        ContractSnapshot before = ContractSnapshot.of(c);
         if (!c.state.isLive()) {
             throw ProblemException.conflict("contract-not-live", "Contract not live",
                     "A " + c.state + " contract cannot be amended");
@@ -188,8 +183,8 @@ public class ContractService {
             applyTerm(c, patch.term());
             changed.add("term");
         }
-        if (patch.sla() != null && !patch.sla().toTerms().equals(c.sla)) {
-            c.sla = patch.sla().toTerms();
+        if (patch.sla() != null && !patch.sla().equals(c.sla)) {
+            c.sla = patch.sla();
             changed.add("sla");
         }
         if (patch.responsibilities() != null) {
@@ -213,12 +208,12 @@ public class ContractService {
             em.flush();
             outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.AMENDED,
                     new ContractPayloads.Amended(ContractContext.of(c), changed, c.reagreementRequired));
-            audit("contract.amended", c, before, ContractView.of(c));
+            audit("contract.amended", c, before, ContractSnapshot.of(c));
         }
         return c;
     }
 
-    public Contract transition(UUID id, String ifMatch, TransitionRequest request, Caller caller) {
+    public Contract transition(UUID id, String ifMatch, RequestTransition request, Caller caller) {
         Contract c = writableByHospital(id, caller);
         if (ifMatch != null) {
             Preconditions.requireIfMatch(ifMatch, c.version);
@@ -226,10 +221,9 @@ public class ContractService {
         List<GuardFailure> failed = ContractLifecycle.check(c.state, request.to(), TransitionTrigger.REQUEST,
                 () -> facts(c, request.signedOn()));
         if (!failed.isEmpty()) {
-            throw ProblemException.transitionRefused(c.state + " → " + request.to() + " refused: "
-                    + failed.stream().map(GuardFailure::guard).collect(Collectors.joining(", ")), failed);
+            throw new TransitionRefusedException(c.state, request.to(), failed);
         }
-        ContractView before = ContractView.of(c);
+        ContractSnapshot before = ContractSnapshot.of(c);
         if (request.to() == ContractState.ACTIVE && c.state == ContractState.AGREED) {
             c.signedOn = request.signedOn();
             c.activity = request.activity() == null ? ContractActivity.DEVELOPMENT : request.activity();
@@ -243,10 +237,10 @@ public class ContractService {
      * Flushes, so that a concurrent transition on the same version fails here with an optimistic-lock conflict.
      */
     public void move(Contract c, ContractState to, String actor, String reason) {
-        move(c, to, actor, reason, ContractView.of(c));
+        move(c, to, actor, reason, ContractSnapshot.of(c));
     }
 
-    private void move(Contract c, ContractState to, String actor, String reason, ContractView before) {
+    private void move(Contract c, ContractState to, String actor, String reason, ContractSnapshot before) {
         ContractState from = c.state;
         Instant now = now();
         c.state = to;
@@ -277,7 +271,7 @@ public class ContractService {
                     new ContractPayloads.Closed(context, now.atOffset(ZoneOffset.UTC),
                             record == null ? null : record.certificateRef));
         }
-        audit("contract.transitioned", c, before, ContractView.of(c));
+        audit("contract.transitioned", c, before, ContractSnapshot.of(c));
     }
 
     /** What the transition guards read about {@code c}: four look-ups, made only for a guard that reads them. */
@@ -318,7 +312,7 @@ public class ContractService {
             if (c.reagreement.stream().anyMatch(n -> n.superseded().equals(superseded))) {
                 continue;
             }
-            ContractView before = ContractView.of(c);
+            ContractSnapshot before = ContractSnapshot.of(c);
             List<ReagreementNeed> needs = new ArrayList<>(c.reagreement);
             needs.add(new ReagreementNeed(superseded, by));
             c.reagreement = List.copyOf(needs);
@@ -329,7 +323,7 @@ public class ContractService {
             outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(),
                     ContractEventTypes.REAGREEMENT_REQUIRED,
                     new ContractPayloads.ReagreementRequired(ContractContext.of(c), superseded, by));
-            audit("contract.reagreement-required", c, before, ContractView.of(c));
+            audit("contract.reagreement-required", c, before, ContractSnapshot.of(c));
             flagged++;
         }
         return flagged;
@@ -343,8 +337,8 @@ public class ContractService {
         return calendar.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static List<VersionRef> baseline(List<VersionRefBody> body) {
-        List<VersionRef> refs = body.stream().map(VersionRefBody::toRef).distinct().toList();
+    private static List<VersionRef> baseline(List<VersionRef> body) {
+        List<VersionRef> refs = body.stream().distinct().toList();
         var ids = new HashSet<String>();
         for (VersionRef ref : refs) {
             if (!ids.add(ref.guidelineId())) {
@@ -355,33 +349,32 @@ public class ContractService {
         return refs;
     }
 
-    private static List<org.sansho.contract.contract.domain.Responsibility> responsibilities(
-            List<ResponsibilityBody> body) {
+    private static List<Responsibility> responsibilities(List<Responsibility> body) {
         if (body == null) {
             return List.of();
         }
         var keys = new HashSet<String>();
-        for (ResponsibilityBody r : body) {
+        for (Responsibility r : body) {
             if (!keys.add(r.key())) {
                 throw ProblemException.badRequest("responsibilities", "key " + r.key() + " appears more than once");
             }
         }
-        return body.stream().map(ResponsibilityBody::toResponsibility).toList();
+        return List.copyOf(body);
     }
 
-    private static void validateTerm(TermBody term) {
+    private static void validateTerm(ContractTerm term) {
         if (!term.endDate().isAfter(term.startDate())) {
             throw ProblemException.badRequest("term.endDate", "must be after term.startDate");
         }
     }
 
-    private static boolean sameTerm(Contract c, TermBody term) {
+    private static boolean sameTerm(Contract c, ContractTerm term) {
         return term.startDate().equals(c.startDate) && term.endDate().equals(c.endDate)
                 && term.autoRenewal() == c.autoRenewal && term.hospitalNoticeDays() == c.hospitalNoticeDays
                 && term.vendorNoticeDays() == c.vendorNoticeDays;
     }
 
-    private static void applyTerm(Contract c, TermBody term) {
+    private static void applyTerm(Contract c, ContractTerm term) {
         c.startDate = term.startDate();
         c.endDate = term.endDate();
         c.autoRenewal = term.autoRenewal();

@@ -62,7 +62,7 @@ public class OrganizationResource {
     public Response register(@Valid @NotNull NewOrganization request,
                              @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /organizations by " + caller.requireOrganization(), request, () -> {
-            Organization o = organizations.register(request, caller);
+            Organization o = organizations.register(request.toCommand(), caller);
             return Response.created(URI.create("/api/v1/organizations/" + o.id)).entity(OrganizationView.of(o)).build();
         });
     }
@@ -105,7 +105,7 @@ public class OrganizationResource {
                                @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /organizations/" + id + "/services by " + caller.requireOrganization(),
                 request, () -> {
-                    VendorService s = organizations.addService(id, request, caller);
+                    VendorService s = organizations.addService(id, request.toCommand(), caller);
                     return Response.created(URI.create("/api/v1/organizations/" + id + "/services/" + s.id))
                             .entity(ServiceView.of(s)).build();
                 });
@@ -146,7 +146,7 @@ public class OrganizationResource {
                                      @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /organizations/" + id + "/certifications by "
                 + caller.requireOrganization(), request, () -> {
-            Certification c = organizations.addCertification(id, request, caller);
+            Certification c = organizations.addCertification(id, request.toCommand(), caller);
             return Response.created(URI.create("/api/v1/organizations/" + id + "/certifications/" + c.id))
                     .entity(CertificationView.of(c)).build();
         });

@@ -2,20 +2,14 @@ package org.sansho.contract.organization.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.sansho.contract.organization.rest.OrganizationRepresentations.CertificationView;
-import org.sansho.contract.organization.rest.OrganizationRepresentations.OrganizationView;
-import org.sansho.contract.organization.rest.OrganizationRepresentations.ServiceView;
+import org.sansho.contract.organization.service.OrganizationSnapshots.CertificationSnapshot;
+import org.sansho.contract.organization.service.OrganizationSnapshots.OrganizationSnapshot;
+import org.sansho.contract.organization.service.OrganizationSnapshots.ServiceSnapshot;
 import org.sansho.platform.audit.AuditTrail;
 import org.sansho.contract.organization.domain.OrganizationKind;
 import org.sansho.contract.organization.persistence.Certification;
 import org.sansho.contract.organization.persistence.Organization;
 import org.sansho.contract.organization.persistence.VendorService;
-import org.sansho.contract.organization.rest.OrganizationRepresentations.ContactBody;
-import org.sansho.contract.organization.rest.OrganizationRepresentations.DataLocationBody;
-import org.sansho.contract.organization.rest.OrganizationRepresentations.NewCertification;
-import org.sansho.contract.organization.rest.OrganizationRepresentations.NewOrganization;
-import org.sansho.contract.organization.rest.OrganizationRepresentations.NewService;
-import org.sansho.contract.organization.rest.OrganizationRepresentations.SubcontractorBody;
 import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
@@ -45,7 +39,7 @@ public class OrganizationService {
         this.audit = audit;
     }
 
-    public Organization register(NewOrganization request, Caller caller) {
+    public Organization register(RegisterOrganization request, Caller caller) {
         UUID tenant = caller.requireOrganization();
         UUID id;
         if (request.kind() == OrganizationKind.HOSPITAL) {
@@ -76,15 +70,14 @@ public class OrganizationService {
         o.nameJa = request.nameJa();
         o.nameEn = request.nameEn();
         o.corporateNumber = request.corporateNumber();
-        o.contacts = request.contacts() == null ? List.of()
-                : request.contacts().stream().map(ContactBody::toContact).toList();
+        o.contacts = request.contacts() == null ? List.of() : List.copyOf(request.contacts());
         o.registeredBy = tenant;
         o.createdBy = caller.subject();
         o.createdAt = Instant.now();
         o.persist();
         em.flush();
         audit.record("organization.registered", "organization", o.id, List.of(o.id, o.registeredBy), null,
-                OrganizationView.of(o));
+                OrganizationSnapshot.of(o));
         return o;
     }
 
@@ -117,25 +110,24 @@ public class OrganizationService {
         return o;
     }
 
-    public VendorService addService(UUID organizationId, NewService request, Caller caller) {
+    public VendorService addService(UUID organizationId, AddService request, Caller caller) {
         Organization vendor = writableVendor(organizationId, caller);
         VendorService s = new VendorService();
         s.id = UUID.randomUUID();
         s.organizationId = organizationId;
         s.name = request.name();
         s.serviceModel = request.serviceModel();
-        s.dataLocations = request.dataLocations().stream().map(DataLocationBody::toLocation).toList();
-        s.subcontractors = request.subcontractors() == null ? List.of()
-                : request.subcontractors().stream().map(SubcontractorBody::toSubcontractor).toList();
+        s.dataLocations = List.copyOf(request.dataLocations());
+        s.subcontractors = request.subcontractors() == null ? List.of() : List.copyOf(request.subcontractors());
         s.createdBy = caller.subject();
         s.createdAt = Instant.now();
         s.persist();
         audit.record("vendor-service.added", "vendor-service", s.id, List.of(vendor.id, vendor.registeredBy), null,
-                ServiceView.of(s));
+                ServiceSnapshot.of(s));
         return s;
     }
 
-    public Certification addCertification(UUID organizationId, NewCertification request, Caller caller) {
+    public Certification addCertification(UUID organizationId, AddCertification request, Caller caller) {
         Organization vendor = writableVendor(organizationId, caller);
         if (!request.expiresOn().isAfter(request.issuedOn())) {
             throw ProblemException.badRequest("expiresOn", "must be after issuedOn");
@@ -152,7 +144,7 @@ public class OrganizationService {
         c.createdAt = Instant.now();
         c.persist();
         audit.record("certification.added", "certification", c.id, List.of(vendor.id, vendor.registeredBy), null,
-                CertificationView.of(c));
+                CertificationSnapshot.of(c));
         return c;
     }
 }
