@@ -36,7 +36,7 @@ import org.sansho.assessment.assessments.persistence.AssessmentItem;
 import org.sansho.assessment.assessments.service.AssessmentAccess;
 import org.sansho.assessment.assessments.service.AssessmentReview;
 import org.sansho.assessment.assessments.service.Rebaselining;
-import org.sansho.assessment.findings.persistence.Finding;
+import org.sansho.assessment.findings.service.FindingWorkflow;
 import org.sansho.platform.rest.Page;
 import org.sansho.platform.rest.PageParams;
 import org.sansho.platform.rest.Preconditions;
@@ -48,7 +48,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @Path("/api/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -114,10 +113,8 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "One page of items")
     public Page<ItemView> items(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
         Assessment a = AssessmentAccess.readable(id);
-        Map<UUID, UUID> findings = Finding.<Finding>list("assessmentId", a.id).stream()
-                .collect(Collectors.toMap(f -> f.itemId, f -> f.id));
-        return Page.of(AssessmentItem.<AssessmentItem>find("assessmentId", Sort.by("position"), a.id), page,
-                i -> ItemView.of(i, findings.get(i.id)));
+        Map<UUID, UUID> findings = FindingWorkflow.idsByItem(a.id);
+        return Page.of(AssessmentReview.items(a.id), page, i -> ItemView.of(i, findings.get(i.id)));
     }
 
     @GET
@@ -224,8 +221,7 @@ public class AssessmentResource {
     }
 
     private static ItemView view(AssessmentItem item) {
-        Finding f = Finding.find("itemId", item.id).firstResult();
-        return ItemView.of(item, f == null ? null : f.id);
+        return ItemView.of(item, FindingWorkflow.idOf(item.id));
     }
 
     private static void filter(List<String> where, Map<String, Object> params, String field, Object value) {

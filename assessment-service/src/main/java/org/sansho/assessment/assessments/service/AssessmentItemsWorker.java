@@ -14,7 +14,6 @@ import org.sansho.assessment.assessments.domain.AssessmentWorkflow;
 import org.sansho.assessment.assessments.domain.WorkflowFacts;
 import org.sansho.assessment.assessments.persistence.Assessment;
 import org.sansho.assessment.assessments.persistence.AssessmentItem;
-import org.sansho.assessment.assessments.rest.AssessmentView;
 import org.sansho.assessment.catalog.ApplicableRequirements;
 import org.sansho.assessment.catalog.ApplicableRequirementsQuery;
 import org.sansho.assessment.events.AssessmentEventTypes;
@@ -153,7 +152,7 @@ public class AssessmentItemsWorker {
     /** The worker's fill, a change of its own after the opening: audited as {@code assessment.items-filled}. */
     private void fill(Assessment a) {
         audit.actAs("assessment-service.items-worker", null);
-        AssessmentView pending = AssessmentAudit.view(a);
+        AssessmentSnapshot pending = AssessmentSnapshot.of(a);
         // A contract without a baseline owes no catalog requirement: the assessment opens empty rather than
         // asking the catalog a question it refuses.
         fill(a, a.baseline.isEmpty() ? NOTHING : catalog.find(a.baseline, a.phase, a.serviceModel, a.dataCategories));

@@ -1,6 +1,5 @@
 package org.sansho.assessment.findings.rest;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -51,8 +50,7 @@ public class AssessmentFindingsResource {
     @APIResponse(responseCode = "200", description = "One page of findings")
     public Page<FindingView> list(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
         Assessment a = AssessmentAccess.readable(id);
-        return Page.of(Finding.<Finding>find("assessmentId", Sort.by("createdAt").and("id"), a.id), page,
-                f -> FindingView.of(f).seenBy(caller));
+        return Page.of(FindingWorkflow.ofAssessment(a.id), page, f -> FindingView.of(f).seenBy(caller));
     }
 
     @POST
