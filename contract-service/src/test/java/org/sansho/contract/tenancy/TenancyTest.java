@@ -121,7 +121,7 @@ class TenancyTest {
     void a_read_with_no_caller_and_no_system_scope_fails_loudly() {
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().call(() -> Contract.findById(contractOfA)))
                 .isInstanceOf(NoTenantScopeException.class);
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().call(Contract::listAll))
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().call(() -> Contract.listAll()))
                 .isInstanceOf(NoTenantScopeException.class);
     }
 
