@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.sansho.assessment.assessments.domain.AssessmentStatus;
+import org.sansho.platform.tenancy.SystemScope;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 
 /** Assessments by status as a gauge ({@code sansho_assessments{status=…}}), from one grouped count every few seconds. */
 @ApplicationScoped
+@SystemScope("assessment-service.metrics")
 public class AssessmentMetrics {
 
     private static final Logger LOG = Logger.getLogger(AssessmentMetrics.class);

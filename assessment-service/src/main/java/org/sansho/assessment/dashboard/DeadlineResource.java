@@ -14,10 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sansho.platform.problem.ProblemException;
-import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,12 +34,10 @@ public class DeadlineResource {
                                Integer thresholdDays) {
     }
 
-    private final Caller caller;
     private final EntityManager em;
     private final Clock clock;
 
-    public DeadlineResource(Caller caller, EntityManager em, Clock clock) {
-        this.caller = caller;
+    public DeadlineResource(EntityManager em, Clock clock) {
         this.em = em;
         this.clock = clock;
     }
@@ -62,21 +58,16 @@ public class DeadlineResource {
         if (days < 0 || days > 365) {
             throw ProblemException.badRequest("days", "must be between 0 and 365");
         }
-        OrganizationScope scope = OrganizationScope.of(caller, hospital, vendor, "Deadlines of organization");
+        OrganizationScope scope = OrganizationScope.of(hospital, vendor, "Deadlines of organization");
         String where = scope.hospital()
-                ? "(hospital_id = ?1 or (kind = 'CERTIFICATION_EXPIRY' and vendor_id in "
-                        + "(select vendor_id from contract_posture where hospital_id = ?1)))"
-                : "vendor_id = ?1";
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select kind, subject_id, contract_id, hospital_id, vendor_id, label, "
-                        + "due_on, threshold_days from upcoming_deadline where " + where
-                        + " and due_on >= ?2 order by due_on, kind, subject_id limit 200")
-                .setParameter(1, scope.id()).setParameter(2, LocalDate.now(clock).minusDays(days)).getResultList();
-        return rows.stream().map(r -> new DeadlineView((String) r[0], (UUID) r[1], (UUID) r[2], (UUID) r[3],
-                (UUID) r[4], (String) r[5], date(r[6]), r[7] == null ? null : ((Number) r[7]).intValue())).toList();
-    }
-
-    private static LocalDate date(Object o) {
-        return o instanceof LocalDate d ? d : ((Date) o).toLocalDate();
+                ? "(d.hospitalId = :org or (d.key.kind = '" + UpcomingDeadline.CERTIFICATION_EXPIRY + "' and d.vendorId in "
+                        + "(select p.vendorId from ContractPosture p where p.hospitalId = :org)))"
+                : "d.vendorId = :org";
+        return em.createQuery("from UpcomingDeadline d where " + where
+                        + " and d.dueOn >= :from order by d.dueOn, d.key.kind, d.key.subjectId", UpcomingDeadline.class)
+                .setParameter("org", scope.id()).setParameter("from", LocalDate.now(clock).minusDays(days))
+                .setMaxResults(200).getResultList().stream()
+                .map(d -> new DeadlineView(d.key.kind(), d.key.subjectId(), d.contractId, d.hospitalId, d.vendorId,
+                        d.label, d.dueOn, d.thresholdDays)).toList();
     }
 }

@@ -1,30 +1,27 @@
 package org.sansho.assessment.dashboard;
 
 import org.sansho.platform.problem.ProblemException;
-import org.sansho.platform.security.Caller;
-import org.sansho.platform.security.Roles;
+import org.sansho.platform.tenancy.TenantScope;
+import org.sansho.platform.tenancy.Tenancy;
 
 import java.util.UUID;
 
 /**
- * The organization a dashboard read is about: exactly one of hospital or vendor. Procurement and auditors of a
- * hospital read its data, a vendor (and its auditors) its own, a service anything; another organization's data
- * answers 404.
+ * The organization a dashboard read is about: exactly one of hospital or vendor, which must be in the caller's
+ * tenancy scope ({@link TenantScope}: procurement and auditors of a hospital read its side, a vendor and its auditors
+ * the vendor's, a service anything); another organization answers 404, as if it did not exist.
  */
 public record OrganizationScope(boolean hospital, UUID id) {
 
-    public static OrganizationScope of(Caller caller, UUID hospital, UUID vendor, String what) {
+    public static OrganizationScope of(UUID hospital, UUID vendor, String what) {
         if ((hospital == null) == (vendor == null)) {
             throw ProblemException.badRequest("hospital", "give exactly one of hospital or vendor");
         }
-        UUID org = hospital != null ? hospital : vendor;
-        boolean allowed = caller.isService() || caller.organizationId().map(org::equals).orElse(false)
-                && (hospital != null ? caller.hasRole(Roles.PROCUREMENT) || caller.hasRole(Roles.AUDITOR)
-                : caller.hasRole(Roles.VENDOR) || caller.hasRole(Roles.AUDITOR));
-        if (!allowed) {
-            throw ProblemException.notFound(what, org);
+        TenantScope scope = Tenancy.current();
+        if (hospital != null ? !scope.seesHospital(hospital) : !scope.seesVendor(vendor)) {
+            throw ProblemException.notFound(what, hospital != null ? hospital : vendor);
         }
-        return new OrganizationScope(hospital != null, org);
+        return new OrganizationScope(hospital != null, hospital != null ? hospital : vendor);
     }
 
     public String kind() {

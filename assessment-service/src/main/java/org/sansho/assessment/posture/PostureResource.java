@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sansho.assessment.dashboard.OrganizationScope;
-import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
 
 import java.util.List;
@@ -27,11 +26,9 @@ import java.util.UUID;
 @Tag(name = "Posture", description = "Live compliance posture for dashboards")
 public class PostureResource {
 
-    private final Caller caller;
     private final EntityManager em;
 
-    public PostureResource(Caller caller, EntityManager em) {
-        this.caller = caller;
+    public PostureResource(EntityManager em) {
         this.em = em;
     }
 
@@ -45,15 +42,13 @@ public class PostureResource {
     @APIResponse(responseCode = "404", description = "Another organization's posture")
     public PostureView posture(@QueryParam("hospital") @Parameter(description = "Hospital organization id") UUID hospital,
                                @QueryParam("vendor") @Parameter(description = "Vendor organization id") UUID vendor) {
-        OrganizationScope scope = OrganizationScope.of(caller, hospital, vendor, "Posture of organization");
-        String column = scope.hospital() ? "hospital_id" : "vendor_id";
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select coalesce(phase, 'UNKNOWN'), coalesce(state, 'UNKNOWN'), verdict, count(*),
-                               sum(open_mandatory_gaps), sum(overdue_findings)
-                        from contract_posture where %s = ?1
-                        group by 1, 2, 3""".formatted(column))
-                .setParameter(1, scope.id()).getResultList();
+        OrganizationScope scope = OrganizationScope.of(hospital, vendor, "Posture of organization");
+        List<Object[]> rows = em.createQuery("""
+                        select coalesce(p.phase, 'UNKNOWN'), coalesce(p.state, 'UNKNOWN'), p.verdict, count(*),
+                               sum(p.openMandatoryGaps), sum(p.overdueFindings)
+                        from ContractPosture p where %s = :org
+                        group by p.phase, p.state, p.verdict""".formatted(scope.hospital() ? "p.hospitalId" : "p.vendorId"), Object[].class)
+                .setParameter("org", scope.id()).getResultList();
         return PostureView.of(scope.kind(), scope.id(), rows.stream().map(r -> new PostureView.Group((String) r[0],
                 (String) r[1], (String) r[2], ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
                 ((Number) r[5]).longValue())).toList());

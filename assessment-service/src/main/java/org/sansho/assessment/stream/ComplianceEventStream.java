@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.util.UUID;
+
 /**
  * Fans the suite's contract and assessment facts out to dashboard subscribers. Each instance reads the topics
  * with its own consumer group from the latest offset (a live view, nothing stored), so every subscriber of every
@@ -20,8 +22,17 @@ public class ComplianceEventStream {
 
     /** One fact as subscribers receive it. */
     public record StreamedEvent(String id, String type, String subject, String time, JsonNode data) {
-        String organization(String field) {
-            return data == null ? null : data.path(field).asText(null);
+        /** An organization named in the fact's data ({@code hospitalId}, {@code vendorId}); null when absent. */
+        UUID organization(String field) {
+            String value = data == null ? null : data.path(field).asText(null);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return UUID.fromString(value);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
     }
 

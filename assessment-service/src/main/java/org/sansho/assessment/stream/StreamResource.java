@@ -12,10 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
+import org.sansho.platform.tenancy.TenantScope;
+import org.sansho.platform.tenancy.Tenancy;
 
-import java.util.Optional;
 import java.util.UUID;
 
 @Path("/api/v1/stream")
@@ -38,23 +40,25 @@ public class StreamResource {
             description = "Contract and assessment facts as they happen, each a JSON CloudEvent summary. Only facts of "
                     + "the caller's organization (as hospital or vendor) are sent; hospital and vendor narrow further.")
     @APIResponse(responseCode = "200", description = "The event stream")
+    @APIResponse(responseCode = "404", description = "The hospital or vendor named is another organization")
     public Multi<ComplianceEventStream.StreamedEvent> events(
             @QueryParam("hospital") @Parameter(description = "Only this hospital's facts") UUID hospital,
             @QueryParam("vendor") @Parameter(description = "Only this vendor's facts") UUID vendor) {
-        boolean service = caller.isService();
-        Optional<UUID> org = caller.organizationId();
-        boolean asHospital = caller.hasRole(Roles.PROCUREMENT) || caller.hasRole(Roles.AUDITOR);
-        boolean asVendor = caller.hasRole(Roles.VENDOR) || caller.hasRole(Roles.AUDITOR);
-        if (!service) {
+        if (!caller.isService()) {
             caller.requireOrganization();
         }
+        // The same rule as every read: the tenancy scope of the caller, fixed when the stream opens.
+        TenantScope scope = Tenancy.current();
+        if (hospital != null && !scope.seesHospital(hospital)) {
+            throw ProblemException.notFound("Hospital", hospital);
+        }
+        if (vendor != null && !scope.seesVendor(vendor)) {
+            throw ProblemException.notFound("Vendor", vendor);
+        }
         return stream.events().filter(e -> {
-            String h = e.organization("hospitalId");
-            String v = e.organization("vendorId");
-            boolean visible = service || org.map(UUID::toString)
-                    .map(o -> (asHospital && o.equals(h)) || (asVendor && o.equals(v))).orElse(false);
-            return visible && (hospital == null || hospital.toString().equals(h))
-                    && (vendor == null || vendor.toString().equals(v));
+            UUID h = e.organization("hospitalId");
+            UUID v = e.organization("vendorId");
+            return scope.sees(h, v) && (hospital == null || hospital.equals(h)) && (vendor == null || vendor.equals(v));
         });
     }
 }

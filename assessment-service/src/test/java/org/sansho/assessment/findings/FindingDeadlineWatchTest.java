@@ -2,6 +2,7 @@ package org.sansho.assessment.findings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.sansho.platform.tenancy.Tenancy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -49,12 +50,12 @@ class FindingDeadlineWatchTest {
         UUID id = Fixtures.seed(contract, hospital, vendor, AssessmentStatus.UNDER_REVIEW,
                 List.of(new VersionRef("deadline-test-guideline", "1")),
                 List.of(new Fixtures.Req("G-1", MANDATORY), new Fixtures.Req("G-2", MANDATORY)));
-        QuarkusTransaction.requiringNew().run(() -> AssessmentItem.<AssessmentItem>list("assessmentId", id)
-                .forEach(i -> {
+        QuarkusTransaction.requiringNew().run(() -> Tenancy.system("test set-up", () ->
+                AssessmentItem.<AssessmentItem>list("assessmentId", id).forEach(i -> {
                     i.response = ResponseStatus.NOT_IMPLEMENTED;
                     i.evaluation = Evaluation.NONCONFORMANT;
                     i.evaluationComment = "missing";
-                }));
+                })));
         as(Roles.PROCUREMENT, hospital).post("/api/v1/assessments/{id}/complete", id).then().statusCode(200)
                 .body("result.verdict", equalTo("UNACCEPTABLE"));
         return id;

@@ -14,6 +14,7 @@ import org.sansho.contract.organization.persistence.Certification;
 import org.sansho.platform.audit.AuditActor;
 import org.sansho.platform.audit.AuditTrail;
 import org.sansho.platform.outbox.Outbox;
+import org.sansho.platform.tenancy.SystemScope;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +30,7 @@ import java.util.UUID;
  * termination.
  */
 @ApplicationScoped
+@SystemScope("contract-service.reminders")
 public class ReminderService {
 
     static final String CERTIFICATION_EXPIRING = "CERTIFICATION_EXPIRING";

@@ -11,7 +11,7 @@ import org.sansho.contract.contract.domain.DeletionCertificate;
 import org.sansho.contract.contract.domain.GuardFacts;
 import org.sansho.contract.contract.domain.TransitionTrigger;
 import org.sansho.contract.contract.domain.Verdict;
-import org.sansho.platform.problem.Problem.GuardFailure;
+import org.sansho.contract.contract.domain.GuardFailure;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,7 @@
 package org.sansho.platform.background;
 
 import org.jboss.logging.Logger;
+import org.sansho.platform.tenancy.Tenancy;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -13,7 +14,7 @@ import java.util.function.IntSupplier;
  * dependency was away, is picked up too. A round that fails is retried with a doubling back-off.
  *
  * <p>One round calls {@code step} until it does less than a full batch. The outbox relay and the audit sealer run
- * on it.
+ * on it. A round is system work ({@link Tenancy#system}, named after the loop): no request's caller started it.
  */
 public final class WakeableLoop {
 
@@ -82,10 +83,12 @@ public final class WakeableLoop {
 
     /** One round on the caller's thread: steps until less than a full batch was due. */
     public void drain() {
-        int handled;
-        do {
-            handled = step.getAsInt();
-        } while (handled >= batchSize && running);
+        Tenancy.system(name, () -> {
+            int handled;
+            do {
+                handled = step.getAsInt();
+            } while (handled >= batchSize && running);
+        });
     }
 
     private void loop() {

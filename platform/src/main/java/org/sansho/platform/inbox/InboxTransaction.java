@@ -6,13 +6,16 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 import org.sansho.platform.events.CloudEvent;
+import org.sansho.platform.tenancy.Tenancy;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
  * One event's effect and its inbox record in one transaction, retried a bounded number of times on transient
- * failures (each attempt in a fresh transaction); a {@link PoisonEventException} is not retried.
+ * failures (each attempt in a fresh transaction); a {@link PoisonEventException} is not retried. The effect runs
+ * as system work ({@link Tenancy#system}, named after the consumer): it applies a fact of whichever organizations
+ * the event is about.
  */
 @ApplicationScoped
 class InboxTransaction {
@@ -41,7 +44,8 @@ class InboxTransaction {
                 LOG.debugf("%s: event %s (%s) was processed before; skipped", consumer, event.id(), event.type());
                 return false;
             }
-            handler.handle(event);
+            // An event is a fact about any organization's records: its effect is system work.
+            Tenancy.system(consumer, () -> handler.handle(event));
             return true;
         });
     }

@@ -177,7 +177,8 @@ public class ProblemMappers {
                 "The record was changed by another request; read it again and retry").problem();
     }
 
-    static Response respond(Problem problem, UriInfo uri) {
+    /** The response that answers {@code problem}, with the request's path as its instance when it names none. */
+    public static Response respond(Problem problem, UriInfo uri) {
         Problem body = problem;
         if (problem.instance() == null && uri != null) {
             body = new Problem(problem.type(), problem.title(), problem.status(), problem.detail(),

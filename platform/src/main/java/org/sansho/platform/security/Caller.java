@@ -22,20 +22,31 @@ public class Caller {
     private final String subject;
     private final Optional<UUID> organizationId;
     private final Set<String> roles;
+    private final boolean authenticated;
 
     /** For the CDI client proxy only. */
     protected Caller() {
-        this("anonymous", Optional.empty(), Set.of());
+        this("anonymous", Optional.empty(), Set.of(), false);
     }
 
     public Caller(String subject, Optional<UUID> organizationId, Set<String> roles) {
+        this(subject, organizationId, roles, true);
+    }
+
+    private Caller(String subject, Optional<UUID> organizationId, Set<String> roles, boolean authenticated) {
         this.subject = subject;
         this.organizationId = organizationId;
         this.roles = Set.copyOf(roles);
+        this.authenticated = authenticated;
     }
 
     static Caller anonymous() {
-        return new Caller("anonymous", Optional.empty(), Set.of());
+        return new Caller("anonymous", Optional.empty(), Set.of(), false);
+    }
+
+    /** Whether a verified token names this caller (false for a request without one). */
+    public boolean isAuthenticated() {
+        return authenticated;
     }
 
     public String subject() {

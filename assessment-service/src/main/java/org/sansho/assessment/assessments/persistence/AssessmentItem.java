@@ -3,6 +3,8 @@ package org.sansho.assessment.assessments.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.Filter;
+import org.sansho.platform.tenancy.Tenancy;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -24,9 +26,18 @@ import java.util.UUID;
  * One applicable requirement of an assessment. The requirement's key, text and obligation are copied when the
  * item is created, so that a later catalog version never rewrites what was assessed.
  */
+@Filter(name = Tenancy.FILTER, condition = AssessmentItem.OF_VISIBLE_ASSESSMENT, deduceAliasInjectionPoints = false)
 @Entity
 @Table(name = "assessment_item")
 public class AssessmentItem extends PanacheEntityBase {
+
+    /**
+     * Tenancy of an item: seen with its assessment. The assessment is found by its primary key, once per statement
+     * for the items of one assessment.
+     */
+    public static final String OF_VISIBLE_ASSESSMENT = "(:" + Tenancy.ALL_ORGANIZATIONS
+            + " or exists (select 1 from assessment ta where ta.id = {alias}.assessment_id and (ta.hospital_id = :"
+            + Tenancy.HOSPITAL_ORGANIZATION + " or ta.vendor_id = :" + Tenancy.VENDOR_ORGANIZATION + ")))";
 
     @Id
     public UUID id;

@@ -1,6 +1,5 @@
 package org.sansho.assessment.assessments.rest;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sansho.assessment.assessments.persistence.Assessment;
 import org.sansho.assessment.assessments.persistence.AssessmentItem;
 import org.sansho.assessment.assessments.service.AssessmentAccess;
+import org.sansho.assessment.assessments.service.AssessmentReview;
 import org.sansho.assessment.findings.persistence.Finding;
+import org.sansho.assessment.findings.service.FindingWorkflow;
 import org.sansho.assessment.findings.rest.FindingView;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
@@ -50,10 +51,10 @@ public class AssessmentReportResource {
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "404", description = "No such assessment, or one of another organization")
     public Report json(@PathParam("id") UUID id) {
-        Assessment a = AssessmentAccess.readable(id, caller);
-        List<Finding> findings = Finding.list("assessmentId", Sort.by("createdAt").and("id"), a.id);
+        Assessment a = AssessmentAccess.readable(id);
+        List<Finding> findings = FindingWorkflow.ofAssessment(a.id).list();
         Map<UUID, UUID> byItem = findings.stream().collect(Collectors.toMap(f -> f.itemId, f -> f.id));
-        List<ItemView> items = AssessmentItem.<AssessmentItem>list("assessmentId", Sort.by("position"), a.id).stream()
+        List<ItemView> items = AssessmentReview.items(a.id).<AssessmentItem>list().stream()
                 .map(i -> ItemView.of(i, byItem.get(i.id))).toList();
         return new Report(AssessmentView.of(a), items, findings.stream().map(f -> FindingView.of(f).seenBy(caller)).toList());
     }

@@ -8,30 +8,19 @@ import org.sansho.platform.security.Roles;
 import java.util.UUID;
 
 /**
- * Tenancy of assessments: the vendor sees and answers its own, procurement sees and reviews its hospital's,
- * auditors read their organization's. Anything else is answered as if it did not exist (404).
+ * Who acts on an assessment. Whether the caller sees it at all is the platform's tenant filter (the vendor its own,
+ * procurement its hospital's, auditors their organization's): anything else is not found (404). Among those who see
+ * it, the vendor answers and the hospital's procurement reviews; anyone else is refused (403).
  */
 public final class AssessmentAccess {
 
     private AssessmentAccess() {
     }
 
-    public static boolean canRead(Assessment a, Caller caller) {
-        if (caller.isService()) {
-            return true;
-        }
-        UUID org = caller.organizationId().orElse(null);
-        if (org == null) {
-            return false;
-        }
-        return (caller.hasRole(Roles.VENDOR) && org.equals(a.vendorId))
-                || (caller.hasRole(Roles.PROCUREMENT) && org.equals(a.hospitalId))
-                || (caller.hasRole(Roles.AUDITOR) && (org.equals(a.hospitalId) || org.equals(a.vendorId)));
-    }
-
-    public static Assessment readable(UUID id, Caller caller) {
+    /** The assessment, if it exists in the caller's tenancy scope; otherwise 404. */
+    public static Assessment readable(UUID id) {
         Assessment a = Assessment.findById(id);
-        if (a == null || !canRead(a, caller)) {
+        if (a == null) {
             throw ProblemException.notFound("Assessment", id);
         }
         return a;
@@ -39,7 +28,7 @@ public final class AssessmentAccess {
 
     /** The vendor of the assessment, answering. */
     public static Assessment answerable(UUID id, Caller caller) {
-        Assessment a = readable(id, caller);
+        Assessment a = readable(id);
         if (!(caller.hasRole(Roles.VENDOR) && caller.organizationId().map(a.vendorId::equals).orElse(false))) {
             throw ProblemException.forbidden("Only the assessed vendor answers this assessment");
         }
@@ -48,7 +37,7 @@ public final class AssessmentAccess {
 
     /** Procurement of the assessment's hospital, reviewing. */
     public static Assessment reviewable(UUID id, Caller caller) {
-        Assessment a = readable(id, caller);
+        Assessment a = readable(id);
         if (!(caller.hasRole(Roles.PROCUREMENT) && caller.organizationId().map(a.hospitalId::equals).orElse(false))) {
             throw ProblemException.forbidden("Only the hospital's procurement reviews this assessment");
         }

@@ -3,10 +3,8 @@ package org.sansho.assessment.assessments.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.sansho.assessment.assessments.persistence.Assessment;
 import org.sansho.assessment.assessments.persistence.AssessmentItem;
-import org.sansho.assessment.assessments.rest.AssessmentView;
-import org.sansho.assessment.assessments.rest.ItemView;
 import org.sansho.assessment.findings.persistence.Finding;
-import org.sansho.assessment.findings.rest.FindingView;
+import org.sansho.assessment.findings.service.FindingSnapshot;
 import org.sansho.platform.audit.AuditActor;
 import org.sansho.platform.audit.AuditTrail;
 
@@ -14,7 +12,8 @@ import java.util.List;
 
 /**
  * The audit records of this service's changes. Every record belongs to the hospital and the vendor of the
- * contract, so the auditors of both sides read it; the representations digested are the API's views.
+ * contract, so the auditors of both sides read it. What is digested before and after a change is the feature's own
+ * snapshot ({@link AssessmentSnapshot}, {@link ItemSnapshot}, {@link FindingSnapshot}), never the API's view.
  */
 @ApplicationScoped
 public class AssessmentAudit {
@@ -30,24 +29,16 @@ public class AssessmentAudit {
         trail.actAs(AuditActor.system(systemName), requestId);
     }
 
-    public static AssessmentView view(Assessment a) {
-        return AssessmentView.of(a);
+    public void assessment(String action, Assessment a, AssessmentSnapshot before) {
+        trail.record(action, "assessment", a.id, List.of(a.hospitalId, a.vendorId), before, AssessmentSnapshot.of(a));
     }
 
-    public static ItemView view(AssessmentItem item) {
-        return ItemView.of(item, null);
-    }
-
-    public void assessment(String action, Assessment a, AssessmentView before) {
-        trail.record(action, "assessment", a.id, List.of(a.hospitalId, a.vendorId), before, AssessmentView.of(a));
-    }
-
-    public void item(String action, Assessment a, AssessmentItem item, ItemView before) {
+    public void item(String action, Assessment a, AssessmentItem item, ItemSnapshot before) {
         trail.record(action, "assessment-item", a.id + "/" + item.requirementKey, List.of(a.hospitalId, a.vendorId),
-                before, view(item));
+                before, ItemSnapshot.of(item));
     }
 
-    public void finding(String action, Finding f, FindingView before) {
-        trail.record(action, "finding", f.id, List.of(f.hospitalId, f.vendorId), before, FindingView.of(f));
+    public void finding(String action, Finding f, FindingSnapshot before) {
+        trail.record(action, "finding", f.id, List.of(f.hospitalId, f.vendorId), before, FindingSnapshot.of(f));
     }
 }

@@ -14,12 +14,12 @@ import org.sansho.assessment.assessments.domain.AssessmentWorkflow;
 import org.sansho.assessment.assessments.domain.WorkflowFacts;
 import org.sansho.assessment.assessments.persistence.Assessment;
 import org.sansho.assessment.assessments.persistence.AssessmentItem;
-import org.sansho.assessment.assessments.rest.AssessmentView;
 import org.sansho.assessment.catalog.ApplicableRequirements;
 import org.sansho.assessment.catalog.ApplicableRequirementsQuery;
 import org.sansho.assessment.events.AssessmentEventTypes;
 import org.sansho.assessment.events.AssessmentPayloads;
 import org.sansho.platform.outbox.Outbox;
+import org.sansho.platform.tenancy.SystemScope;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +45,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * transaction instead ({@link #fillIfKnown}).
  */
 @ApplicationScoped
+@SystemScope("assessment-service.items-worker")
 public class AssessmentItemsWorker {
 
     private static final Logger LOG = Logger.getLogger(AssessmentItemsWorker.class);
@@ -151,7 +152,7 @@ public class AssessmentItemsWorker {
     /** The worker's fill, a change of its own after the opening: audited as {@code assessment.items-filled}. */
     private void fill(Assessment a) {
         audit.actAs("assessment-service.items-worker", null);
-        AssessmentView pending = AssessmentAudit.view(a);
+        AssessmentSnapshot pending = AssessmentSnapshot.of(a);
         // A contract without a baseline owes no catalog requirement: the assessment opens empty rather than
         // asking the catalog a question it refuses.
         fill(a, a.baseline.isEmpty() ? NOTHING : catalog.find(a.baseline, a.phase, a.serviceModel, a.dataCategories));

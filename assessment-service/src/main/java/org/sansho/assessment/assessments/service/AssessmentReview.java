@@ -1,5 +1,7 @@
 package org.sansho.assessment.assessments.service;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -15,8 +17,6 @@ import org.sansho.assessment.assessments.domain.ResponseStatus;
 import org.sansho.assessment.assessments.domain.TransitionRefusedException;
 import org.sansho.assessment.assessments.persistence.Assessment;
 import org.sansho.assessment.assessments.persistence.AssessmentItem;
-import org.sansho.assessment.assessments.rest.AssessmentView;
-import org.sansho.assessment.assessments.rest.ItemView;
 import org.sansho.assessment.events.AssessmentEventTypes;
 import org.sansho.assessment.events.AssessmentPayloads;
 import org.sansho.assessment.findings.persistence.Finding;
@@ -54,6 +54,11 @@ public class AssessmentReview {
         this.clock = clock;
     }
 
+    /** The items of an assessment in catalog order. */
+    public static PanacheQuery<AssessmentItem> items(UUID assessmentId) {
+        return AssessmentItem.find("assessmentId", Sort.by("position"), assessmentId);
+    }
+
     public static AssessmentItem item(Assessment a, String key) {
         AssessmentItem item = AssessmentItem.find("assessmentId = ?1 and requirementKey = ?2", a.id, key)
                 .firstResult();
@@ -68,7 +73,7 @@ public class AssessmentReview {
                                   String justification, String statement, List<EvidenceRef> evidence, String by) {
         AssessmentItem item = item(a, key);
         Preconditions.requireIfMatch(ifMatch, item.version);
-        ItemView before = AssessmentAudit.view(item);
+        ItemSnapshot before = ItemSnapshot.of(item);
         AssessmentStatus next = transition(a, AssessmentAction.RESPOND);
         if (next != a.status) {
             // The first answer moves the assessment on. Answers sent together (a portal answering several items at
@@ -107,7 +112,7 @@ public class AssessmentReview {
                                    String by) {
         AssessmentItem item = item(a, key);
         Preconditions.requireIfMatch(ifMatch, item.version);
-        ItemView before = AssessmentAudit.view(item);
+        ItemSnapshot before = ItemSnapshot.of(item);
         transition(a, AssessmentAction.EVALUATE);
         if (item.response == null) {
             throw ProblemException.transitionRefused("Item " + key + " has no response",
@@ -131,7 +136,7 @@ public class AssessmentReview {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void submit(Assessment a) {
-        AssessmentView before = AssessmentAudit.view(a);
+        AssessmentSnapshot before = AssessmentSnapshot.of(a);
         a.status = transition(a, AssessmentAction.SUBMIT);
         a.updatedAt = now();
         outbox.publish(AssessmentEventTypes.AGGREGATE, a.contractId.toString(), AssessmentEventTypes.SUBMITTED,
@@ -141,7 +146,7 @@ public class AssessmentReview {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void complete(Assessment a) {
-        AssessmentView before = AssessmentAudit.view(a);
+        AssessmentSnapshot before = AssessmentSnapshot.of(a);
         a.status = transition(a, AssessmentAction.COMPLETE);
         a.completedAt = now();
         a.updatedAt = a.completedAt;
@@ -172,7 +177,7 @@ public class AssessmentReview {
         if (next.equals(a.result())) {
             return;
         }
-        AssessmentView before = AssessmentAudit.view(a);
+        AssessmentSnapshot before = AssessmentSnapshot.of(a);
         a.record(next);
         a.updatedAt = now();
         AssessmentPayloads.Result result = result(a);

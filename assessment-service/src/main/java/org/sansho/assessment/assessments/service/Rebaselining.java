@@ -10,7 +10,6 @@ import org.sansho.assessment.assessments.domain.VersionRef;
 import org.sansho.assessment.assessments.domain.WorkflowFacts;
 import org.sansho.assessment.assessments.persistence.Assessment;
 import org.sansho.assessment.assessments.persistence.AssessmentItem;
-import org.sansho.assessment.assessments.rest.AssessmentView;
 import org.sansho.assessment.catalog.ApplicableRequirements;
 import org.sansho.assessment.catalog.ApplicableRequirementsQuery;
 import org.sansho.assessment.events.AssessmentEventTypes;
@@ -74,7 +73,7 @@ public class Rebaselining {
                     .setParameter(1, json(List.of(superseded))).getResultList();
             for (UUID id : ids) {
                 Assessment a = em.find(Assessment.class, id);
-                AssessmentView before = AssessmentAudit.view(a);
+                AssessmentSnapshot before = AssessmentSnapshot.of(a);
                 if (a.status == AssessmentStatus.PENDING_ITEMS) {
                     // No items yet, so nothing to keep: it is simply filled from the new version.
                     a.baseline = replace(a.baseline, superseded, by);
@@ -147,7 +146,7 @@ public class Rebaselining {
         if (preview) {
             return plan;
         }
-        AssessmentView before = AssessmentAudit.view(a);
+        AssessmentSnapshot before = AssessmentSnapshot.of(a);
         for (AssessmentItem gone : current.values()) {
             deleteFinding(gone.id);
             gone.delete();

@@ -3,6 +3,8 @@ package org.sansho.assessment.findings.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.Filter;
+import org.sansho.platform.tenancy.Tenancy;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A nonconformity with its risk rating, treatment, owner and due date, and its remediation or acceptance. */
+@Filter(name = Tenancy.FILTER, condition = Tenancy.PARTIES_CONDITION)
 @Entity
 @Table(name = "finding")
 public class Finding extends PanacheEntityBase {

@@ -1,6 +1,5 @@
 package org.sansho.assessment.findings.rest;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -50,9 +49,8 @@ public class AssessmentFindingsResource {
     @Operation(summary = "List the findings of an assessment")
     @APIResponse(responseCode = "200", description = "One page of findings")
     public Page<FindingView> list(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
-        Assessment a = AssessmentAccess.readable(id, caller);
-        return Page.of(Finding.<Finding>find("assessmentId", Sort.by("createdAt").and("id"), a.id), page,
-                f -> FindingView.of(f).seenBy(caller));
+        Assessment a = AssessmentAccess.readable(id);
+        return Page.of(FindingWorkflow.ofAssessment(a.id), page, f -> FindingView.of(f).seenBy(caller));
     }
 
     @POST

@@ -51,7 +51,7 @@ public class FindingResource {
     @APIResponse(responseCode = "200", description = "The finding")
     @APIResponse(responseCode = "404", description = "No such finding, or one of another organization")
     public Response get(@PathParam("id") UUID id) {
-        Finding f = FindingWorkflow.readable(id, caller);
+        Finding f = FindingWorkflow.readable(id);
         return Response.ok(FindingView.of(f).seenBy(caller)).tag(Preconditions.etag(f.version)).build();
     }
 
@@ -87,7 +87,7 @@ public class FindingResource {
     }
 
     private Finding reviewable(UUID id) {
-        Finding f = FindingWorkflow.readable(id, caller);
+        Finding f = FindingWorkflow.readable(id);
         AssessmentAccess.reviewable(f.assessmentId, caller);
         return f;
     }

@@ -10,8 +10,8 @@ import org.sansho.assessment.events.AssessmentEventTypes;
 import org.sansho.assessment.findings.domain.FindingDeadlines;
 import org.sansho.assessment.findings.domain.FindingStatus;
 import org.sansho.assessment.findings.persistence.Finding;
-import org.sansho.assessment.findings.rest.FindingView;
 import org.sansho.assessment.posture.PostureProjection;
+import org.sansho.platform.tenancy.SystemScope;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +26,7 @@ import java.util.UUID;
  * the verdict of its completed assessment is computed again.
  */
 @ApplicationScoped
+@SystemScope("assessment-service.finding-deadlines")
 public class FindingDeadlineWatch {
 
     private final FindingWorkflow findings;
@@ -66,7 +67,7 @@ public class FindingDeadlineWatch {
                         || !FindingDeadlines.overdue(f.status, f.dueDate, today)) {
                     return 0;
                 }
-                FindingView before = FindingView.of(f);
+                FindingSnapshot before = FindingSnapshot.of(f);
                 f.overdueNotifiedAt = Instant.now();
                 findings.publish(f, AssessmentEventTypes.FINDING_OVERDUE);
                 posture.overdueChanged(f.contractId, f.hospitalId, f.vendorId, 1);
@@ -88,7 +89,7 @@ public class FindingDeadlineWatch {
                 if (due.isEmpty()) {
                     return 0;
                 }
-                FindingView before = FindingView.of(f);
+                FindingSnapshot before = FindingSnapshot.of(f);
                 audit.actAs(WATCH, null);
                 f.expiryNotified = due.getAsInt();
                 findings.publish(f, AssessmentEventTypes.RISK_ACCEPTANCE_EXPIRING);

@@ -1,12 +1,13 @@
 package org.sansho.assessment.findings.service;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.sansho.assessment.assessments.domain.AssessmentStatus;
 import org.sansho.assessment.assessments.domain.Evaluation;
 import org.sansho.assessment.assessments.persistence.Assessment;
 import org.sansho.assessment.assessments.persistence.AssessmentItem;
-import org.sansho.assessment.assessments.service.AssessmentAccess;
 import org.sansho.assessment.assessments.service.AssessmentAudit;
 import org.sansho.assessment.assessments.service.AssessmentReview;
 import org.sansho.assessment.events.AssessmentEventTypes;
@@ -16,12 +17,10 @@ import org.sansho.assessment.findings.domain.RiskLevel;
 import org.sansho.assessment.findings.domain.RiskMatrix;
 import org.sansho.assessment.findings.domain.RiskTreatment;
 import org.sansho.assessment.findings.persistence.Finding;
-import org.sansho.assessment.findings.rest.FindingView;
 import org.sansho.assessment.posture.PostureProjection;
 import org.sansho.platform.outbox.Outbox;
 import org.sansho.platform.problem.Problem;
 import org.sansho.platform.problem.ProblemException;
-import org.sansho.platform.security.Caller;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +28,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Findings: a nonconformity gets a risk rating (2省GL 表5-2), a treatment (表5-3), an owner and a due date; it
@@ -61,17 +62,30 @@ public class FindingWorkflow {
         this.clock = clock;
     }
 
-    public static boolean canRead(Finding f, Caller caller) {
-        Assessment a = Assessment.findById(f.assessmentId);
-        return a != null && AssessmentAccess.canRead(a, caller);
-    }
-
-    public static Finding readable(UUID id, Caller caller) {
+    /** The finding, if it exists in the caller's tenancy scope (the platform's tenant filter); otherwise 404. */
+    public static Finding readable(UUID id) {
         Finding f = Finding.findById(id);
-        if (f == null || !canRead(f, caller)) {
+        if (f == null) {
             throw ProblemException.notFound("Finding", id);
         }
         return f;
+    }
+
+    /** The findings of an assessment, oldest first. */
+    public static PanacheQuery<Finding> ofAssessment(UUID assessmentId) {
+        return Finding.find("assessmentId", Sort.by("createdAt").and("id"), assessmentId);
+    }
+
+    /** The finding raised on each item of an assessment, by item id. */
+    public static Map<UUID, UUID> idsByItem(UUID assessmentId) {
+        return Finding.<Finding>list("assessmentId", assessmentId).stream()
+                .collect(Collectors.toMap(f -> f.itemId, f -> f.id));
+    }
+
+    /** The finding raised on an item, if any. */
+    public static UUID idOf(UUID itemId) {
+        Finding f = Finding.find("itemId", itemId).firstResult();
+        return f == null ? null : f.id;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -133,7 +147,7 @@ public class FindingWorkflow {
     @Transactional(Transactional.TxType.MANDATORY)
     public Finding resolve(Finding f, String note) {
         requireOpen(f, "resolved");
-        FindingView before = FindingView.of(f);
+        FindingSnapshot before = FindingSnapshot.of(f);
         f.status = FindingStatus.RESOLVED;
         f.resolutionNote = note;
         f.resolvedAt = now();
@@ -149,7 +163,7 @@ public class FindingWorkflow {
         if (!expiresOn.isAfter(LocalDate.now(clock))) {
             throw ProblemException.badRequest("expiresOn", "must be a future date");
         }
-        FindingView before = FindingView.of(f);
+        FindingSnapshot before = FindingSnapshot.of(f);
         f.status = FindingStatus.RISK_ACCEPTED;
         f.approver = approver;
         f.justification = justification;

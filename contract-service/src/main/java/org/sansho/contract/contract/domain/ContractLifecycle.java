@@ -1,7 +1,5 @@
 package org.sansho.contract.contract.domain;
 
-import org.sansho.platform.problem.Problem.GuardFailure;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;

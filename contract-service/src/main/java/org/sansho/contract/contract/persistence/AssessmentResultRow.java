@@ -5,6 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.Filter;
+import org.sansho.platform.tenancy.Tenancy;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Read model: the latest assessment result of a contract per phase (written by the assessment consumer). */
+@Filter(name = Tenancy.FILTER, condition = Contract.OF_VISIBLE_CONTRACT, deduceAliasInjectionPoints = false)
 @Entity
 @Table(name = "assessment_result")
 public class AssessmentResultRow extends PanacheEntityBase {

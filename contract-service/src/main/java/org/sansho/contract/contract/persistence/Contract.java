@@ -3,6 +3,8 @@ package org.sansho.contract.contract.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.Filter;
+import org.sansho.platform.tenancy.Tenancy;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -32,10 +34,21 @@ import java.util.UUID;
  * needs) hold immutable values that a change replaces as a whole and never alters in place: mapped as immutable,
  * Hibernate keeps the loaded value itself as the dirty-checking snapshot and compares by equality, instead of
  * copying each column through a JSON round trip on every load and persist.
+ *
+ * <p>Tenancy: seen from its hospital's side and its vendor's ({@link Tenancy#PARTIES_CONDITION}).
  */
+@Filter(name = Tenancy.FILTER, condition = Tenancy.PARTIES_CONDITION)
 @Entity
 @Table(name = "contract")
 public class Contract extends PanacheEntityBase {
+
+    /**
+     * The tenancy filter of a row that belongs to a contract by its {@code contract_id}: seen with the contract.
+     * The contract is found by its primary key, once per statement for the rows of one contract.
+     */
+    public static final String OF_VISIBLE_CONTRACT = "(:" + Tenancy.ALL_ORGANIZATIONS
+            + " or exists (select 1 from contract tc where tc.id = {alias}.contract_id and (tc.hospital_id = :"
+            + Tenancy.HOSPITAL_ORGANIZATION + " or tc.vendor_id = :" + Tenancy.VENDOR_ORGANIZATION + ")))";
 
     @Id
     public UUID id;

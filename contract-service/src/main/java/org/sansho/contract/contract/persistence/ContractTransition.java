@@ -3,6 +3,8 @@ package org.sansho.contract.contract.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.Filter;
+import org.sansho.platform.tenancy.Tenancy;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One step of a contract's history; never updated. */
+@Filter(name = Tenancy.FILTER, condition = Contract.OF_VISIBLE_CONTRACT, deduceAliasInjectionPoints = false)
 @Entity
 @Table(name = "contract_transition")
 public class ContractTransition extends PanacheEntityBase {

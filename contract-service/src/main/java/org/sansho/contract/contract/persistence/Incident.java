@@ -3,6 +3,8 @@ package org.sansho.contract.contract.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.Filter;
+import org.sansho.platform.tenancy.Tenancy;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** An incident harming confidentiality, integrity or availability, and its crisis response (2省GL §3.2). */
+@Filter(name = Tenancy.FILTER, condition = Contract.OF_VISIBLE_CONTRACT, deduceAliasInjectionPoints = false)
 @Entity
 @Table(name = "incident")
 public class Incident extends PanacheEntityBase {

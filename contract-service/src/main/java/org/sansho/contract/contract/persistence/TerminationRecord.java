@@ -3,6 +3,8 @@ package org.sansho.contract.contract.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.Filter;
+import org.sansho.platform.tenancy.Tenancy;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -16,6 +18,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** What happened at the end of a contract: the notice, the return of the data, the proof of its deletion. */
+@Filter(name = Tenancy.FILTER, condition = Contract.OF_VISIBLE_CONTRACT, deduceAliasInjectionPoints = false)
 @Entity
 @Table(name = "termination_record")
 public class TerminationRecord extends PanacheEntityBase {

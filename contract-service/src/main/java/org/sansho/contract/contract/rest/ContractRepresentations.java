@@ -15,6 +15,7 @@ import org.sansho.contract.contract.domain.ContractActivity;
 import org.sansho.contract.contract.domain.ContractLifecycle;
 import org.sansho.contract.contract.domain.ContractPhase;
 import org.sansho.contract.contract.domain.ContractState;
+import org.sansho.contract.contract.domain.ContractTerm;
 import org.sansho.contract.contract.domain.DataCategory;
 import org.sansho.contract.contract.domain.ReagreementNeed;
 import org.sansho.contract.contract.domain.Responsibility;
@@ -24,6 +25,9 @@ import org.sansho.contract.contract.domain.VersionRef;
 import org.sansho.contract.contract.persistence.AssessmentResultRow;
 import org.sansho.contract.contract.persistence.Contract;
 import org.sansho.contract.contract.persistence.ContractTransition;
+import org.sansho.contract.contract.service.AmendContract;
+import org.sansho.contract.contract.service.OpenContract;
+import org.sansho.contract.contract.service.RequestTransition;
 import org.sansho.contract.organization.domain.ServiceModel;
 
 import java.math.BigDecimal;
@@ -37,6 +41,14 @@ import java.util.UUID;
 public final class ContractRepresentations {
 
     private ContractRepresentations() {
+    }
+
+    private static List<VersionRef> refs(List<VersionRefBody> body) {
+        return body.stream().map(VersionRefBody::toRef).toList();
+    }
+
+    private static List<Responsibility> toResponsibilities(List<ResponsibilityBody> body) {
+        return body == null ? null : body.stream().map(ResponsibilityBody::toResponsibility).toList();
     }
 
     @Schema(description = "A guideline version that applies to the contract")
@@ -60,6 +72,9 @@ public final class ContractRepresentations {
             Integer hospitalNoticeDays,
             @NotNull @Min(0) @Max(3650) @Schema(description = "days of notice the vendor must give", example = "180")
             Integer vendorNoticeDays) {
+        public ContractTerm toTerm() {
+            return new ContractTerm(startDate, endDate, autoRenewal, hospitalNoticeDays, vendorNoticeDays);
+        }
     }
 
     @Schema(description = "Service levels")
@@ -102,6 +117,10 @@ public final class ContractRepresentations {
             @NotNull @Valid TermBody term,
             @NotNull @Valid SlaBody sla,
             @Size(max = 500) List<@NotNull @Valid ResponsibilityBody> responsibilities) {
+        public OpenContract toCommand() {
+            return new OpenContract(vendorId, serviceId, title, refs(baseline), dataCategories, term.toTerm(),
+                    sla.toTerms(), toResponsibilities(responsibilities));
+        }
     }
 
     @Schema(description = "Changes to a contract (an amendment); absent parts stay as they are")
@@ -113,6 +132,11 @@ public final class ContractRepresentations {
             @Valid SlaBody sla,
             @Size(max = 500) List<@NotNull @Valid ResponsibilityBody> responsibilities,
             @Schema(description = "the current activity of an ACTIVE contract") ContractActivity activity) {
+        public AmendContract toCommand() {
+            return new AmendContract(title, baseline == null ? null : refs(baseline), dataCategories,
+                    term == null ? null : term.toTerm(), sla == null ? null : sla.toTerms(),
+                    toResponsibilities(responsibilities), activity);
+        }
     }
 
     @Schema(description = "The term of a contract with its computed notice deadline")
@@ -146,6 +170,9 @@ public final class ContractRepresentations {
             LocalDate signedOn,
             @Schema(description = "for → ACTIVE: the initial activity (default DEVELOPMENT)", example = "DEVELOPMENT")
             ContractActivity activity) {
+        public RequestTransition toCommand() {
+            return new RequestTransition(to, reason, signedOn, activity);
+        }
     }
 
     @Schema(description = "One step of a contract's history")

@@ -1,5 +1,7 @@
 package org.sansho.contract.contract.rest;
 
+import org.sansho.contract.contract.service.ProposeMeasure;
+import org.sansho.contract.contract.service.ReportIncident;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,12 +36,19 @@ public final class IncidentRepresentations {
             @NotNull @Schema(example = "2025-06-01T08:00:00+09:00") OffsetDateTime detectedAt,
             @NotNull @Schema(example = "2025-06-01T08:40:00+09:00") OffsetDateTime notifiedAt,
             @Size(max = 100) List<@NotNull @Valid TimelineBody> timeline) {
+        public ReportIncident toCommand() {
+            return new ReportIncident(summary, ciaImpact, detectedAt, notifiedAt, timeline == null ? null
+                    : timeline.stream().map(t -> new Incident.TimelineEntry(t.at(), t.what())).toList());
+        }
     }
 
     @Schema(description = "The recurrence-prevention measure proposed for an incident")
     public record MeasureBody(
             @NotBlank @Size(max = 4000) @Schema(example = "offline backup copy, EDR on all servers") String measure,
             @Schema(example = "2025-06-02T18:00:00+09:00") OffsetDateTime resolvedAt) {
+        public ProposeMeasure toCommand() {
+            return new ProposeMeasure(measure, resolvedAt);
+        }
     }
 
     @Schema(description = "An incident with its crisis response")

@@ -58,7 +58,7 @@ public class IncidentResource {
                            @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /contracts/" + id + "/incidents by " + caller.requireOrganization(),
                 request, () -> {
-                    Incident i = incidents.report(id, request, caller);
+                    Incident i = incidents.report(id, request.toCommand(), caller);
                     return Response.created(URI.create("/api/v1/contracts/" + id + "/incidents/" + i.id))
                             .entity(IncidentView.of(i)).build();
                 });
@@ -68,7 +68,7 @@ public class IncidentResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "Incidents of a contract")
     public Page<IncidentView> list(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
-        contracts.visible(id, caller);
+        contracts.visible(id);
         return Page.of(Incident.find("contractId = ?1 order by detectedAt, id", id), page, IncidentView::of);
     }
 
@@ -90,7 +90,7 @@ public class IncidentResource {
                             @Valid @NotNull MeasureBody request, @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /contracts/" + id + "/incidents/" + incidentId + "/measure by "
                 + caller.requireOrganization(), request,
-                () -> Response.ok(IncidentView.of(incidents.proposeMeasure(id, incidentId, request, caller))).build());
+                () -> Response.ok(IncidentView.of(incidents.proposeMeasure(id, incidentId, request.toCommand(), caller))).build());
     }
 
     @POST

@@ -1,5 +1,8 @@
 package org.sansho.contract.contract.rest;
 
+import org.sansho.contract.contract.domain.DeletionCertificate;
+import org.sansho.contract.contract.service.GiveNotice;
+import org.sansho.contract.contract.service.RecordDataReturn;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -20,6 +23,9 @@ public final class TerminationRepresentations {
     @Schema(description = "Notice of termination given by the caller's side")
     public record NoticeBody(@NotNull @Schema(example = "2027-12-01") LocalDate noticedOn,
                              @Size(max = 2000) @Schema(example = "moving to a new EHR") String reason) {
+        public GiveNotice toCommand() {
+            return new GiveNotice(noticedOn, reason);
+        }
     }
 
     @Schema(description = "The vendor's record of the data it returned")
@@ -27,6 +33,9 @@ public final class TerminationRepresentations {
                                  @NotBlank @Size(max = 2000)
                                  @Schema(example = "full export, SS-MIX2 standard storage on encrypted disk")
                                  String note) {
+        public RecordDataReturn toCommand() {
+            return new RecordDataReturn(returnedOn, note);
+        }
     }
 
     @Schema(description = "Deletion/destruction certificate (2省GL 別紙2 ③-8; MHLW 5 §6.7)")
@@ -37,6 +46,9 @@ public final class TerminationRepresentations {
             @NotBlank @Size(max = 500) @Schema(example = "HDD x 12 (serials in annex)") String media,
             @NotBlank @Size(max = 500) @Schema(example = "degaussing then physical destruction") String method,
             @NotNull @Schema(example = "2028-03-10") LocalDate deletedOn) {
+        public DeletionCertificate toCertificate() {
+            return new DeletionCertificate(certificateRef, deletedBy, media, method, deletedOn);
+        }
     }
 
     @Schema(description = "What happened at the end of a contract")

@@ -55,7 +55,7 @@ public class TerminationResource {
     public Response notice(@PathParam("id") UUID id, @Valid @NotNull NoticeBody request,
                            @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, scope(id, "notice"), request,
-                () -> Response.ok(TerminationView.of(termination.notice(id, request, caller))).build());
+                () -> Response.ok(TerminationView.of(termination.notice(id, request.toCommand(), caller))).build());
     }
 
     @POST
@@ -67,7 +67,7 @@ public class TerminationResource {
     public Response dataReturn(@PathParam("id") UUID id, @Valid @NotNull DataReturnBody request,
                                @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, scope(id, "data-return"), request,
-                () -> Response.ok(TerminationView.of(termination.dataReturned(id, request, caller))).build());
+                () -> Response.ok(TerminationView.of(termination.dataReturned(id, request.toCommand(), caller))).build());
     }
 
     @POST
@@ -91,7 +91,7 @@ public class TerminationResource {
     public Response deletion(@PathParam("id") UUID id, @Valid @NotNull DeletionCertificateBody request,
                              @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, scope(id, "deletion-certificate"), request,
-                () -> Response.ok(TerminationView.of(termination.deletionCertificate(id, request, caller))).build());
+                () -> Response.ok(TerminationView.of(termination.deletionCertificate(id, request.toCertificate(), caller))).build());
     }
 
     private String scope(UUID id, String step) {

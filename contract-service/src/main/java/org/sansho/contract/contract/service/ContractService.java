@@ -1,6 +1,5 @@
 package org.sansho.contract.contract.service;
 
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.ReadOnlyMode;
@@ -9,10 +8,14 @@ import org.sansho.contract.contract.domain.ContractActivity;
 import org.sansho.contract.contract.domain.ContractLifecycle;
 import org.sansho.contract.contract.domain.ContractPhase;
 import org.sansho.contract.contract.domain.ContractState;
+import org.sansho.contract.contract.domain.ContractTerm;
+import org.sansho.contract.contract.domain.GuardFailure;
 import org.sansho.contract.contract.domain.GuardFacts;
 import org.sansho.contract.contract.domain.NoticeDeadline;
 import org.sansho.contract.contract.domain.ReagreementNeed;
+import org.sansho.contract.contract.domain.TransitionRefusedException;
 import org.sansho.contract.contract.domain.TransitionTrigger;
+import org.sansho.contract.contract.domain.Responsibility;
 import org.sansho.contract.contract.domain.VersionRef;
 import org.sansho.contract.contract.events.ContractContext;
 import org.sansho.contract.contract.events.ContractPayloads;
@@ -21,21 +24,12 @@ import org.sansho.contract.contract.persistence.Contract;
 import org.sansho.contract.contract.persistence.ContractTransition;
 import org.sansho.contract.contract.persistence.Incident;
 import org.sansho.contract.contract.persistence.TerminationRecord;
-import org.sansho.contract.contract.rest.ContractRepresentations.ContractPatch;
-import org.sansho.contract.contract.rest.ContractRepresentations.NewContract;
-import org.sansho.contract.contract.rest.ContractRepresentations.ResponsibilityBody;
-import org.sansho.contract.contract.rest.ContractRepresentations.TermBody;
-import org.sansho.contract.contract.rest.ContractRepresentations.TransitionRequest;
-import org.sansho.contract.contract.rest.ContractRepresentations.VersionRefBody;
 import org.sansho.contract.events.ContractEventTypes;
 import org.sansho.contract.organization.domain.OrganizationKind;
 import org.sansho.contract.organization.persistence.Organization;
 import org.sansho.contract.organization.persistence.VendorService;
-import org.sansho.contract.organization.service.OrganizationService;
-import org.sansho.contract.contract.rest.ContractRepresentations.ContractView;
 import org.sansho.platform.audit.AuditTrail;
 import org.sansho.platform.outbox.Outbox;
-import org.sansho.platform.problem.Problem.GuardFailure;
 import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.rest.Preconditions;
 import org.sansho.platform.security.Caller;
@@ -49,7 +43,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Opens, amends and moves contracts through their lifecycle; every change publishes its event in the same transaction. */
 @ApplicationScoped
@@ -57,15 +50,12 @@ public class ContractService {
 
     private final EntityManager em;
     private final Outbox outbox;
-    private final OrganizationService organizations;
     private final BusinessCalendar calendar;
     private final AuditTrail audit;
 
-    public ContractService(EntityManager em, Outbox outbox, OrganizationService organizations,
-                           BusinessCalendar calendar, AuditTrail audit) {
+    public ContractService(EntityManager em, Outbox outbox, BusinessCalendar calendar, AuditTrail audit) {
         this.em = em;
         this.outbox = outbox;
-        this.organizations = organizations;
         this.calendar = calendar;
         this.audit = audit;
     }
@@ -75,7 +65,7 @@ public class ContractService {
         audit.record(action, "contract", c.id, List.of(c.hospitalId, c.vendorId), before, after);
     }
 
-    public Contract open(NewContract request, Caller caller) {
+    public Contract open(OpenContract request, Caller caller) {
         UUID hospitalId = caller.requireOrganization();
         // The parties and the service are only read here: loaded read-only, they hold no snapshot for the flushes
         // of this transaction to compare.
@@ -85,7 +75,7 @@ public class ContractService {
                     + "with kind HOSPITAL)");
         }
         Organization vendor = em.find(Organization.class, request.vendorId(), ReadOnlyMode.READ_ONLY);
-        if (vendor == null || vendor.kind != OrganizationKind.VENDOR || !organizations.canSee(vendor, caller)) {
+        if (vendor == null || vendor.kind != OrganizationKind.VENDOR) {
             throw ProblemException.badRequest("vendorId", "no vendor with this id is known to your organization");
         }
         VendorService service = em.find(VendorService.class, request.serviceId(), ReadOnlyMode.READ_ONLY);
@@ -104,7 +94,7 @@ public class ContractService {
         c.baseline = baseline(request.baseline());
         c.dataCategories = List.copyOf(new java.util.LinkedHashSet<>(request.dataCategories()));
         applyTerm(c, request.term());
-        c.sla = request.sla().toTerms();
+        c.sla = request.sla();
         c.responsibilities = responsibilities(request.responsibilities());
         c.state = ContractState.DRAFT;
         c.phase = c.state.phase();
@@ -118,73 +108,46 @@ public class ContractService {
         em.flush();
         outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.CREATED,
                 new ContractPayloads.Created(ContractContext.of(c), c.title, c.state, c.phase));
-        audit("contract.opened", c, null, ContractView.of(c));
+        audit("contract.opened", c, null, ContractSnapshot.of(c));
         return c;
     }
 
-    /** The contract if the caller may see it; otherwise 404. */
-    public Contract visible(UUID id, Caller caller) {
-        return seen(Contract.findById(id), id, caller);
+    /**
+     * The contract, if it exists and is in the caller's tenancy scope (the platform's tenant filter applies to the
+     * load); otherwise 404, the same answer whether it does not exist or is another organization's.
+     */
+    public Contract visible(UUID id) {
+        return found(Contract.findById(id), id);
     }
 
     /**
      * The same, loaded only to be read (the GETs): Hibernate keeps no snapshot of it for a flush that never comes,
      * which for a contract means no second copy of each of its JSON columns (terms, SLA, responsibilities).
      */
-    public Contract readable(UUID id, Caller caller) {
-        return seen(em.find(Contract.class, id, ReadOnlyMode.READ_ONLY), id, caller);
+    public Contract readable(UUID id) {
+        return found(em.find(Contract.class, id, ReadOnlyMode.READ_ONLY), id);
     }
 
-    private static Contract seen(Contract c, UUID id, Caller caller) {
-        if (c == null || !canSee(c, caller)) {
+    private static Contract found(Contract c, UUID id) {
+        if (c == null) {
             throw ProblemException.notFound("Contract", id);
         }
         return c;
     }
 
-    public static boolean canSee(Contract c, Caller caller) {
-        if (caller.isService()) {
-            return true;
-        }
-        UUID tenant = caller.requireOrganization();
-        if (caller.hasRole(Roles.PROCUREMENT) && c.hospitalId.equals(tenant)) {
-            return true;
-        }
-        if (caller.hasRole(Roles.VENDOR) && c.vendorId.equals(tenant)) {
-            return true;
-        }
-        return caller.hasRole(Roles.AUDITOR) && (c.hospitalId.equals(tenant) || c.vendorId.equals(tenant));
-    }
-
-    /** The tenancy part of a list query: which contracts the caller may see. */
-    public static String visibleClause(Caller caller, Parameters params) {
-        if (caller.isService()) {
-            return "1 = 1";
-        }
-        params.and("tenant", caller.requireOrganization());
-        List<String> clauses = new ArrayList<>();
-        if (caller.hasRole(Roles.PROCUREMENT) || caller.hasRole(Roles.AUDITOR)) {
-            clauses.add("hospitalId = :tenant");
-        }
-        if (caller.hasRole(Roles.VENDOR) || caller.hasRole(Roles.AUDITOR)) {
-            clauses.add("vendorId = :tenant");
-        }
-        return clauses.isEmpty() ? "1 = 0" : "(" + String.join(" or ", clauses) + ")";
-    }
-
     /** The contract if the caller writes for its hospital side (procurement of that hospital). */
     public Contract writableByHospital(UUID id, Caller caller) {
-        Contract c = visible(id, caller);
+        Contract c = visible(id);
         if (!caller.hasRole(Roles.PROCUREMENT) || !c.hospitalId.equals(caller.requireOrganization())) {
             throw ProblemException.forbidden("Only the hospital's procurement changes this contract");
         }
         return c;
     }
 
-    public Contract amend(UUID id, String ifMatch, ContractPatch patch, Caller caller) {
+    public Contract amend(UUID id, String ifMatch, AmendContract patch, Caller caller) {
         Contract c = writableByHospital(id, caller);
         Preconditions.requireIfMatch(ifMatch, c.version);
-        ContractView before = ContractView.of(c);
+        ContractSnapshot before = ContractSnapshot.of(c);
         if (!c.state.isLive()) {
             throw ProblemException.conflict("contract-not-live", "Contract not live",
                     "A " + c.state + " contract cannot be amended");
@@ -220,8 +183,8 @@ public class ContractService {
             applyTerm(c, patch.term());
             changed.add("term");
         }
-        if (patch.sla() != null && !patch.sla().toTerms().equals(c.sla)) {
-            c.sla = patch.sla().toTerms();
+        if (patch.sla() != null && !patch.sla().equals(c.sla)) {
+            c.sla = patch.sla();
             changed.add("sla");
         }
         if (patch.responsibilities() != null) {
@@ -245,12 +208,12 @@ public class ContractService {
             em.flush();
             outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.AMENDED,
                     new ContractPayloads.Amended(ContractContext.of(c), changed, c.reagreementRequired));
-            audit("contract.amended", c, before, ContractView.of(c));
+            audit("contract.amended", c, before, ContractSnapshot.of(c));
         }
         return c;
     }
 
-    public Contract transition(UUID id, String ifMatch, TransitionRequest request, Caller caller) {
+    public Contract transition(UUID id, String ifMatch, RequestTransition request, Caller caller) {
         Contract c = writableByHospital(id, caller);
         if (ifMatch != null) {
             Preconditions.requireIfMatch(ifMatch, c.version);
@@ -258,10 +221,9 @@ public class ContractService {
         List<GuardFailure> failed = ContractLifecycle.check(c.state, request.to(), TransitionTrigger.REQUEST,
                 () -> facts(c, request.signedOn()));
         if (!failed.isEmpty()) {
-            throw ProblemException.transitionRefused(c.state + " → " + request.to() + " refused: "
-                    + failed.stream().map(GuardFailure::guard).collect(Collectors.joining(", ")), failed);
+            throw new TransitionRefusedException(c.state, request.to(), failed);
         }
-        ContractView before = ContractView.of(c);
+        ContractSnapshot before = ContractSnapshot.of(c);
         if (request.to() == ContractState.ACTIVE && c.state == ContractState.AGREED) {
             c.signedOn = request.signedOn();
             c.activity = request.activity() == null ? ContractActivity.DEVELOPMENT : request.activity();
@@ -275,10 +237,10 @@ public class ContractService {
      * Flushes, so that a concurrent transition on the same version fails here with an optimistic-lock conflict.
      */
     public void move(Contract c, ContractState to, String actor, String reason) {
-        move(c, to, actor, reason, ContractView.of(c));
+        move(c, to, actor, reason, ContractSnapshot.of(c));
     }
 
-    private void move(Contract c, ContractState to, String actor, String reason, ContractView before) {
+    private void move(Contract c, ContractState to, String actor, String reason, ContractSnapshot before) {
         ContractState from = c.state;
         Instant now = now();
         c.state = to;
@@ -309,7 +271,7 @@ public class ContractService {
                     new ContractPayloads.Closed(context, now.atOffset(ZoneOffset.UTC),
                             record == null ? null : record.certificateRef));
         }
-        audit("contract.transitioned", c, before, ContractView.of(c));
+        audit("contract.transitioned", c, before, ContractSnapshot.of(c));
     }
 
     /** What the transition guards read about {@code c}: four look-ups, made only for a guard that reads them. */
@@ -350,7 +312,7 @@ public class ContractService {
             if (c.reagreement.stream().anyMatch(n -> n.superseded().equals(superseded))) {
                 continue;
             }
-            ContractView before = ContractView.of(c);
+            ContractSnapshot before = ContractSnapshot.of(c);
             List<ReagreementNeed> needs = new ArrayList<>(c.reagreement);
             needs.add(new ReagreementNeed(superseded, by));
             c.reagreement = List.copyOf(needs);
@@ -361,7 +323,7 @@ public class ContractService {
             outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(),
                     ContractEventTypes.REAGREEMENT_REQUIRED,
                     new ContractPayloads.ReagreementRequired(ContractContext.of(c), superseded, by));
-            audit("contract.reagreement-required", c, before, ContractView.of(c));
+            audit("contract.reagreement-required", c, before, ContractSnapshot.of(c));
             flagged++;
         }
         return flagged;
@@ -375,8 +337,8 @@ public class ContractService {
         return calendar.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static List<VersionRef> baseline(List<VersionRefBody> body) {
-        List<VersionRef> refs = body.stream().map(VersionRefBody::toRef).distinct().toList();
+    private static List<VersionRef> baseline(List<VersionRef> body) {
+        List<VersionRef> refs = body.stream().distinct().toList();
         var ids = new HashSet<String>();
         for (VersionRef ref : refs) {
             if (!ids.add(ref.guidelineId())) {
@@ -387,33 +349,32 @@ public class ContractService {
         return refs;
     }
 
-    private static List<org.sansho.contract.contract.domain.Responsibility> responsibilities(
-            List<ResponsibilityBody> body) {
+    private static List<Responsibility> responsibilities(List<Responsibility> body) {
         if (body == null) {
             return List.of();
         }
         var keys = new HashSet<String>();
-        for (ResponsibilityBody r : body) {
+        for (Responsibility r : body) {
             if (!keys.add(r.key())) {
                 throw ProblemException.badRequest("responsibilities", "key " + r.key() + " appears more than once");
             }
         }
-        return body.stream().map(ResponsibilityBody::toResponsibility).toList();
+        return List.copyOf(body);
     }
 
-    private static void validateTerm(TermBody term) {
+    private static void validateTerm(ContractTerm term) {
         if (!term.endDate().isAfter(term.startDate())) {
             throw ProblemException.badRequest("term.endDate", "must be after term.startDate");
         }
     }
 
-    private static boolean sameTerm(Contract c, TermBody term) {
+    private static boolean sameTerm(Contract c, ContractTerm term) {
         return term.startDate().equals(c.startDate) && term.endDate().equals(c.endDate)
                 && term.autoRenewal() == c.autoRenewal && term.hospitalNoticeDays() == c.hospitalNoticeDays
                 && term.vendorNoticeDays() == c.vendorNoticeDays;
     }
 
-    private static void applyTerm(Contract c, TermBody term) {
+    private static void applyTerm(Contract c, ContractTerm term) {
         c.startDate = term.startDate();
         c.endDate = term.endDate();
         c.autoRenewal = term.autoRenewal();

@@ -9,10 +9,7 @@ import org.sansho.contract.contract.events.ContractContext;
 import org.sansho.contract.contract.events.ContractPayloads;
 import org.sansho.contract.contract.persistence.Contract;
 import org.sansho.contract.contract.persistence.Incident;
-import org.sansho.contract.contract.rest.IncidentRepresentations.MeasureBody;
-import org.sansho.contract.contract.rest.IncidentRepresentations.NewIncident;
 import org.sansho.contract.events.ContractEventTypes;
-import org.sansho.contract.contract.rest.IncidentRepresentations.IncidentView;
 import org.sansho.platform.outbox.Outbox;
 import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.security.Caller;
@@ -43,8 +40,8 @@ public class IncidentService {
         this.calendar = calendar;
     }
 
-    public Incident report(UUID contractId, NewIncident request, Caller caller) {
-        Contract c = contracts.visible(contractId, caller);
+    public Incident report(UUID contractId, ReportIncident request, Caller caller) {
+        Contract c = contracts.visible(contractId);
         ResponsibleParty side = ContractParties.sideOf(c, caller);
         if (c.state != ContractState.ACTIVE && c.state != ContractState.INCIDENT) {
             throw ProblemException.conflict("incident-outside-contract", "Not in contract",
@@ -66,7 +63,7 @@ public class IncidentService {
         i.notifiedWithinSla = promised == null ? null
                 : Duration.between(i.detectedAt, i.notifiedAt).compareTo(Duration.ofHours(promised)) <= 0;
         i.timeline = request.timeline() == null ? List.of()
-                : request.timeline().stream().map(t -> new Incident.TimelineEntry(t.at(), t.what())).toList();
+                : List.copyOf(request.timeline());
         i.createdAt = calendar.now();
         i.persist();
         if (c.state == ContractState.ACTIVE) {
@@ -77,12 +74,12 @@ public class IncidentService {
                 new ContractPayloads.IncidentReported(ContractContext.of(c), i.id, i.ciaImpact,
                         i.detectedAt.atOffset(ZoneOffset.UTC), i.notifiedAt.atOffset(ZoneOffset.UTC),
                         i.notifiedWithinSla));
-        contracts.audit("incident.reported", c, null, IncidentView.of(i));
+        contracts.audit("incident.reported", c, null, IncidentSnapshot.of(i));
         return i;
     }
 
     public Incident find(UUID contractId, UUID incidentId, Caller caller) {
-        contracts.visible(contractId, caller);
+        contracts.visible(contractId);
         Incident i = Incident.findById(incidentId);
         if (i == null || !i.contractId.equals(contractId)) {
             throw ProblemException.notFound("Incident", incidentId);
@@ -91,11 +88,11 @@ public class IncidentService {
     }
 
     /** A new or changed measure must be agreed again by both sides. */
-    public Incident proposeMeasure(UUID contractId, UUID incidentId, MeasureBody request, Caller caller) {
+    public Incident proposeMeasure(UUID contractId, UUID incidentId, ProposeMeasure request, Caller caller) {
         Incident i = find(contractId, incidentId, caller);
         Contract c = Contract.findById(contractId);
         ContractParties.sideOf(c, caller);
-        IncidentView before = IncidentView.of(i);
+        IncidentSnapshot before = IncidentSnapshot.of(i);
         i.measure = request.measure();
         i.resolvedAt = request.resolvedAt() == null ? null
                 : request.resolvedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
@@ -104,7 +101,7 @@ public class IncidentService {
         i.vendorAgreedAt = null;
         i.vendorAgreedBy = null;
         em.flush();
-        contracts.audit("incident.measure-proposed", c, before, IncidentView.of(i));
+        contracts.audit("incident.measure-proposed", c, before, IncidentSnapshot.of(i));
         return i;
     }
 
@@ -112,7 +109,7 @@ public class IncidentService {
         Incident i = find(contractId, incidentId, caller);
         Contract c = Contract.findById(contractId);
         ResponsibleParty side = ContractParties.sideOf(c, caller);
-        IncidentView before = IncidentView.of(i);
+        IncidentSnapshot before = IncidentSnapshot.of(i);
         if (i.measure == null) {
             throw ProblemException.conflict("no-measure", "No measure",
                     "There is no recurrence-prevention measure to agree on yet");
@@ -126,7 +123,7 @@ public class IncidentService {
             i.vendorAgreedAt = now;
         }
         em.flush();
-        contracts.audit("incident.measure-agreed", c, before, IncidentView.of(i));
+        contracts.audit("incident.measure-agreed", c, before, IncidentSnapshot.of(i));
         return i;
     }
 }

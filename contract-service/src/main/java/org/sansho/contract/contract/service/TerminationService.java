@@ -8,10 +8,7 @@ import org.sansho.contract.contract.domain.ContractState;
 import org.sansho.contract.contract.domain.ResponsibleParty;
 import org.sansho.contract.contract.persistence.Contract;
 import org.sansho.contract.contract.persistence.TerminationRecord;
-import org.sansho.contract.contract.rest.TerminationRepresentations.TerminationView;
-import org.sansho.contract.contract.rest.TerminationRepresentations.DataReturnBody;
-import org.sansho.contract.contract.rest.TerminationRepresentations.DeletionCertificateBody;
-import org.sansho.contract.contract.rest.TerminationRepresentations.NoticeBody;
+import org.sansho.contract.contract.domain.DeletionCertificate;
 import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.security.Caller;
 
@@ -40,7 +37,7 @@ public class TerminationService {
     }
 
     public TerminationRecord find(UUID contractId, Caller caller) {
-        contracts.visible(contractId, caller);
+        contracts.visible(contractId);
         TerminationRecord t = TerminationRecord.findById(contractId);
         if (t == null) {
             throw ProblemException.notFound("Termination record of contract", contractId);
@@ -48,14 +45,14 @@ public class TerminationService {
         return t;
     }
 
-    public TerminationRecord notice(UUID contractId, NoticeBody request, Caller caller) {
-        Contract c = contracts.visible(contractId, caller);
+    public TerminationRecord notice(UUID contractId, GiveNotice request, Caller caller) {
+        Contract c = contracts.visible(contractId);
         ResponsibleParty side = ContractParties.sideOf(c, caller);
         if (!NOTICE_STATES.contains(c.state)) {
             throw ProblemException.conflict("notice-outside-contract", "Not in contract",
                     "Notice of termination is given during the contract; this one is " + c.state);
         }
-        TerminationView before = snapshot(c);
+        TerminationSnapshot before = snapshot(c);
         TerminationRecord t = record(c);
         if (t.noticedOn != null) {
             throw ProblemException.conflict("notice-given", "Notice already given",
@@ -65,15 +62,15 @@ public class TerminationService {
         t.noticedOn = request.noticedOn();
         t.noticeReason = request.reason();
         em.flush();
-        contracts.audit("termination.noticed", c, before, TerminationView.of(t));
+        contracts.audit("termination.noticed", c, before, TerminationSnapshot.of(t));
         return t;
     }
 
-    public TerminationRecord dataReturned(UUID contractId, DataReturnBody request, Caller caller) {
-        Contract c = contracts.visible(contractId, caller);
+    public TerminationRecord dataReturned(UUID contractId, RecordDataReturn request, Caller caller) {
+        Contract c = contracts.visible(contractId);
         ContractParties.requireSide(c, caller, ResponsibleParty.VENDOR, "The return of the data");
         requirePostTermination(c, Set.of(ContractState.TERMINATION_NOTICED, ContractState.DATA_RETURN));
-        TerminationView before = snapshot(c);
+        TerminationSnapshot before = snapshot(c);
         TerminationRecord t = record(c);
         t.dataReturnedOn = request.returnedOn();
         t.dataReturnNote = request.note();
@@ -81,15 +78,15 @@ public class TerminationService {
         t.dataReturnConfirmedBy = null;
         t.dataReturnConfirmedAt = null;
         em.flush();
-        contracts.audit("termination.data-returned", c, before, TerminationView.of(t));
+        contracts.audit("termination.data-returned", c, before, TerminationSnapshot.of(t));
         return t;
     }
 
     public TerminationRecord confirmDataReturn(UUID contractId, Caller caller) {
-        Contract c = contracts.visible(contractId, caller);
+        Contract c = contracts.visible(contractId);
         ContractParties.requireSide(c, caller, ResponsibleParty.HOSPITAL, "The confirmation of the data return");
         requirePostTermination(c, Set.of(ContractState.TERMINATION_NOTICED, ContractState.DATA_RETURN));
-        TerminationView before = snapshot(c);
+        TerminationSnapshot before = snapshot(c);
         TerminationRecord t = record(c);
         if (t.dataReturnedOn == null) {
             throw ProblemException.conflict("data-not-returned", "Data not returned",
@@ -98,15 +95,15 @@ public class TerminationService {
         t.dataReturnConfirmedBy = caller.subject();
         t.dataReturnConfirmedAt = calendar.now().truncatedTo(ChronoUnit.MICROS);
         em.flush();
-        contracts.audit("termination.data-return-confirmed", c, before, TerminationView.of(t));
+        contracts.audit("termination.data-return-confirmed", c, before, TerminationSnapshot.of(t));
         return t;
     }
 
-    public TerminationRecord deletionCertificate(UUID contractId, DeletionCertificateBody request, Caller caller) {
-        Contract c = contracts.visible(contractId, caller);
+    public TerminationRecord deletionCertificate(UUID contractId, DeletionCertificate request, Caller caller) {
+        Contract c = contracts.visible(contractId);
         ContractParties.requireSide(c, caller, ResponsibleParty.VENDOR, "The deletion certificate");
         requirePostTermination(c, Set.of(ContractState.DATA_RETURN, ContractState.DATA_DELETION));
-        TerminationView before = snapshot(c);
+        TerminationSnapshot before = snapshot(c);
         TerminationRecord t = record(c);
         t.certificateRef = request.certificateRef();
         t.deletedBy = request.deletedBy();
@@ -114,7 +111,7 @@ public class TerminationService {
         t.method = request.method();
         t.deletedOn = request.deletedOn();
         em.flush();
-        contracts.audit("termination.deletion-certified", c, before, TerminationView.of(t));
+        contracts.audit("termination.deletion-certified", c, before, TerminationSnapshot.of(t));
         return t;
     }
 
@@ -125,9 +122,9 @@ public class TerminationService {
         }
     }
 
-    private static TerminationView snapshot(Contract c) {
+    private static TerminationSnapshot snapshot(Contract c) {
         TerminationRecord t = TerminationRecord.findById(c.id);
-        return t == null ? null : TerminationView.of(t);
+        return t == null ? null : TerminationSnapshot.of(t);
     }
 
     private static TerminationRecord record(Contract c) {

@@ -3,6 +3,8 @@ package org.sansho.contract.organization.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.Filter;
+import org.sansho.platform.tenancy.Tenancy;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+@Filter(name = Tenancy.FILTER, condition = Organization.OF_VISIBLE_ORGANIZATION, deduceAliasInjectionPoints = false)
 @Entity
 @Table(name = "certification")
 public class Certification extends PanacheEntityBase {

@@ -3,6 +3,8 @@ package org.sansho.contract.organization.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.Filter;
+import org.sansho.platform.tenancy.Tenancy;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A vendor's offering that contracts are made for. */
+@Filter(name = Tenancy.FILTER, condition = Organization.OF_VISIBLE_ORGANIZATION, deduceAliasInjectionPoints = false)
 @Entity
 @Table(name = "vendor_service")
 public class VendorService extends PanacheEntityBase {

@@ -1,5 +1,8 @@
 package org.sansho.contract.organization.rest;
 
+import org.sansho.contract.organization.service.AddCertification;
+import org.sansho.contract.organization.service.AddService;
+import org.sansho.contract.organization.service.RegisterOrganization;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -47,6 +50,10 @@ public final class OrganizationRepresentations {
             @NotNull @ValidCorporateNumber @Schema(description = "法人番号, 13 digits with its check digit",
                     example = "7000012050002") String corporateNumber,
             @Size(max = 20) List<@NotNull @Valid ContactBody> contacts) {
+        public RegisterOrganization toCommand() {
+            return new RegisterOrganization(kind, id, nameJa, nameEn, corporateNumber,
+                    contacts == null ? null : contacts.stream().map(ContactBody::toContact).toList());
+        }
     }
 
     @Schema(description = "A registered organization")
@@ -89,6 +96,11 @@ public final class OrganizationRepresentations {
             @NotNull @Schema(example = "SAAS") ServiceModel serviceModel,
             @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid DataLocationBody> dataLocations,
             @Size(max = 50) List<@NotNull @Valid SubcontractorBody> subcontractors) {
+        public AddService toCommand() {
+            return new AddService(name, serviceModel, dataLocations.stream().map(DataLocationBody::toLocation).toList(),
+                    subcontractors == null ? null
+                            : subcontractors.stream().map(SubcontractorBody::toSubcontractor).toList());
+        }
     }
 
     @Schema(description = "A vendor offering")
@@ -108,6 +120,9 @@ public final class OrganizationRepresentations {
             @Size(max = 200) @Schema(example = "JQA") String issuer,
             @NotNull @Schema(example = "2024-04-01") LocalDate issuedOn,
             @NotNull @Schema(example = "2027-03-31") LocalDate expiresOn) {
+        public AddCertification toCommand() {
+            return new AddCertification(scheme, certificateNumber, issuer, issuedOn, expiresOn);
+        }
     }
 
     @Schema(description = "A certification the vendor holds")

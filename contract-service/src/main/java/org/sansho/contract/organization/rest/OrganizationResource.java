@@ -1,5 +1,6 @@
 package org.sansho.contract.organization.rest;
 
+import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -61,7 +62,7 @@ public class OrganizationResource {
     public Response register(@Valid @NotNull NewOrganization request,
                              @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /organizations by " + caller.requireOrganization(), request, () -> {
-            Organization o = organizations.register(request, caller);
+            Organization o = organizations.register(request.toCommand(), caller);
             return Response.created(URI.create("/api/v1/organizations/" + o.id)).entity(OrganizationView.of(o)).build();
         });
     }
@@ -72,19 +73,16 @@ public class OrganizationResource {
             description = "Its own, those it registered, and the counterparts of its contracts")
     public Page<OrganizationView> list(@QueryParam("kind") @Parameter(description = "HOSPITAL or VENDOR")
                                        OrganizationKind kind, @Valid @BeanParam PageParams page) {
-        UUID tenant = caller.requireOrganization();
-        String visible = "(id = :t or registeredBy = :t"
-                + " or id in (select c.vendorId from Contract c where c.hospitalId = :t)"
-                + " or id in (select c.hospitalId from Contract c where c.vendorId = :t))";
-        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("t", tenant);
-        String query = visible;
+        caller.requireOrganization();
+        // Which organizations the caller may see is the platform's tenant filter (Organization.VISIBLE).
+        Parameters params = new Parameters();
+        String query = "";
         if (kind != null) {
-            query += " and kind = :kind";
+            query = "kind = :kind ";
             params.and("kind", kind);
         }
-        return Page.of(Organization.find(query + " order by nameJa, id", params), page, OrganizationView::of);
+        return Page.of(Organization.find(query + "order by nameJa, id", params), page, OrganizationView::of);
     }
-
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR})
@@ -92,7 +90,7 @@ public class OrganizationResource {
     @APIResponse(responseCode = "200", description = "The organization")
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
     public OrganizationView get(@PathParam("id") UUID id) {
-        return OrganizationView.of(organizations.visible(id, caller));
+        return OrganizationView.of(organizations.visible(id));
     }
 
     @POST
@@ -107,7 +105,7 @@ public class OrganizationResource {
                                @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /organizations/" + id + "/services by " + caller.requireOrganization(),
                 request, () -> {
-                    VendorService s = organizations.addService(id, request, caller);
+                    VendorService s = organizations.addService(id, request.toCommand(), caller);
                     return Response.created(URI.create("/api/v1/organizations/" + id + "/services/" + s.id))
                             .entity(ServiceView.of(s)).build();
                 });
@@ -118,7 +116,7 @@ public class OrganizationResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR})
     @Operation(summary = "Services of a vendor")
     public Page<ServiceView> services(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
-        organizations.visible(id, caller);
+        organizations.visible(id);
         return Page.of(VendorService.find("organizationId = ?1 order by name, id", id), page, ServiceView::of);
     }
 
@@ -128,7 +126,7 @@ public class OrganizationResource {
     @Operation(summary = "One service of a vendor")
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
     public ServiceView service(@PathParam("id") UUID id, @PathParam("serviceId") UUID serviceId) {
-        organizations.visible(id, caller);
+        organizations.visible(id);
         VendorService s = VendorService.findById(serviceId);
         if (s == null || !s.organizationId.equals(id)) {
             throw org.sansho.platform.problem.ProblemException.notFound("Service", serviceId);
@@ -148,7 +146,7 @@ public class OrganizationResource {
                                      @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /organizations/" + id + "/certifications by "
                 + caller.requireOrganization(), request, () -> {
-            Certification c = organizations.addCertification(id, request, caller);
+            Certification c = organizations.addCertification(id, request.toCommand(), caller);
             return Response.created(URI.create("/api/v1/organizations/" + id + "/certifications/" + c.id))
                     .entity(CertificationView.of(c)).build();
         });
@@ -159,7 +157,7 @@ public class OrganizationResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR})
     @Operation(summary = "Certifications of a vendor")
     public Page<CertificationView> certifications(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
-        organizations.visible(id, caller);
+        organizations.visible(id);
         return Page.of(Certification.find("organizationId = ?1 order by expiresOn, id", id), page,
                 CertificationView::of);
     }

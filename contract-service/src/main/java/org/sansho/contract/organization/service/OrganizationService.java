@@ -2,23 +2,18 @@ package org.sansho.contract.organization.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.sansho.contract.organization.rest.OrganizationRepresentations.CertificationView;
-import org.sansho.contract.organization.rest.OrganizationRepresentations.OrganizationView;
-import org.sansho.contract.organization.rest.OrganizationRepresentations.ServiceView;
+import org.sansho.contract.organization.service.OrganizationSnapshots.CertificationSnapshot;
+import org.sansho.contract.organization.service.OrganizationSnapshots.OrganizationSnapshot;
+import org.sansho.contract.organization.service.OrganizationSnapshots.ServiceSnapshot;
 import org.sansho.platform.audit.AuditTrail;
 import org.sansho.contract.organization.domain.OrganizationKind;
 import org.sansho.contract.organization.persistence.Certification;
 import org.sansho.contract.organization.persistence.Organization;
 import org.sansho.contract.organization.persistence.VendorService;
-import org.sansho.contract.organization.rest.OrganizationRepresentations.ContactBody;
-import org.sansho.contract.organization.rest.OrganizationRepresentations.DataLocationBody;
-import org.sansho.contract.organization.rest.OrganizationRepresentations.NewCertification;
-import org.sansho.contract.organization.rest.OrganizationRepresentations.NewOrganization;
-import org.sansho.contract.organization.rest.OrganizationRepresentations.NewService;
-import org.sansho.contract.organization.rest.OrganizationRepresentations.SubcontractorBody;
 import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
+import org.sansho.platform.tenancy.Tenancy;
 
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +23,7 @@ import java.util.UUID;
  * Registers organizations, vendor services and certifications, and decides who sees and writes them.
  *
  * <p>Tenancy: a caller sees its own organization, the organizations its organization registered, and the
- * counterparts of its contracts. A procurement user registers its own hospital (whose id is the caller's
+ * counterparts of its contracts ({@link Organization#VISIBLE}, enforced by the platform's tenant filter). A procurement user registers its own hospital (whose id is the caller's
  * organization) and the vendors it deals with; a vendor's services and certifications are written by the vendor
  * itself, or by the procurement organization that registered the vendor (before the vendor has its own access).
  */
@@ -44,7 +39,7 @@ public class OrganizationService {
         this.audit = audit;
     }
 
-    public Organization register(NewOrganization request, Caller caller) {
+    public Organization register(RegisterOrganization request, Caller caller) {
         UUID tenant = caller.requireOrganization();
         UUID id;
         if (request.kind() == OrganizationKind.HOSPITAL) {
@@ -59,11 +54,13 @@ public class OrganizationService {
                 throw ProblemException.badRequest("id", "a procurement organization cannot register itself as a vendor");
             }
         }
-        if (Organization.findById(id) != null) {
+        // Ids and corporate numbers are unique across every organization, seen or not: checked as system work.
+        if (Tenancy.system("organization id uniqueness", () -> Organization.findById(id) != null)) {
             throw ProblemException.conflict("organization-exists", "Organization exists",
                     "An organization with id " + id + " is already registered");
         }
-        if (Organization.count("corporateNumber", request.corporateNumber()) > 0) {
+        if (Tenancy.system("corporate number uniqueness",
+                () -> Organization.count("corporateNumber", request.corporateNumber()) > 0)) {
             throw ProblemException.conflict("corporate-number-registered", "Corporate number registered",
                     "An organization with corporate number " + request.corporateNumber() + " is already registered");
         }
@@ -73,44 +70,32 @@ public class OrganizationService {
         o.nameJa = request.nameJa();
         o.nameEn = request.nameEn();
         o.corporateNumber = request.corporateNumber();
-        o.contacts = request.contacts() == null ? List.of()
-                : request.contacts().stream().map(ContactBody::toContact).toList();
+        o.contacts = request.contacts() == null ? List.of() : List.copyOf(request.contacts());
         o.registeredBy = tenant;
         o.createdBy = caller.subject();
         o.createdAt = Instant.now();
         o.persist();
         em.flush();
         audit.record("organization.registered", "organization", o.id, List.of(o.id, o.registeredBy), null,
-                OrganizationView.of(o));
+                OrganizationSnapshot.of(o));
         return o;
     }
 
-    /** The organization if the caller may see it; otherwise 404, as if it did not exist. */
-    public Organization visible(UUID id, Caller caller) {
+    /**
+     * The organization, if it exists and is in the caller's tenancy scope ({@link Organization#VISIBLE}, applied
+     * by the platform's tenant filter); otherwise 404, as if it did not exist.
+     */
+    public Organization visible(UUID id) {
         Organization o = Organization.findById(id);
-        if (o == null || !canSee(o, caller)) {
+        if (o == null) {
             throw ProblemException.notFound("Organization", id);
         }
         return o;
     }
 
-    public boolean canSee(Organization o, Caller caller) {
-        if (caller.isService()) {
-            return true;
-        }
-        UUID tenant = caller.requireOrganization();
-        if (o.id.equals(tenant) || o.registeredBy.equals(tenant)) {
-            return true;
-        }
-        return !em.createQuery("""
-                        select 1 from Contract c where (c.hospitalId = :t and c.vendorId = :o)
-                        or (c.vendorId = :t and c.hospitalId = :o)""")
-                .setParameter("t", tenant).setParameter("o", o.id).setMaxResults(1).getResultList().isEmpty();
-    }
-
     /** The vendor whose services and certifications the caller may write; 404 when it may not see it. */
     public Organization writableVendor(UUID id, Caller caller) {
-        Organization o = visible(id, caller);
+        Organization o = visible(id);
         UUID tenant = caller.requireOrganization();
         boolean own = caller.hasRole(Roles.VENDOR) && o.id.equals(tenant);
         boolean registered = caller.hasRole(Roles.PROCUREMENT) && o.registeredBy.equals(tenant);
@@ -125,25 +110,24 @@ public class OrganizationService {
         return o;
     }
 
-    public VendorService addService(UUID organizationId, NewService request, Caller caller) {
+    public VendorService addService(UUID organizationId, AddService request, Caller caller) {
         Organization vendor = writableVendor(organizationId, caller);
         VendorService s = new VendorService();
         s.id = UUID.randomUUID();
         s.organizationId = organizationId;
         s.name = request.name();
         s.serviceModel = request.serviceModel();
-        s.dataLocations = request.dataLocations().stream().map(DataLocationBody::toLocation).toList();
-        s.subcontractors = request.subcontractors() == null ? List.of()
-                : request.subcontractors().stream().map(SubcontractorBody::toSubcontractor).toList();
+        s.dataLocations = List.copyOf(request.dataLocations());
+        s.subcontractors = request.subcontractors() == null ? List.of() : List.copyOf(request.subcontractors());
         s.createdBy = caller.subject();
         s.createdAt = Instant.now();
         s.persist();
         audit.record("vendor-service.added", "vendor-service", s.id, List.of(vendor.id, vendor.registeredBy), null,
-                ServiceView.of(s));
+                ServiceSnapshot.of(s));
         return s;
     }
 
-    public Certification addCertification(UUID organizationId, NewCertification request, Caller caller) {
+    public Certification addCertification(UUID organizationId, AddCertification request, Caller caller) {
         Organization vendor = writableVendor(organizationId, caller);
         if (!request.expiresOn().isAfter(request.issuedOn())) {
             throw ProblemException.badRequest("expiresOn", "must be after issuedOn");
@@ -160,7 +144,7 @@ public class OrganizationService {
         c.createdAt = Instant.now();
         c.persist();
         audit.record("certification.added", "certification", c.id, List.of(vendor.id, vendor.registeredBy), null,
-                CertificationView.of(c));
+                CertificationSnapshot.of(c));
         return c;
     }
 }
