@@ -4,25 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.sansho.catalog.guideline.domain.Category;
 import org.sansho.catalog.guideline.domain.CiaImpact;
 import org.sansho.catalog.guideline.domain.Citation;
-import org.sansho.catalog.guideline.domain.Confidence;
-import org.sansho.catalog.guideline.domain.ContractPhase;
-import org.sansho.catalog.guideline.domain.DataCategory;
 import org.sansho.catalog.guideline.domain.GuidanceRef;
 import org.sansho.catalog.guideline.domain.LocalizedText;
 import org.sansho.catalog.guideline.domain.Mapping;
-import org.sansho.catalog.guideline.domain.MappingBasis;
-import org.sansho.catalog.guideline.domain.MappingRelation;
-import org.sansho.catalog.guideline.domain.Obligation;
-import org.sansho.catalog.guideline.domain.Party;
 import org.sansho.catalog.guideline.domain.Requirement;
-import org.sansho.catalog.guideline.domain.RequirementStatus;
 import org.sansho.catalog.guideline.domain.Section;
-import org.sansho.catalog.guideline.domain.ServiceModel;
-import org.sansho.catalog.guideline.domain.ThreatImpact;
-import org.sansho.catalog.guideline.domain.Verification;
 import org.sansho.catalog.guideline.domain.VerificationCoverage;
 import org.sansho.catalog.guideline.domain.VersionContent;
 
@@ -34,13 +22,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * A guideline version as an OSCAL 1.1 catalog (JSON); {@link OscalCatalogImport} reads it back. Sections are groups
