@@ -1,10 +1,17 @@
 package org.sansho.catalog.oscal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.sansho.catalog.guideline.domain.VerificationCoverage;
+import org.sansho.catalog.guideline.domain.VersionRef;
+import org.sansho.catalog.guideline.domain.VersionStatus;
+import org.sansho.catalog.guideline.persistence.GuidelineVersionEntity;
+import org.sansho.catalog.oscal.domain.OscalCatalogSchema;
 import org.sansho.catalog.guideline.domain.VersionContent;
 import org.sansho.catalog.guideline.service.CatalogReader;
 import org.sansho.testsupport.TestTokens;
@@ -13,6 +20,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -37,7 +45,7 @@ class OscalRoundTripTest {
                         .sections().size()))
                 .body("catalog.groups.find { it.props.find { p -> p.name == 'section-number' && p.value == 'SYS-3' } }"
                         + ".controls.id", hasItem("MHLW6-SYS-3-1"))
-                .body("catalog.groups.controls.flatten().find { it.id == 'MHLW6-SYS-3-1' }.props.name",
+                .body("catalog.groups.findAll { it.controls }.controls.flatten().find { it.id == 'MHLW6-SYS-3-1' }.props.name",
                         hasItem("phase"))
                 .body("catalog.back-matter.resources.size()", org.hamcrest.Matchers.greaterThan(120))
                 .extract().asString();
@@ -46,13 +54,32 @@ class OscalRoundTripTest {
         given().auth().oauth2(TestTokens.token("catalog-admin")).contentType(ContentType.JSON).body(oscal)
                 .queryParam("version", label)
                 .post("/api/v1/imports/oscal").then().statusCode(201)
-                .body("status", equalTo("DRAFT")).body("version", equalTo(label));
+                .body("status", equalTo("DRAFT")).body("version", equalTo(label))
+                .body("source.shape", equalTo("SANSHO")).body("defaults.size()", equalTo(0))
+                .body("guidelineCreated", equalTo(false))
+                .body("unmapped.element", containsInAnyOrder("metadata published", "metadata last-modified"));
 
         VersionContent original = reader.version("mhlw-medical-information-security", "6.0");
         VersionContent imported = reader.version("mhlw-medical-information-security", label);
         assertThat(imported.sections()).isEqualTo(original.sections());
         assertThat(imported.requirements()).isNotEmpty().isEqualTo(original.requirements());
         assertThat(imported.mappings()).containsExactlyInAnyOrderElementsOf(original.mappings());
+    }
+
+    @Test
+    void every_published_version_exports_a_catalog_valid_by_the_official_oscal_1_1_schema() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        int checked = 0;
+        for (VersionRef v : QuarkusTransaction.requiringNew().call(() -> GuidelineVersionEntity
+                .<GuidelineVersionEntity>list("status <> ?1", VersionStatus.DRAFT).stream()
+                .map(e -> new VersionRef(e.guidelineId, e.label)).toList())) {
+            JsonNode exported = json.readTree(given().auth().oauth2(TestTokens.token("auditor", UUID.randomUUID()))
+                    .get("/api/v1/guidelines/" + v.guidelineId() + "/versions/" + v.version() + "/oscal")
+                    .then().statusCode(200).extract().asString());
+            assertThat(OscalCatalogSchema.official().problems(exported)).as(v.toString()).isEmpty();
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(4);
     }
 
     @Test

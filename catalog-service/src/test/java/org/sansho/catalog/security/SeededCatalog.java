@@ -11,7 +11,7 @@ import java.util.UUID;
 /**
  * Seeds what the access rules (authorization-rules.yaml) refer to, through the API as catalog-admin: a guideline
  * with version 1 published (a section, two requirements) and version 2 a draft copied from it, a guideline without
- * versions, and the OSCAL export of version 1.
+ * versions, the OSCAL export of version 1 and a draft "oscal" imported from it (with its import report).
  */
 final class SeededCatalog {
 
@@ -38,6 +38,7 @@ final class SeededCatalog {
         admin().body("{\"publishedOn\":\"2026-01-01\"}").post(base + "/1/publish").then().statusCode(200);
         admin().body("{\"version\":\"2\",\"copyFromCurrent\":true}").post(base).then().statusCode(201);
         String oscal = admin().get(base + "/1/oscal").then().statusCode(200).extract().asString();
+        admin().queryParam("version", "oscal").body(oscal).post("/api/v1/imports/oscal").then().statusCode(201);
         return new World().set("guideline", guideline).set("bare", bare).set("key1", key1).set("key2", key2)
                 .setShared("oscal", oscal)
                 .actsFor("procurement", UUID.randomUUID()).actsFor("vendor", UUID.randomUUID())

@@ -37,8 +37,8 @@ public final class HostileInputs {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** Larger than any service's configured body limit (quarkus.http.limits.max-body-size). */
-    public static final int OVERSIZED_BODY = 5 * 1024 * 1024;
+    /** Larger than any service's configured body limit (quarkus.http.limits.max-body-size; catalog-service: 16M). */
+    public static final int OVERSIZED_BODY = 17 * 1024 * 1024;
     /** Longer than any free text a service stores: every string field must declare a smaller maximum length. */
     public static final int OVERSIZED_STRING = 100_000;
     public static final List<String> INJECTIONS = List.of(

@@ -250,8 +250,11 @@ public class CatalogStore {
         e.position = position;
         apply(e, sectionId, r);
         e.persist();
-        em.flush();
-        writeThreats(e.id, r.threats());
+        if (!r.threats().isEmpty()) {
+            // the threat rows refer to the requirement row (an identity: inserted at persist, flushed here to be sure)
+            em.flush();
+            writeThreats(e.id, r.threats());
+        }
         return e;
     }
 

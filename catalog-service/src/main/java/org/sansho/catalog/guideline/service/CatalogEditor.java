@@ -146,13 +146,18 @@ public class CatalogEditor {
     /** Copies sections and requirements into a draft (also used by the OSCAL import). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void copyContent(List<Section> sections, List<Requirement> requirements, GuidelineVersionEntity draft) {
+        // section ids kept at hand: a query per requirement would dirty-check every requirement inserted so far
+        // (Hibernate's auto-flush), quadratic in a catalog of a thousand controls
+        java.util.Map<String, Long> sectionIds = new java.util.HashMap<>();
         for (int i = 0; i < sections.size(); i++) {
-            store.insertSection(draft.id, sections.get(i), i);
+            sectionIds.put(sections.get(i).number(), store.insertSection(draft.id, sections.get(i), i).id);
         }
         em.flush();
         int position = 0;
         for (Requirement r : requirements) {
-            store.insertRequirement(draft, sectionId(draft.id, r.sectionNumber()), r, position++);
+            Long sectionId = sectionIds.get(r.sectionNumber());
+            store.insertRequirement(draft, sectionId != null ? sectionId : sectionId(draft.id, r.sectionNumber()), r,
+                    position++);
         }
         draft.hasContent = !requirements.isEmpty();
         audit("guideline-version.content-copied", "guideline-version", versionId(draft.guidelineId, draft.label),

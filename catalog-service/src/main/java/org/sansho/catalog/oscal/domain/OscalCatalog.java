@@ -4,60 +4,47 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.sansho.catalog.guideline.domain.Category;
 import org.sansho.catalog.guideline.domain.CiaImpact;
 import org.sansho.catalog.guideline.domain.Citation;
-import org.sansho.catalog.guideline.domain.Confidence;
-import org.sansho.catalog.guideline.domain.ContractPhase;
-import org.sansho.catalog.guideline.domain.DataCategory;
 import org.sansho.catalog.guideline.domain.GuidanceRef;
 import org.sansho.catalog.guideline.domain.LocalizedText;
 import org.sansho.catalog.guideline.domain.Mapping;
-import org.sansho.catalog.guideline.domain.MappingBasis;
-import org.sansho.catalog.guideline.domain.MappingRelation;
-import org.sansho.catalog.guideline.domain.Obligation;
-import org.sansho.catalog.guideline.domain.Party;
 import org.sansho.catalog.guideline.domain.Requirement;
-import org.sansho.catalog.guideline.domain.RequirementStatus;
 import org.sansho.catalog.guideline.domain.Section;
-import org.sansho.catalog.guideline.domain.ServiceModel;
-import org.sansho.catalog.guideline.domain.ThreatImpact;
-import org.sansho.catalog.guideline.domain.Verification;
 import org.sansho.catalog.guideline.domain.VerificationCoverage;
 import org.sansho.catalog.guideline.domain.VersionContent;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
- * A guideline version as an OSCAL 1.1 catalog (JSON) and back. Sections are groups (flat, with a {@code parent}
- * prop), requirements are controls; everything OSCAL has no field for travels as props in our namespace, the
- * Japanese texts included, so that an export imports back to an equal version. Citations and mappings are
- * back-matter resources that controls link to ({@code rel=reference} and the mapping relation).
+ * A guideline version as an OSCAL 1.1 catalog (JSON); {@link OscalCatalogImport} reads it back. Sections are groups
+ * (flat, with a {@code parent} prop), requirements are controls; everything OSCAL has no field for travels as props
+ * in our namespace, the Japanese texts included, so that an export imports back to an equal version. Citations and
+ * mappings are back-matter resources that controls link to ({@code rel=reference} and the mapping relation). The
+ * document is valid against the official OSCAL 1.1 catalog schema: empty arrays are left out (the schema wants at
+ * least one item) and every UUID is a name-based version 5 one (the schema admits versions 4 and 5 only).
  */
 public final class OscalCatalog {
 
     public static final String NS = "https://sansho.dev/ns/oscal";
     public static final String OSCAL_VERSION = "1.1.2";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** The namespace of our name-based UUIDs: the RFC 9562 URL namespace, as our names are under {@link #NS}. */
+    private static final byte[] NAMESPACE = bytes(UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8"));
 
     private OscalCatalog() {
-    }
-
-    /** What an OSCAL catalog held, or the problems that made it unreadable. */
-    public record Imported(String guidelineId, String version, List<Section> sections, List<Requirement> requirements,
-                           List<Mapping> mappings, List<String> problems) {
     }
 
     // ---- export ------------------------------------------------------------------------------------------
@@ -115,6 +102,7 @@ public final class OscalCatalog {
         }
         ObjectNode root = JSON.objectNode();
         root.set("catalog", catalog);
+        withoutEmptyArrays(root);
         return root;
     }
 
@@ -175,7 +163,8 @@ public final class OscalCatalog {
                 prop(mprops, "mapping-relation", m.relation().name(), null);
                 prop(mprops, "mapping-basis", m.basis().name(), null);
                 prop(mprops, "mapping-confidence", m.confidence().name(), null);
-                prop(mprops, "mapping-rationale-ja", m.rationale().ja(), null);
+                // Japanese prose may run over lines, which an OSCAL prop value may not: remarks hold it
+                resource.put("remarks", m.rationale().ja());
                 if (m.source() != null) {
                     prop(mprops, "mapping-source", m.source(), null);
                 }
@@ -194,7 +183,7 @@ public final class OscalCatalog {
             part.put("name", "evidence");
             part.put("ns", NS);
             part.put("prose", e.en());
-            prop(part.putArray("props"), "prose-ja", e.ja(), null);
+            japanese(part, part.path("id").asText(), e.ja());
         }
         for (int i = 0; i < r.guidance().size(); i++) {
             GuidanceRef g = r.guidance().get(i);
@@ -215,10 +204,19 @@ public final class OscalCatalog {
                 prop(gp, "guidance-url", g.url(), null);
             }
             if (g.note() != null) {
-                prop(gp, "prose-ja", g.note().ja(), null);
+                japanese(part, part.path("id").asText(), g.note().ja());
             }
         }
         return control;
+    }
+
+    /** The Japanese text of a part, as a sub-part in our namespace (prose, not a prop: it may run over lines). */
+    private static void japanese(ObjectNode part, String id, String prose) {
+        ObjectNode ja = part.putArray("parts").addObject();
+        ja.put("id", id + ".ja");
+        ja.put("name", "prose-ja");
+        ja.put("ns", NS);
+        ja.put("prose", prose);
     }
 
     private static void statement(ArrayNode parts, String id, String lang, String prose) {
@@ -254,154 +252,45 @@ public final class OscalCatalog {
         return cleaned.matches("^[\\p{L}_].*") ? cleaned : prefix + cleaned;
     }
 
-    private static UUID uuid(String name) {
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    /** A name-based UUID (version 5, SHA-1, RFC 9562) in our own namespace: the same name, the same UUID. */
+    static UUID uuid(String name) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(NAMESPACE);
+            byte[] hash = sha1.digest((NS + "#" + name).getBytes(StandardCharsets.UTF_8));
+            hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
+            hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+            long msb = 0;
+            long lsb = 0;
+            for (int i = 0; i < 8; i++) {
+                msb = (msb << 8) | (hash[i] & 0xff);
+                lsb = (lsb << 8) | (hash[i + 8] & 0xff);
+            }
+            return new UUID(msb, lsb);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
+        }
     }
 
-    // ---- import ------------------------------------------------------------------------------------------
-
-    public static Imported read(JsonNode root) {
-        List<String> problems = new ArrayList<>();
-        JsonNode catalog = root.path("catalog");
-        if (!catalog.isObject()) {
-            return new Imported(null, null, List.of(), List.of(), List.of(), List.of("catalog: is missing"));
-        }
-        JsonNode metadata = catalog.path("metadata");
-        Map<String, List<JsonNode>> metaProps = props(metadata);
-        String guidelineId = first(metaProps, "guideline-id");
-        String version = text(metadata, "version");
-        Map<String, JsonNode> resources = new HashMap<>();
-        for (JsonNode r : catalog.path("back-matter").path("resources")) {
-            resources.put(r.path("uuid").asText(), r);
-        }
-        List<Section> sections = new ArrayList<>();
-        List<Requirement> requirements = new ArrayList<>();
-        Map<String, Mapping> mappings = new LinkedHashMap<>();
-        for (JsonNode group : catalog.path("groups")) {
-            Map<String, List<JsonNode>> gp = props(group);
-            String number = first(gp, "section-number");
-            if (number == null) {
-                problems.add("group " + group.path("id").asText() + ": has no section-number prop");
-                continue;
-            }
-            sections.add(new Section(number, first(gp, "parent"),
-                    new LocalizedText(first(gp, "title-ja"), text(group, "title"))));
-            for (JsonNode control : group.path("controls")) {
-                try {
-                    requirements.add(requirement(number, control, resources, mappings));
-                } catch (IllegalArgumentException | NullPointerException e) {
-                    problems.add("control " + control.path("id").asText() + ": " + e.getMessage());
-                }
-            }
-        }
-        return new Imported(guidelineId, version, sections, requirements, List.copyOf(mappings.values()), problems);
+    private static byte[] bytes(UUID uuid) {
+        return java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits()).array();
     }
 
-    private static Requirement requirement(String section, JsonNode control, Map<String, JsonNode> resources,
-                                           Map<String, Mapping> mappings) {
-        Map<String, List<JsonNode>> p = props(control);
-        String key = first(p, "key");
-        if (key == null) {
-            throw new IllegalArgumentException("has no key prop");
-        }
-        String summaryEn = null;
-        String summaryJa = null;
-        List<LocalizedText> evidence = new ArrayList<>();
-        List<GuidanceRef> guidance = new ArrayList<>();
-        for (JsonNode part : control.path("parts")) {
-            String name = part.path("name").asText();
-            if (name.equals("statement")) {
-                if ("ja".equals(part.path("class").asText())) {
-                    summaryJa = text(part, "prose");
+    /** OSCAL arrays hold at least one item: a section without requirements has no {@code controls} at all. */
+    private static void withoutEmptyArrays(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            List<String> empty = new ArrayList<>();
+            object.properties().forEach(e -> {
+                if (e.getValue().isArray() && e.getValue().isEmpty()) {
+                    empty.add(e.getKey());
                 } else {
-                    summaryEn = text(part, "prose");
+                    withoutEmptyArrays(e.getValue());
                 }
-            } else if (name.equals("evidence")) {
-                evidence.add(new LocalizedText(first(props(part), "prose-ja"), text(part, "prose")));
-            } else if (name.equals("guidance") && first(props(part), "guidance-ref") != null) {
-                Map<String, List<JsonNode>> gp = props(part);
-                String page = first(gp, "guidance-page");
-                String noteJa = first(gp, "prose-ja");
-                guidance.add(new GuidanceRef(first(gp, "guidance-ref"), first(gp, "guidance-document"),
-                        page == null ? null : Integer.valueOf(page), first(gp, "guidance-url"),
-                        noteJa == null ? null : new LocalizedText(noteJa, text(part, "prose"))));
-            }
+            });
+            object.remove(empty);
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(OscalCatalog::withoutEmptyArrays);
         }
-        Citation citation = null;
-        for (JsonNode link : control.path("links")) {
-            String href = link.path("href").asText();
-            JsonNode resource = href.startsWith("#") ? resources.get(href.substring(1)) : null;
-            if (resource == null) {
-                continue;
-            }
-            Map<String, List<JsonNode>> rp = props(resource);
-            if ("reference".equals(link.path("rel").asText())) {
-                String page = first(rp, "citation-page");
-                JsonNode rlink = resource.path("rlinks").path(0);
-                citation = new Citation(text(resource, "title"), first(rp, "citation-version"),
-                        first(rp, "citation-section"), page == null ? null : Integer.valueOf(page),
-                        rlink.isMissingNode() ? null : text(rlink, "href"));
-            } else if (first(rp, "mapping-from") != null) {
-                Mapping m = new Mapping(first(rp, "mapping-from"), first(rp, "mapping-to"),
-                        MappingRelation.valueOf(first(rp, "mapping-relation")),
-                        MappingBasis.valueOf(first(rp, "mapping-basis")),
-                        Confidence.valueOf(first(rp, "mapping-confidence")),
-                        new LocalizedText(first(rp, "mapping-rationale-ja"), text(resource, "description")),
-                        first(rp, "mapping-source"));
-                mappings.putIfAbsent(m.from() + "|" + m.to() + "|" + m.relation(), m);
-            }
-        }
-        List<ThreatImpact> threats = p.getOrDefault("threat", List.of()).stream()
-                .map(t -> new ThreatImpact(t.path("value").asText(), t.path("class").asText().chars()
-                        .mapToObj(c -> CiaImpact.valueOf(String.valueOf((char) c))).toList()))
-                .toList();
-        return new Requirement(key, section, first(p, "label"),
-                new LocalizedText(first(p, "title-ja"), text(control, "title")),
-                new LocalizedText(summaryJa, summaryEn),
-                enumOf(p, "obligation", Obligation::valueOf), enumOf(p, "category", Category::valueOf),
-                all(p, "phase", ContractPhase::valueOf), enumOf(p, "party", Party::valueOf),
-                all(p, "service-model", ServiceModel::valueOf), all(p, "data-category", DataCategory::valueOf),
-                threats, evidence, citation, guidance, verification(p),
-                first(p, "unverified-reason"),
-                first(p, "status") == null ? RequirementStatus.ACTIVE : RequirementStatus.valueOf(first(p, "status")));
-    }
-
-    /** Props by name; only ours (our namespace) count, so other tools' props with the same names are ignored. */
-    private static Map<String, List<JsonNode>> props(JsonNode node) {
-        Map<String, List<JsonNode>> result = new LinkedHashMap<>();
-        for (JsonNode p : node.path("props")) {
-            if (NS.equals(p.path("ns").asText())) {
-                result.computeIfAbsent(p.path("name").asText(), k -> new ArrayList<>()).add(p);
-            }
-        }
-        return result;
-    }
-
-    private static String first(Map<String, List<JsonNode>> props, String name) {
-        List<JsonNode> values = props.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0).path("value").asText();
-    }
-
-    private static <E> E enumOf(Map<String, List<JsonNode>> props, String name, Function<String, E> parse) {
-        String value = first(props, name);
-        return value == null ? null : parse.apply(value);
-    }
-
-    private static <E> List<E> all(Map<String, List<JsonNode>> props, String name, Function<String, E> parse) {
-        return props.getOrDefault(name, List.of()).stream().map(p -> parse.apply(p.path("value").asText())).toList();
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        return v.isMissingNode() || v.isNull() ? null : v.asText();
-    }
-
-    /** The verification level; documents written before it existed carry only {@code verified}. */
-    private static Verification verification(Map<String, List<JsonNode>> props) {
-        String level = first(props, "verification");
-        if (level != null) {
-            return Verification.valueOf(level);
-        }
-        return Boolean.parseBoolean(first(props, "verified")) ? Verification.VERIFIED : Verification.UNVERIFIED;
     }
 }
