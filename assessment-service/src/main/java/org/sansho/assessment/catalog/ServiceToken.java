@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,6 +35,11 @@ public class ServiceToken extends ReactiveClientHeadersFactory {
     static final String SUBJECT = "assessment-service";
     private static final Duration LOCAL_LIFETIME = Duration.ofMinutes(5);
     private static final Duration RENEW_BEFORE = Duration.ofSeconds(60);
+    /**
+     * A token's lifetime is checked by the services that receive it against their own wall clock, so it is counted on
+     * the wall clock too, never on the service's business clock (which a test or a drill may move).
+     */
+    private static final Clock WALL = Clock.systemUTC();
 
     @Inject
     OidcClient provider;
@@ -70,11 +76,11 @@ public class ServiceToken extends ReactiveClientHeadersFactory {
         }
         return Uni.createFrom().item(() -> "Bearer " + keep(
                 Jwt.subject(SUBJECT).groups("service").expiresIn(LOCAL_LIFETIME).sign(),
-                Instant.now().plus(LOCAL_LIFETIME)));
+                WALL.instant().plus(LOCAL_LIFETIME)));
     }
 
     private synchronized String current() {
-        return Instant.now().isBefore(renewAt) ? token : null;
+        return WALL.instant().isBefore(renewAt) ? token : null;
     }
 
     private synchronized String keep(String token, Instant expiresAt) {

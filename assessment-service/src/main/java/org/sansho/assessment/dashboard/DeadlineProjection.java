@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -27,9 +27,11 @@ public class DeadlineProjection {
     }
 
     private final EntityManager em;
+    private final Clock clock;
 
-    public DeadlineProjection(EntityManager em) {
+    public DeadlineProjection(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -62,6 +64,6 @@ public class DeadlineProjection {
                             updated_at = excluded.updated_at""")
                 .setParameter(1, kind).setParameter(2, subject).setParameter(3, contract).setParameter(4, hospital)
                 .setParameter(5, vendor).setParameter(6, label).setParameter(7, due).setParameter(8, threshold)
-                .setParameter(9, Instant.now()).executeUpdate();
+                .setParameter(9, clock.instant()).executeUpdate();
     }
 }

@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import org.sansho.assessment.events.AssessmentPayloads;
 import org.sansho.assessment.events.ContractEvent;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -18,9 +18,11 @@ import java.util.UUID;
 public class PostureProjection {
 
     private final EntityManager em;
+    private final Clock clock;
 
-    public PostureProjection(EntityManager em) {
+    public PostureProjection(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -35,7 +37,7 @@ public class PostureProjection {
                             state = coalesce(excluded.state, contract_posture.state), updated_at = excluded.updated_at""")
                 .setParameter(1, contract.contractId()).setParameter(2, contract.hospitalId())
                 .setParameter(3, contract.vendorId()).setParameter(4, phase).setParameter(5, state)
-                .setParameter(6, Instant.now()).executeUpdate();
+                .setParameter(6, clock.instant()).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -48,7 +50,7 @@ public class PostureProjection {
                             open_mandatory_gaps = excluded.open_mandatory_gaps, updated_at = excluded.updated_at""")
                 .setParameter(1, result.contractId()).setParameter(2, result.hospitalId())
                 .setParameter(3, result.vendorId()).setParameter(4, result.verdict().name())
-                .setParameter(5, result.openMandatoryGaps()).setParameter(6, Instant.now()).executeUpdate();
+                .setParameter(5, result.openMandatoryGaps()).setParameter(6, clock.instant()).executeUpdate();
     }
 
     /** +1 when a finding becomes overdue, -1 when an overdue finding is resolved or risk-accepted. */
@@ -61,6 +63,6 @@ public class PostureProjection {
                             overdue_findings = greatest(contract_posture.overdue_findings + ?4, 0),
                             updated_at = excluded.updated_at""")
                 .setParameter(1, contractId).setParameter(2, hospitalId).setParameter(3, vendorId)
-                .setParameter(4, delta).setParameter(5, Instant.now()).executeUpdate();
+                .setParameter(4, delta).setParameter(5, clock.instant()).executeUpdate();
     }
 }

@@ -33,6 +33,7 @@ import org.sansho.platform.audit.AuditActor;
 import org.sansho.platform.audit.AuditTrail;
 import org.sansho.platform.outbox.Outbox;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,11 +70,13 @@ public class CatalogSeedLoader {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final boolean enabled;
+    private final Clock clock;
 
     public CatalogSeedLoader(EntityManager em, CatalogStore store, CatalogReader reader, Outbox outbox,
-                             AuditTrail audit,
+                             AuditTrail audit, Clock clock,
                              @ConfigProperty(name = "sansho.catalog.seed.enabled", defaultValue = "true") boolean enabled) {
         this.em = em;
+        this.clock = clock;
         this.store = store;
         this.reader = reader;
         this.outbox = outbox;
@@ -167,6 +170,7 @@ public class CatalogSeedLoader {
             boolean isNew = e == null;
             if (isNew) {
                 e = new GuidelineEntity();
+                e.createdAt = clock.instant();
                 e.id = g.id();
             }
             e.issuer = g.issuer();
@@ -346,6 +350,7 @@ public class CatalogSeedLoader {
     private GuidelineVersionEntity insert(String guidelineId, CatalogContent.VersionEntry v,
                                           CatalogContent.VersionFile file) {
         GuidelineVersionEntity e = new GuidelineVersionEntity();
+        e.createdAt = clock.instant();
         e.guidelineId = guidelineId;
         e.label = v.version();
         e.publishedOn = v.publishedOn();

@@ -4,7 +4,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.sansho.contract.calendar.BusinessCalendar;
 import org.sansho.contract.contract.domain.ContractState;
 import org.sansho.contract.contract.events.ContractContext;
 import org.sansho.contract.contract.events.ContractPayloads;
@@ -16,6 +15,7 @@ import org.sansho.platform.audit.AuditTrail;
 import org.sansho.platform.outbox.Outbox;
 import org.sansho.platform.tenancy.SystemScope;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -41,15 +41,15 @@ public class ReminderService {
 
     private final EntityManager em;
     private final Outbox outbox;
-    private final BusinessCalendar calendar;
+    private final Clock clock;
 
     private final AuditTrail audit;
 
-    public ReminderService(EntityManager em, Outbox outbox, BusinessCalendar calendar, AuditTrail audit) {
+    public ReminderService(EntityManager em, Outbox outbox, Clock clock, AuditTrail audit) {
         this.audit = audit;
         this.em = em;
         this.outbox = outbox;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${sansho.reminders.every}", delayed = "30s",
@@ -62,7 +62,7 @@ public class ReminderService {
     /** Sends what is due on the business calendar's today. */
     @Transactional
     public int sendDueToday() {
-        return sendDue(calendar.today());
+        return sendDue(LocalDate.now(clock));
     }
 
     /** Sends what is due on {@code today}; returns how many reminders were published. */
@@ -140,7 +140,7 @@ public class ReminderService {
                         insert into reminder_sent (kind, subject_id, threshold, due_date, sent_at)
                         values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
                 .setParameter(1, kind).setParameter(2, subject).setParameter(3, threshold).setParameter(4, due)
-                .setParameter(5, calendar.now())
+                .setParameter(5, clock.instant())
                 .executeUpdate() == 1;
     }
 }

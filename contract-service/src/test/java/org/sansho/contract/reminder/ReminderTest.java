@@ -2,6 +2,7 @@ package org.sansho.contract.reminder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.sansho.contract.Fixtures;
 import org.sansho.testsupport.TopicRecords;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +36,7 @@ class ReminderTest {
     ReminderService reminders;
 
     @Inject
-    org.sansho.contract.calendar.BusinessCalendar calendar;
+    Clock clock;
 
     @InjectKafkaCompanion
     KafkaCompanion kafka;
@@ -87,18 +90,15 @@ class ReminderTest {
     }
 
     @Test
-    void the_job_uses_the_business_calendar_so_a_replaced_clock_moves_it_through_time() {
+    void the_job_reads_today_from_the_platform_clock_in_japan_so_a_replaced_clock_moves_it_through_time() {
         Fixtures.Parties p = Fixtures.parties();
         as("vendor", p.vendor()).body(Map.of("scheme", "ISMAP", "issuedOn", "2030-01-01", "expiresOn", "2032-01-20"))
                 .post("/api/v1/organizations/" + p.vendor() + "/certifications").then().statusCode(201);
-        try {
-            calendar.use(java.time.Clock.fixed(java.time.Instant.parse("2032-01-13T01:00:00Z"),
-                    org.sansho.contract.calendar.BusinessCalendar.ZONE));
-            assertThat(calendar.today()).isEqualTo(LocalDate.of(2032, 1, 13));
-            reminders.sendDueToday();
-        } finally {
-            calendar.use(java.time.Clock.system(org.sansho.contract.calendar.BusinessCalendar.ZONE));
-        }
+        // 05:00 on 13 January in Tokyo is still 12 January in UTC: 7 days before the expiry only on Japan's calendar.
+        QuarkusMock.installMockForType(Clock.fixed(Instant.parse("2032-01-12T20:00:00Z"), clock.getZone()),
+                Clock.class);
+        assertThat(LocalDate.now(clock)).isEqualTo(LocalDate.of(2032, 1, 13));
+        reminders.sendDueToday();
         List<JsonNode> events = await().atMost(Duration.ofSeconds(30)).until(
                 () -> events(p.vendor().toString(), "certification.expiring"), e -> e.size() >= 1);
         assertThat(events).extracting(e -> e.path("data").path("thresholdDays").asInt()).containsExactly(7);

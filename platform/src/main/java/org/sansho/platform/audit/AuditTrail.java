@@ -17,6 +17,7 @@ import org.sansho.platform.rest.PageParams;
 import org.jboss.logging.MDC;
 import org.sansho.platform.security.Caller;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -67,10 +68,12 @@ public class AuditTrail {
     private final Instance<Caller> caller;
     private final String serviceName;
     private final Instance<AuditSealer> sealer;
+    private final Clock clock;
 
     public AuditTrail(EntityManager em, ObjectMapper mapper, TransactionSynchronizationRegistry transactions,
-                      Instance<Caller> caller, OutboxConfig outbox, Instance<AuditSealer> sealer) {
+                      Instance<Caller> caller, OutboxConfig outbox, Instance<AuditSealer> sealer, Clock clock) {
         this.sealer = sealer;
+        this.clock = clock;
         this.em = em;
         this.mapper = mapper;
         this.transactions = transactions;
@@ -116,7 +119,7 @@ public class AuditTrail {
         List<UUID> orgs = organizations == null ? List.of()
                 : organizations.stream().filter(Objects::nonNull).toList();
 
-        AuditRow row = new AuditRow(0, UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS),
+        AuditRow row = new AuditRow(0, UUID.randomUUID(), clock.instant(),
                 actor.subject(), actor.organizationId(), actor.rolesText(), action, entityType, entityId.toString(),
                 orgs, beforeDigest, afterDigest, request, null, null);
         em.createNativeQuery("""

@@ -13,8 +13,11 @@ import java.util.function.IntSupplier;
  * commit that left work) and at a fixed interval in between, so that work left by a crashed instance, or while a
  * dependency was away, is picked up too. A round that fails is retried with a doubling back-off.
  *
- * <p>One round calls {@code step} until it does less than a full batch. The outbox relay and the audit sealer run
- * on it. A round is system work ({@link Tenancy#system}, named after the loop): no request's caller started it.
+ * <p>One round calls {@code step} until it does less than a full batch. Every poller of due rows runs on it: the
+ * outbox relay, the audit sealer, the assessment-service's items worker. Work that is due at a time of day rather than
+ * left by a commit (reminders, deadline watches, metric samples, purges) is a Quarkus {@code @Scheduled} method
+ * instead (docs/architecture.md, "Background work"). A round is system work ({@link Tenancy#system}, named after the
+ * loop): no request's caller started it.
  */
 public final class WakeableLoop {
 
@@ -115,7 +118,8 @@ public final class WakeableLoop {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The innermost cause of a failure, as a log line names it ({@code SimpleName: message}). */
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();

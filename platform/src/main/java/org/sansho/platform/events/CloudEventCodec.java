@@ -18,14 +18,14 @@ public class CloudEventCodec {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public CloudEventCodec(ObjectMapper mapper) {
+    public CloudEventCodec(ObjectMapper mapper, Clock clock) {
         this.mapper = mapper;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     public CloudEvent create(String source, String type, String subject, Object data) {
         return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, type, subject,
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), CloudEvent.JSON,
+                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), CloudEvent.JSON,
                 mapper.valueToTree(data));
     }
 

@@ -12,7 +12,7 @@ import org.sansho.platform.problem.ProblemException;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
@@ -33,9 +33,11 @@ public class IdempotentRequests {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    public IdempotentRequests(EntityManager em, ObjectMapper mapper) {
+    public IdempotentRequests(EntityManager em, ObjectMapper mapper, Clock clock) {
         this.em = em;
+        this.clock = clock;
         this.mapper = mapper;
     }
 
@@ -58,7 +60,7 @@ public class IdempotentRequests {
         int claimed = em.createNativeQuery("""
                         insert into idempotency_record (scope, idempotency_key, request_hash, status, created_at)
                         values (?1, ?2, ?3, 0, ?4) on conflict do nothing""")
-                .setParameter(1, scope).setParameter(2, key).setParameter(3, hash).setParameter(4, Instant.now())
+                .setParameter(1, scope).setParameter(2, key).setParameter(3, hash).setParameter(4, clock.instant())
                 .executeUpdate();
         if (claimed == 0) {
             return replay(scope, key, hash);

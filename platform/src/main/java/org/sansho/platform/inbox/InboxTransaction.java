@@ -8,8 +8,7 @@ import org.jboss.logging.Logger;
 import org.sansho.platform.events.CloudEvent;
 import org.sansho.platform.tenancy.Tenancy;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 
 /**
  * One event's effect and its inbox record in one transaction, retried a bounded number of times on transient
@@ -23,9 +22,11 @@ class InboxTransaction {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     private final EntityManager em;
+    private final Clock clock;
 
-    InboxTransaction(EntityManager em) {
+    InboxTransaction(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     @Retry(maxRetries = 4, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
@@ -38,7 +39,7 @@ class InboxTransaction {
                     .setParameter(2, event.id())
                     .setParameter(3, event.type())
                     .setParameter(4, event.source())
-                    .setParameter(5, Instant.now().truncatedTo(ChronoUnit.MICROS))
+                    .setParameter(5, clock.instant())
                     .executeUpdate();
             if (recorded == 0) {
                 LOG.debugf("%s: event %s (%s) was processed before; skipped", consumer, event.id(), event.type());

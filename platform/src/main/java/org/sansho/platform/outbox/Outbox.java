@@ -8,7 +8,6 @@ import org.sansho.platform.events.CloudEventCodec;
 import org.sansho.platform.observability.TraceContext;
 import org.sansho.platform.transaction.AfterCommit;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -46,7 +45,7 @@ public class Outbox {
         row.aggregateId = aggregateId;
         row.type = type;
         row.payload = codec.write(event);
-        row.timestamp = event.time() == null ? Instant.now() : event.time().toInstant();
+        row.timestamp = event.time().toInstant();
         row.topic = config.topic();
         // The relay sends later on its own thread: the trace of the request that made the change travels with the row.
         TraceContext trace = TraceContext.current();

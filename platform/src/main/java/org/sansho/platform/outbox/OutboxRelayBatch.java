@@ -12,7 +12,7 @@ import org.sansho.platform.events.CloudEvent;
 import org.sansho.platform.observability.TraceContext;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,9 +31,11 @@ public class OutboxRelayBatch {
     private final EntityManager em;
     private final OutboxProducer producer;
     private final OutboxConfig config;
+    private final Clock clock;
 
-    public OutboxRelayBatch(EntityManager em, OutboxProducer producer, OutboxConfig config) {
+    public OutboxRelayBatch(EntityManager em, OutboxProducer producer, OutboxConfig config, Clock clock) {
         this.em = em;
+        this.clock = clock;
         this.producer = producer;
         this.config = config;
     }
@@ -75,7 +77,7 @@ public class OutboxRelayBatch {
         // One statement text for every batch size: an "in (:ids)" list is a new statement (and a new query
         // translation) for each length, and the relay runs after every commit that wrote an event.
         em.createNativeQuery("update outbox_event set sent_at = ?1 where id = any(?2)")
-                .setParameter(1, Instant.now())
+                .setParameter(1, clock.instant())
                 .setParameter(2, rows.stream().map(r -> r.id).toArray(UUID[]::new))
                 .executeUpdate();
         return rows.size();
@@ -87,7 +89,7 @@ public class OutboxRelayBatch {
     @Transactional
     void purgeRelayed() {
         em.createQuery("delete from OutboxEvent where sentAt is not null and sentAt < :before")
-                .setParameter("before", Instant.now().minus(config.retention()))
+                .setParameter("before", clock.instant().minus(config.retention()))
                 .executeUpdate();
     }
 

@@ -2,12 +2,13 @@ package org.sansho.assessment.assessments.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.StatelessSession;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.sansho.assessment.assessments.domain.AssessmentAction;
 import org.sansho.assessment.assessments.domain.AssessmentWorkflow;
@@ -18,21 +19,19 @@ import org.sansho.assessment.catalog.ApplicableRequirements;
 import org.sansho.assessment.catalog.ApplicableRequirementsQuery;
 import org.sansho.assessment.events.AssessmentEventTypes;
 import org.sansho.assessment.events.AssessmentPayloads;
+import org.sansho.platform.background.WakeableLoop;
 import org.sansho.platform.outbox.Outbox;
 import org.sansho.platform.tenancy.SystemScope;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Fills PENDING_ITEMS assessments with their items from the catalog and opens them.
@@ -40,8 +39,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Each assessment is claimed with {@code select … for update skip locked}, so two instances never fill the
  * same one, and filled in one transaction with its {@code assessment.opened} event. When the catalog cannot be
  * reached the transaction rolls back and the attempt is simply repeated later (with a short back-off): the
- * assessment opens once the catalog is back, exactly once. Runs every second and right after a commit that
- * recorded a new assessment. An assessment whose catalog answer is already at hand is filled by its opening
+ * assessment opens once the catalog is back, exactly once. Runs on the platform's {@link WakeableLoop}: right after
+ * a commit that recorded a new assessment, and every second in between (for what a crashed instance left, or what
+ * waited for the catalog). An assessment whose catalog answer is already at hand is filled by its opening
  * transaction instead ({@link #fillIfKnown}).
  */
 @ApplicationScoped
@@ -56,54 +56,41 @@ public class AssessmentItemsWorker {
     private final StatelessSession rows;
     private final ApplicableRequirementsQuery catalog;
     private final Outbox outbox;
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "assessment-items-worker");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final AssessmentAudit audit;
+    private final Clock clock;
+    private final WakeableLoop loop;
 
     public AssessmentItemsWorker(EntityManager em, StatelessSession rows, ApplicableRequirementsQuery catalog,
-                                 Outbox outbox, AssessmentAudit audit) {
+                                 Outbox outbox, AssessmentAudit audit, Clock clock,
+                                 @ConfigProperty(name = "sansho.assessment.items-poll-interval", defaultValue = "1s")
+                                 Duration pollInterval) {
         this.audit = audit;
         this.em = em;
         this.rows = rows;
         this.catalog = catalog;
         this.outbox = outbox;
+        this.clock = clock;
+        // One assessment per step: each is filled (or postponed) in a transaction of its own.
+        this.loop = new WakeableLoop("assessment-items-worker", pollInterval, MAX_BACKOFF, 1,
+                () -> fillOne() ? 1 : 0);
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        loop.stop(Duration.ofSeconds(10));
     }
 
     /** Asks for a fill round now (after a commit that recorded a new assessment). */
     public void wake() {
-        if (!wakeUps.isShutdown()) {
-            wakeUps.execute(this::drain);
-        }
+        loop.wake();
     }
 
-    @Scheduled(every = "${sansho.assessment.items-poll-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void poll() {
-        drain();
-    }
-
-    /** Fills pending assessments until none is due; a concurrent request makes the running round go on. */
+    /** Fills pending assessments until none is due, on the caller's thread. */
     public void drain() {
-        again.set(true);
-        while (again.getAndSet(false)) {
-            if (!draining.compareAndSet(false, true)) {
-                return;
-            }
-            try {
-                while (fillOne()) {
-                    // next one
-                }
-            } finally {
-                draining.set(false);
-            }
-        }
+        loop.drain();
     }
 
     private boolean fillOne() {
@@ -216,7 +203,7 @@ public class AssessmentItemsWorker {
     }
 
     private void postpone(UUID id, RuntimeException cause) {
-        String reason = rootMessage(cause);
+        String reason = WakeableLoop.rootMessage(cause);
         LOG.warnf("The items of assessment %s could not be read from the catalog (%s); retrying later", id, reason);
         QuarkusTransaction.requiringNew().run(() -> {
             Assessment a = em.find(Assessment.class, id);
@@ -230,19 +217,7 @@ public class AssessmentItemsWorker {
         });
     }
 
-    void stop(@Observes ShutdownEvent ignored) {
-        wakeUps.shutdownNow();
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    private Instant now() {
+        return clock.instant();
     }
 }

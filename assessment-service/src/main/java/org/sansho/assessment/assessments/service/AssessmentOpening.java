@@ -12,8 +12,8 @@ import org.sansho.platform.events.CloudEvent;
 import org.sansho.platform.inbox.PoisonEventException;
 import org.sansho.platform.transaction.AfterCommit;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,11 +33,13 @@ public class AssessmentOpening {
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     private final AssessmentAudit audit;
+    private final Clock clock;
 
     public AssessmentOpening(EntityManager em, AssessmentItemsWorker worker,
                              TransactionSynchronizationRegistry transactions,
-                             com.fasterxml.jackson.databind.ObjectMapper mapper, AssessmentAudit audit) {
+                             com.fasterxml.jackson.databind.ObjectMapper mapper, AssessmentAudit audit, Clock clock) {
         this.audit = audit;
+        this.clock = clock;
         this.em = em;
         this.worker = worker;
         this.transactions = transactions;
@@ -63,7 +65,7 @@ public class AssessmentOpening {
         String openingKey = contract.contractId() + ":" + phase.get()
                 + (phase.get().oncePerContract() ? "" : ":" + event.id());
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         int inserted = em.createNativeQuery("""
                         insert into assessment (id, contract_id, hospital_id, vendor_id, service_id, service_model,
                             data_categories, phase, opening_key, trigger_event_id, baseline, status, created_at,

@@ -19,7 +19,7 @@ import org.sansho.assessment.findings.persistence.Finding;
 import org.sansho.platform.outbox.Outbox;
 import org.sansho.platform.problem.ProblemException;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,10 +48,12 @@ public class Rebaselining {
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     private final AssessmentAudit audit;
+    private final Clock clock;
 
     public Rebaselining(EntityManager em, Outbox outbox, ApplicableRequirementsQuery catalog,
-                        com.fasterxml.jackson.databind.ObjectMapper mapper, AssessmentAudit audit) {
+                        com.fasterxml.jackson.databind.ObjectMapper mapper, AssessmentAudit audit, Clock clock) {
         this.audit = audit;
+        this.clock = clock;
         this.em = em;
         this.outbox = outbox;
         this.catalog = catalog;
@@ -77,7 +79,7 @@ public class Rebaselining {
                 if (a.status == AssessmentStatus.PENDING_ITEMS) {
                     // No items yet, so nothing to keep: it is simply filled from the new version.
                     a.baseline = replace(a.baseline, superseded, by);
-                    a.updatedAt = Instant.now();
+                    a.updatedAt = clock.instant();
                     audit.assessment("assessment.baseline-replaced", a, before);
                     continue;
                 }
@@ -85,7 +87,7 @@ public class Rebaselining {
                 a.staleSuperseded = superseded;
                 a.staleBy = by;
                 a.staleChangedKeys = published.changedKeys() == null ? List.of() : List.copyOf(published.changedKeys());
-                a.updatedAt = Instant.now();
+                a.updatedAt = clock.instant();
                 outbox.publish(AssessmentEventTypes.AGGREGATE, a.contractId.toString(), AssessmentEventTypes.STALE,
                         new AssessmentPayloads.Stale(a.id, a.contractId, a.hospitalId, a.vendorId, a.phase,
                                 superseded, by));
@@ -158,7 +160,7 @@ public class Rebaselining {
         a.staleSuperseded = null;
         a.staleBy = null;
         a.staleChangedKeys = null;
-        a.updatedAt = Instant.now();
+        a.updatedAt = clock.instant();
         audit.assessment("assessment.rebaselined", a, before);
         return plan;
     }

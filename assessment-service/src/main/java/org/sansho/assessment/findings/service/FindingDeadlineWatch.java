@@ -68,7 +68,7 @@ public class FindingDeadlineWatch {
                     return 0;
                 }
                 FindingSnapshot before = FindingSnapshot.of(f);
-                f.overdueNotifiedAt = Instant.now();
+                f.overdueNotifiedAt = clock.instant();
                 findings.publish(f, AssessmentEventTypes.FINDING_OVERDUE);
                 posture.overdueChanged(f.contractId, f.hospitalId, f.vendorId, 1);
                 audit.actAs(WATCH, null);

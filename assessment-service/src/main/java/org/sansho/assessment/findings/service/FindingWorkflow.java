@@ -25,7 +25,6 @@ import org.sansho.platform.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -202,7 +201,7 @@ public class FindingWorkflow {
                 f.requirementKey, f.obligation, f.riskLevel, f.status, f.dueDate, f.expiresOn);
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant();
     }
 }

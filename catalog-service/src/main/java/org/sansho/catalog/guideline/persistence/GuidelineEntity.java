@@ -26,5 +26,5 @@ public class GuidelineEntity extends PanacheEntityBase {
     @Column(name = "title_en")
     public String titleEn;
     @Column(name = "created_at")
-    public Instant createdAt = Instant.now();
+    public Instant createdAt;
 }

@@ -40,7 +40,7 @@ public class GuidelineVersionEntity extends PanacheEntityBase {
     @Column(name = "has_content")
     public boolean hasContent;
     @Column(name = "created_at")
-    public Instant createdAt = Instant.now();
+    public Instant createdAt;
     @Version
     @Column(name = "row_version")
     public long rowVersion;

@@ -31,6 +31,7 @@ import org.sansho.platform.outbox.Outbox;
 import org.sansho.platform.problem.Problem;
 import org.sansho.platform.problem.ProblemException;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,10 +52,12 @@ public class CatalogEditor {
     private final Outbox outbox;
 
     private final AuditTrail audit;
+    private final Clock clock;
 
     public CatalogEditor(EntityManager em, CatalogStore store, CatalogReader reader, Outbox outbox,
-                         AuditTrail audit) {
+                         AuditTrail audit, Clock clock) {
         this.em = em;
+        this.clock = clock;
         this.store = store;
         this.reader = reader;
         this.outbox = outbox;
@@ -79,6 +82,7 @@ public class CatalogEditor {
             throw ProblemException.conflict("guideline-exists", "Guideline exists", "Guideline " + id + " already exists");
         }
         GuidelineEntity g = new GuidelineEntity();
+        g.createdAt = clock.instant();
         g.id = id;
         g.issuer = issuer;
         g.audience = audience;
@@ -124,6 +128,7 @@ public class CatalogEditor {
             }
         }
         GuidelineVersionEntity draft = new GuidelineVersionEntity();
+        draft.createdAt = clock.instant();
         draft.guidelineId = guidelineId;
         draft.label = label;
         draft.status = VersionStatus.DRAFT;
@@ -304,7 +309,7 @@ public class CatalogEditor {
         }
         Object before = store.info(draft);
         draft.status = VersionStatus.PUBLISHED;
-        draft.publishedOn = publishedOn == null ? LocalDate.now() : publishedOn;
+        draft.publishedOn = publishedOn == null ? LocalDate.now(clock) : publishedOn;
         draft.hasContent = true;
         VersionRef published = new VersionRef(guidelineId, label);
 

@@ -49,7 +49,7 @@ public final class OscalCatalog {
 
     // ---- export ------------------------------------------------------------------------------------------
 
-    public static ObjectNode export(VersionContent version, LocalizedText guidelineTitle) {
+    public static ObjectNode export(VersionContent version, LocalizedText guidelineTitle, OffsetDateTime exportedAt) {
         ObjectNode catalog = JSON.objectNode();
         catalog.put("uuid", uuid("catalog:" + version.info().guidelineId() + ":" + version.info().version() + ":"
                 + version.etag()).toString());
@@ -59,7 +59,7 @@ public final class OscalCatalog {
             metadata.put("published", version.info().publishedOn().atStartOfDay().atOffset(ZoneOffset.UTC)
                     .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         }
-        metadata.put("last-modified", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+        metadata.put("last-modified", exportedAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         metadata.put("version", version.info().version());
         metadata.put("oscal-version", OSCAL_VERSION);

@@ -45,6 +45,8 @@ import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.security.Roles;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -56,9 +58,11 @@ import java.util.stream.Collectors;
 public class OscalExportResource {
 
     private final CatalogReader reader;
+    private final Clock clock;
 
-    public OscalExportResource(CatalogReader reader) {
+    public OscalExportResource(CatalogReader reader, Clock clock) {
         this.reader = reader;
+        this.clock = clock;
     }
 
     @GET
@@ -80,6 +84,6 @@ public class OscalExportResource {
             GuidelineEntity g = GuidelineEntity.findById(id);
             return new LocalizedText(g.titleJa, g.titleEn);
         });
-        return FrozenResponses.ok(request, v, "oscal", () -> OscalCatalog.export(v, title));
+        return FrozenResponses.ok(request, v, "oscal", () -> OscalCatalog.export(v, title, OffsetDateTime.now(clock)));
     }
 }

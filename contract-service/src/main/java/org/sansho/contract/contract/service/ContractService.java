@@ -3,7 +3,6 @@ package org.sansho.contract.contract.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.ReadOnlyMode;
-import org.sansho.contract.calendar.BusinessCalendar;
 import org.sansho.contract.contract.domain.ContractActivity;
 import org.sansho.contract.contract.domain.ContractLifecycle;
 import org.sansho.contract.contract.domain.ContractPhase;
@@ -35,9 +34,10 @@ import org.sansho.platform.rest.Preconditions;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,13 +50,13 @@ public class ContractService {
 
     private final EntityManager em;
     private final Outbox outbox;
-    private final BusinessCalendar calendar;
+    private final Clock clock;
     private final AuditTrail audit;
 
-    public ContractService(EntityManager em, Outbox outbox, BusinessCalendar calendar, AuditTrail audit) {
+    public ContractService(EntityManager em, Outbox outbox, Clock clock, AuditTrail audit) {
         this.em = em;
         this.outbox = outbox;
-        this.calendar = calendar;
+        this.clock = clock;
         this.audit = audit;
     }
 
@@ -291,7 +291,7 @@ public class ContractService {
                 termination != null && termination.noticedOn != null,
                 termination != null && termination.dataReturnConfirmedAt != null,
                 termination == null ? null : termination.deletionCertificate(),
-                calendar.today());
+                LocalDate.now(clock));
     }
 
     /**
@@ -334,7 +334,7 @@ public class ContractService {
     }
 
     private Instant now() {
-        return calendar.now().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 
     private static List<VersionRef> baseline(List<VersionRef> body) {

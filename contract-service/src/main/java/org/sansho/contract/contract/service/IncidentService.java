@@ -2,7 +2,6 @@ package org.sansho.contract.contract.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.sansho.contract.calendar.BusinessCalendar;
 import org.sansho.contract.contract.domain.ContractState;
 import org.sansho.contract.contract.domain.ResponsibleParty;
 import org.sansho.contract.contract.events.ContractContext;
@@ -14,6 +13,7 @@ import org.sansho.platform.outbox.Outbox;
 import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.security.Caller;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,13 +31,13 @@ public class IncidentService {
     private final EntityManager em;
     private final Outbox outbox;
     private final ContractService contracts;
-    private final BusinessCalendar calendar;
+    private final Clock clock;
 
-    public IncidentService(EntityManager em, Outbox outbox, ContractService contracts, BusinessCalendar calendar) {
+    public IncidentService(EntityManager em, Outbox outbox, ContractService contracts, Clock clock) {
         this.em = em;
         this.outbox = outbox;
         this.contracts = contracts;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     public Incident report(UUID contractId, ReportIncident request, Caller caller) {
@@ -64,7 +64,7 @@ public class IncidentService {
                 : Duration.between(i.detectedAt, i.notifiedAt).compareTo(Duration.ofHours(promised)) <= 0;
         i.timeline = request.timeline() == null ? List.of()
                 : List.copyOf(request.timeline());
-        i.createdAt = calendar.now();
+        i.createdAt = clock.instant();
         i.persist();
         if (c.state == ContractState.ACTIVE) {
             contracts.move(c, ContractState.INCIDENT, caller.subject(), "incident reported: " + i.summary);
@@ -114,7 +114,7 @@ public class IncidentService {
             throw ProblemException.conflict("no-measure", "No measure",
                     "There is no recurrence-prevention measure to agree on yet");
         }
-        Instant now = calendar.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         if (side == ResponsibleParty.HOSPITAL) {
             i.hospitalAgreedBy = caller.subject();
             i.hospitalAgreedAt = now;

@@ -2,7 +2,6 @@ package org.sansho.contract.contract.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.sansho.contract.calendar.BusinessCalendar;
 import org.sansho.contract.contract.domain.ContractPhase;
 import org.sansho.contract.contract.domain.ContractState;
 import org.sansho.contract.contract.domain.ResponsibleParty;
@@ -12,7 +11,7 @@ import org.sansho.contract.contract.domain.DeletionCertificate;
 import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.security.Caller;
 
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,12 +27,12 @@ public class TerminationService {
 
     private final EntityManager em;
     private final ContractService contracts;
-    private final BusinessCalendar calendar;
+    private final Clock clock;
 
-    public TerminationService(EntityManager em, ContractService contracts, BusinessCalendar calendar) {
+    public TerminationService(EntityManager em, ContractService contracts, Clock clock) {
         this.em = em;
         this.contracts = contracts;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     public TerminationRecord find(UUID contractId, Caller caller) {
@@ -93,7 +92,7 @@ public class TerminationService {
                     "The vendor has not recorded the return of the data yet");
         }
         t.dataReturnConfirmedBy = caller.subject();
-        t.dataReturnConfirmedAt = calendar.now().truncatedTo(ChronoUnit.MICROS);
+        t.dataReturnConfirmedAt = clock.instant();
         em.flush();
         contracts.audit("termination.data-return-confirmed", c, before, TerminationSnapshot.of(t));
         return t;

@@ -15,7 +15,7 @@ import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
 import org.sansho.platform.tenancy.Tenancy;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,10 +33,12 @@ public class OrganizationService {
     private final EntityManager em;
 
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public OrganizationService(EntityManager em, AuditTrail audit) {
+    public OrganizationService(EntityManager em, AuditTrail audit, Clock clock) {
         this.em = em;
         this.audit = audit;
+        this.clock = clock;
     }
 
     public Organization register(RegisterOrganization request, Caller caller) {
@@ -73,7 +75,7 @@ public class OrganizationService {
         o.contacts = request.contacts() == null ? List.of() : List.copyOf(request.contacts());
         o.registeredBy = tenant;
         o.createdBy = caller.subject();
-        o.createdAt = Instant.now();
+        o.createdAt = clock.instant();
         o.persist();
         em.flush();
         audit.record("organization.registered", "organization", o.id, List.of(o.id, o.registeredBy), null,
@@ -120,7 +122,7 @@ public class OrganizationService {
         s.dataLocations = List.copyOf(request.dataLocations());
         s.subcontractors = request.subcontractors() == null ? List.of() : List.copyOf(request.subcontractors());
         s.createdBy = caller.subject();
-        s.createdAt = Instant.now();
+        s.createdAt = clock.instant();
         s.persist();
         audit.record("vendor-service.added", "vendor-service", s.id, List.of(vendor.id, vendor.registeredBy), null,
                 ServiceSnapshot.of(s));
@@ -141,7 +143,7 @@ public class OrganizationService {
         c.issuedOn = request.issuedOn();
         c.expiresOn = request.expiresOn();
         c.createdBy = caller.subject();
-        c.createdAt = Instant.now();
+        c.createdAt = clock.instant();
         c.persist();
         audit.record("certification.added", "certification", c.id, List.of(vendor.id, vendor.registeredBy), null,
                 CertificationSnapshot.of(c));
