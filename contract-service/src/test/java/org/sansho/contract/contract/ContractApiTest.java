@@ -159,6 +159,9 @@ class ContractApiTest {
                 + "&reagreementRequired=false&vendorId=" + p.vendor()).then().body("totalItems", is(2));
         as("vendor", p.vendor()).get("/api/v1/contracts").then().body("totalItems", is(2));
         as("procurement", p.hospital()).get("/api/v1/contracts?size=500").then().statusCode(400);
+        // a state outside the vocabulary is the same 400 problem naming the parameter as in every service
+        as("procurement", p.hospital()).get("/api/v1/contracts?state=SIGNED").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", equalTo(List.of("state")));
 
         Fixtures.Parties other = Fixtures.parties();
         as("procurement", other.hospital()).get("/api/v1/contracts").then().body("totalItems", is(0));

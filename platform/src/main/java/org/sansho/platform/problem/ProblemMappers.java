@@ -118,6 +118,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof ProblemException p) {
+            // A parameter converter's refusal (EnumQueryParameters), which JAX-RS wraps in a 404 or a 400.
+            return respond(p.problem(), uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri, null);

@@ -40,6 +40,7 @@ import org.sansho.assessment.findings.service.FindingWorkflow;
 import org.sansho.platform.rest.Page;
 import org.sansho.platform.rest.PageParams;
 import org.sansho.platform.rest.Preconditions;
+import org.sansho.platform.rest.QueryValues;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
 
@@ -84,9 +85,9 @@ public class AssessmentResource {
         filter(where, params, "contractId", contract);
         filter(where, params, "hospitalId", hospital);
         filter(where, params, "vendorId", vendor);
-        filter(where, params, "phase", QueryValues.parse("phase", phase, AssessmentPhase.class));
-        filter(where, params, "status", QueryValues.parse("status", status, AssessmentStatus.class));
-        filter(where, params, "verdict", QueryValues.parse("verdict", verdict, Verdict.class));
+        filter(where, params, "phase", QueryValues.one("phase", phase, AssessmentPhase.class));
+        filter(where, params, "status", QueryValues.one("status", status, AssessmentStatus.class));
+        filter(where, params, "verdict", QueryValues.one("verdict", verdict, Verdict.class));
         PanacheQuery<Assessment> query = Assessment.find(String.join(" and ", where),
                 Sort.descending("createdAt").and("id"), params);
         return Page.of(query, page, AssessmentView::of);

@@ -35,7 +35,7 @@ import org.sansho.catalog.guideline.persistence.GuidelineEntity;
 import org.sansho.catalog.guideline.persistence.GuidelineVersionEntity;
 import org.sansho.catalog.guideline.service.CatalogReader;
 import org.sansho.catalog.rest.FrozenResponses;
-import org.sansho.catalog.rest.QueryValues;
+import org.sansho.platform.rest.QueryValues;
 import org.sansho.platform.problem.Problem;
 import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.rest.Page;
@@ -148,10 +148,10 @@ public class GuidelineResource {
             @Valid @BeanParam PageParams page,
             @Context Request request, @Context UriInfo uri) {
         RequirementFilter filter = new RequirementFilter(
-                QueryValues.enums("phase", phase, ContractPhase.class),
-                QueryValues.enums("party", party, Party.class),
-                QueryValues.enums("category", category, Category.class),
-                QueryValues.enums("obligation", obligation, Obligation.class),
+                QueryValues.all("phase", phase, ContractPhase.class),
+                QueryValues.all("party", party, Party.class),
+                QueryValues.all("category", category, Category.class),
+                QueryValues.all("obligation", obligation, Obligation.class),
                 QueryValues.one("serviceModel", serviceModel, ServiceModel.class), Set.of(), q, false);
         VersionContent v = reader.version(id, version);
         return FrozenResponses.ok(request, v, uri.getRequestUri().getRawQuery(), () -> Page.slice(

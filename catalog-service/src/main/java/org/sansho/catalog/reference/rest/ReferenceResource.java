@@ -24,7 +24,7 @@ import org.sansho.catalog.guideline.domain.ThreatGroup;
 import org.sansho.catalog.guideline.persistence.CatalogStore;
 import org.sansho.catalog.guideline.persistence.DisclosureTemplateEntity;
 import org.sansho.catalog.guideline.persistence.ThreatEntity;
-import org.sansho.catalog.rest.QueryValues;
+import org.sansho.platform.rest.QueryValues;
 import org.sansho.platform.problem.Problem;
 import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.rest.Page;

@@ -1,4 +1,4 @@
-package org.sansho.catalog.rest;
+package org.sansho.platform.rest;
 
 import org.sansho.platform.problem.ProblemException;
 
@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Parses enum query parameters (repeated, or comma-separated) so that a wrong value is a 400 problem naming the
- * parameter and the allowed values (JAX-RS would answer a failed query-parameter conversion with a 404).
+ * Query parameters with a closed vocabulary (an enum), read the same way in every service: a value outside it is a
+ * 400 problem that names the parameter and the allowed values, never JAX-RS's bare 404 for a failed conversion. A
+ * resource takes the parameter as text and calls {@link #one} or {@link #all}; an enum-typed {@code @QueryParam} is
+ * converted through {@link #one} as well ({@link EnumQueryParameters}).
  */
 public final class QueryValues {
 
     private QueryValues() {
     }
 
-    public static <E extends Enum<E>> Set<E> enums(String name, List<String> values, Class<E> type) {
+    /** Every value of a repeated or comma-separated parameter ({@code ?phase=A&phase=B}, {@code ?phase=A,B}). */
+    public static <E extends Enum<E>> Set<E> all(String name, List<String> values, Class<E> type) {
         Set<E> result = EnumSet.noneOf(type);
         if (values == null) {
             return result;
@@ -31,6 +34,7 @@ public final class QueryValues {
         return result;
     }
 
+    /** The value of a single parameter; null when it is absent or blank. */
     public static <E extends Enum<E>> E one(String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;
