@@ -1,20 +1,22 @@
 package org.sansho.assessment;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import org.sansho.testsupport.JwtTestResource;
 import org.sansho.testsupport.KafkaTestResource;
 import org.sansho.testsupport.PostgresTestResource;
 
 /**
  * Real PostgreSQL (this service's own database), a real Kafka broker, test tokens and a running catalog-service for
- * every test.
+ * every test. Global, so that the module's tests share one start of the application (a resource restricted to its
+ * class would restart it per class).
  */
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false,
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "assessment"))
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = CatalogTestResource.class, restrictToAnnotatedClass = false)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = CatalogTestResource.class, scope = TestResourceScope.GLOBAL)
 public final class TestInfrastructure {
     private TestInfrastructure() {
     }

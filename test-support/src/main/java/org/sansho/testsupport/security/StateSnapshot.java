@@ -34,7 +34,7 @@ public final class StateSnapshot {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("select table_name from information_schema.tables "
                     + "where table_schema = current_schema() and table_type = 'BASE TABLE' "
-                    + "and table_name not like 'flyway%' order by table_name")) {
+                    + "and table_name not like '%schema_history' order by table_name")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
