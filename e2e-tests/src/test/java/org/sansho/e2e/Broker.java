@@ -1,8 +1,8 @@
 package org.sansho.e2e;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.sansho.localservers.KafkaBroker;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,12 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Apache Kafka broker (KRaft, combined broker and controller) run through Kafka's own entry point
- * {@code kafka.Kafka} as a child process on fixed loopback ports, so that a test can stop it, kill it and start it
+ * A real Apache Kafka broker (KRaft, combined broker and controller, {@link KafkaBroker}) run through Kafka's own
+ * entry point {@code kafka.Kafka} as a child process on fixed loopback ports, so that a test can stop it, kill it and start it
  * again on the same address with the same log directory (topics, records and committed offsets survive).
  */
 final class Broker implements AutoCloseable {
@@ -40,25 +39,7 @@ final class Broker implements AutoCloseable {
                 "appender.out.layout.pattern=%d %p [%c] %m%n", "rootLogger.level=INFO",
                 "rootLogger.appenderRef.out.ref=out", "logger.kafka.name=kafka", "logger.kafka.level=INFO",
                 "logger.state.name=state.change.logger", "logger.state.level=WARN")) + "\n");
-        Files.writeString(config, String.join("\n", List.of(
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.bootstrap.servers=localhost:" + controllerPort,
-                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-                "log.dirs=" + directory.resolve("logs"),
-                "num.partitions=3",
-                "auto.create.topics.enable=true",
-                "offsets.topic.replication.factor=1",
-                "offsets.topic.num.partitions=3",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0")) + "\n");
+        Files.writeString(config, KafkaBroker.serverProperties(directory.resolve("logs"), port, controllerPort));
     }
 
     /** Formats a fresh log directory under {@code target/} and starts the broker. */
@@ -66,9 +47,8 @@ final class Broker implements AutoCloseable {
         try {
             Path dir = Path.of("target", "e2e-kafka-" + System.currentTimeMillis()).toAbsolutePath();
             Broker broker = new Broker(dir, freePort(), freePort());
-            int exit = broker.java("kafka-format", List.of("kafka.tools.StorageTool", "format", "--config",
-                    broker.config.toString(), "--cluster-id", Uuid.randomUuid().toString(), "--standalone"))
-                    .waitFor();
+            int exit = broker.java("kafka-format", KafkaBroker.formatCommand(broker.config,
+                    Uuid.randomUuid().toString())).waitFor();
             if (exit != 0) {
                 throw new IllegalStateException("Formatting the broker's log directory failed; see " + dir);
             }
@@ -89,31 +69,15 @@ final class Broker implements AutoCloseable {
 
     /** Starts (or starts again) the broker on the same ports and log directory, and waits until it answers. */
     synchronized void startAndAwaitReady() {
-        process = java("kafka", List.of("kafka.Kafka", config.toString()));
-        long deadline = System.nanoTime() + READY.toNanos();
-        Exception last = null;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The broker exited with " + process.exitValue() + "; see " + directory);
-            }
-            try (Admin admin = admin()) {
-                // Answering is not enough after a restart: it must serve the metadata of the topics it holds.
-                if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
-                    var topics = admin.listTopics().names().get(5, TimeUnit.SECONDS);
-                    admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS);
-                    return;
-                }
-            } catch (Exception e) {
-                last = e;
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        process = java("kafka", KafkaBroker.runCommand(config));
+        try {
+            KafkaBroker.awaitReady(bootstrapServers(), READY, process);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "; see " + directory, e.getCause());
         }
-        throw new IllegalStateException("The broker did not answer within " + READY + "; see " + directory, last);
     }
 
     /** A controlled shutdown (SIGTERM), as in a broker restart for maintenance. */
@@ -131,9 +95,7 @@ final class Broker implements AutoCloseable {
     }
 
     Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
+        return KafkaBroker.admin(bootstrapServers());
     }
 
     @Override

