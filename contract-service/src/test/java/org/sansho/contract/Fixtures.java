@@ -3,7 +3,7 @@ package org.sansho.contract;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.sansho.contract.organization.domain.CorporateNumber;
+import org.sansho.identifiers.CorporateNumber;
 import org.sansho.testsupport.TestTokens;
 
 import java.util.Map;
@@ -24,8 +24,7 @@ public final class Fixtures {
 
     /** A fresh valid 法人番号. */
     public static String corporateNumber() {
-        String base = String.format("%012d", SEQUENCE.incrementAndGet() * 7919 % 1_000_000_000_000L);
-        return CorporateNumber.checkDigit(base) + base;
+        return CorporateNumber.of(SEQUENCE.incrementAndGet() * 7919 % 1_000_000_000_000L);
     }
 
     public static RequestSpecification as(String role, UUID organization) {

@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.sansho.testsupport.ServiceProcess;
 import org.sansho.testsupport.TestTokens;
 import org.sansho.testsupport.TopicRecords;
+import org.sansho.identifiers.CorporateNumber;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -258,12 +259,6 @@ final class Suite {
     }
 
     static String corporateNumber() {
-        String base = String.format("%012d", SEQUENCE.incrementAndGet() * 7919 % 1_000_000_000_000L);
-        int sum = 0;
-        for (int n = 1; n <= 12; n++) {
-            int digit = base.charAt(12 - n) - '0';
-            sum += digit * (n % 2 == 1 ? 1 : 2);
-        }
-        return (9 - sum % 9) + base;
+        return CorporateNumber.of(SEQUENCE.incrementAndGet() * 7919 % 1_000_000_000_000L);
     }
 }

@@ -2,6 +2,7 @@ package org.sansho.benchmark.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.sansho.identifiers.CorporateNumber;
 import org.sansho.launcher.DevelopmentKeys;
 import org.sansho.launcher.DevelopmentTokens;
 
@@ -123,12 +124,6 @@ public final class Suite {
     }
 
     static String corporateNumber() {
-        String base = String.format("%012d", SEQUENCE.incrementAndGet() * 7919 % 1_000_000_000_000L);
-        int sum = 0;
-        for (int n = 1; n <= 12; n++) {
-            int digit = base.charAt(12 - n) - '0';
-            sum += digit * (n % 2 == 1 ? 1 : 2);
-        }
-        return (9 - sum % 9) + base;
+        return CorporateNumber.of(SEQUENCE.incrementAndGet() * 7919 % 1_000_000_000_000L);
     }
 }

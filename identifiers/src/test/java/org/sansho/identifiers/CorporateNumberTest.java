@@ -1,7 +1,6 @@
-package org.sansho.contract.organization;
+package org.sansho.identifiers;
 
 import org.junit.jupiter.api.Test;
-import org.sansho.contract.organization.domain.CorporateNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +29,8 @@ class CorporateNumberTest {
     @Test
     void every_generated_number_validates() {
         for (String base : new String[] {"000000000000", "123456789012", "999999999999", "010101010101"}) {
-            assertThat(CorporateNumber.isValid(CorporateNumber.checkDigit(base) + base)).isTrue();
+            assertThat(CorporateNumber.isValid(CorporateNumber.of(base))).isTrue();
         }
+        assertThat(CorporateNumber.of(12050002L)).isEqualTo("7000012050002");
     }
 }
