@@ -3,24 +3,25 @@ package org.sansho.assessment.dashboard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
 import org.sansho.assessment.assessments.domain.AssessmentStatus;
+import org.sansho.platform.observability.MetricSampler;
+import org.sansho.platform.observability.SampledMetric;
 import org.sansho.platform.tenancy.SystemScope;
 
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Assessments by status as a gauge ({@code sansho_assessments{status=…}}), from one grouped count every few seconds. */
+/**
+ * Assessments by status as a gauge ({@code sansho_assessments{status=…}}), from one grouped count every few seconds
+ * ({@link MetricSampler}).
+ */
 @ApplicationScoped
 @SystemScope("assessment-service.metrics")
-public class AssessmentMetrics {
-
-    private static final Logger LOG = Logger.getLogger(AssessmentMetrics.class);
+public class AssessmentMetrics implements SampledMetric {
 
     private final EntityManager em;
     private final MultiGauge gauge;
@@ -30,16 +31,7 @@ public class AssessmentMetrics {
         this.gauge = MultiGauge.builder("sansho.assessments").description("Assessments by status").register(meters);
     }
 
-    @Scheduled(every = "${sansho.metrics.sample-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void sampleQuietly() {
-        try {
-            sample();
-        } catch (RuntimeException e) {
-            LOG.debugf("Assessments by status not sampled: %s", e.getMessage());
-        }
-    }
-
+    @Override
     @Transactional
     public void sample() {
         Map<AssessmentStatus, Long> counts = new EnumMap<>(AssessmentStatus.class);

@@ -3,23 +3,20 @@ package org.sansho.platform.observability;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
 
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Outbox lag as gauges: how many committed events the relay has not sent yet, and how old the oldest of them is.
- * Sampled by one cheap query (on the partial index of unsent rows) every few seconds, never per scrape.
+ * Sampled by one cheap query (on the partial index of unsent rows) every few seconds ({@link MetricSampler}), never
+ * per scrape.
  */
 @ApplicationScoped
-public class OutboxMetrics {
-
-    private static final Logger LOG = Logger.getLogger(OutboxMetrics.class);
+public class OutboxMetrics implements SampledMetric {
 
     private final EntityManager em;
     private final AtomicLong unsent = new AtomicLong();
@@ -35,19 +32,10 @@ public class OutboxMetrics {
     }
 
     void sampleAtStart(@Observes StartupEvent ignored) {
-        sampleQuietly();
+        MetricSampler.sampleQuietly(this);
     }
 
-    @Scheduled(every = "${sansho.metrics.sample-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void sampleQuietly() {
-        try {
-            sample();
-        } catch (RuntimeException e) {
-            LOG.debugf("Outbox lag not sampled: %s", e.getMessage());
-        }
-    }
-
+    @Override
     @Transactional
     public void sample() {
         Object[] row = (Object[]) em.createNativeQuery("""
