@@ -1,9 +1,10 @@
 package org.sansho.assessment.dashboard;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.sansho.assessment.events.CertificationExpiringV1;
+import org.sansho.assessment.events.NoticeDeadlineApproachingV1;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,16 +17,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeadlineProjection {
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record NoticeDeadline(UUID contractId, UUID hospitalId, UUID vendorId, LocalDate deadline,
-                                 Integer thresholdDays, String kind) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CertificationExpiry(UUID organizationId, UUID certificationId, String scheme, LocalDate expiresOn,
-                                      Integer thresholdDays) {
-    }
-
     private final EntityManager em;
     private final Clock clock;
 
@@ -35,7 +26,7 @@ public class DeadlineProjection {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void notice(NoticeDeadline n) {
+    public void notice(NoticeDeadlineApproachingV1 n) {
         if (n.contractId() == null || n.vendorId() == null || n.deadline() == null) {
             return;
         }
@@ -45,7 +36,7 @@ public class DeadlineProjection {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void certification(CertificationExpiry c) {
+    public void certification(CertificationExpiringV1 c) {
         if (c.certificationId() == null || c.organizationId() == null || c.expiresOn() == null) {
             return;
         }

@@ -6,6 +6,7 @@ import org.sansho.assessment.assessments.domain.Verdict;
 import org.sansho.assessment.assessments.domain.VersionRef;
 import org.sansho.assessment.findings.domain.FindingStatus;
 import org.sansho.assessment.findings.domain.RiskLevel;
+import org.sansho.platform.events.DataSchema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,24 +19,29 @@ public final class AssessmentPayloads {
     private AssessmentPayloads() {
     }
 
+    @DataSchema("AssessmentOpenedV1")
     public record Opened(UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId, AssessmentPhase phase,
                          List<VersionRef> baseline, int itemCount) {
     }
 
+    @DataSchema("AssessmentSubmittedV1")
     public record Submitted(UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId,
                             AssessmentPhase phase) {
     }
 
     /** AssessmentResult: the payload of completed and verdict-changed. */
+    @DataSchema("AssessmentResultV1")
     public record Result(UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId, AssessmentPhase phase,
                          Verdict verdict, double score, int openMandatoryGaps, int acceptedMandatoryGaps,
                          int openRecommendedGaps, Instant completedAt) {
     }
 
+    @DataSchema("AssessmentStaleV1")
     public record Stale(UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId, AssessmentPhase phase,
                         VersionRef superseded, VersionRef by) {
     }
 
+    @DataSchema("FindingV1")
     public record FindingFact(UUID findingId, UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId,
                               String requirementKey, Obligation obligation, RiskLevel riskLevel,
                               FindingStatus status, LocalDate dueDate, LocalDate expiresOn) {

@@ -35,7 +35,7 @@ public class CatalogEventsConsumer {
     public void on(String value) {
         inbox.receive(CONSUMER, value, Set.of(AssessmentEventTypes.CATALOG_VERSION_PUBLISHED), event -> {
             audit.actAs(CONSUMER, "event:" + event.id());
-            rebaselining.markStale(codec.data(event, GuidelineVersionPublished.class));
+            rebaselining.markStale(codec.data(event, GuidelineVersionPublishedV1.class));
         });
     }
 }

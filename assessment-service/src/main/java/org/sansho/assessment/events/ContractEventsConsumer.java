@@ -46,19 +46,21 @@ public class ContractEventsConsumer {
         inbox.receive(CONSUMER, value, HANDLED, event -> {
             switch (event.type()) {
                 case AssessmentEventTypes.CONTRACT_STATE_CHANGED -> {
-                    ContractEvent contract = codec.data(event, ContractEvent.class);
-                    opening.open(event, contract);
-                    posture.contractMoved(contract, contract.to(), contract.phase());
+                    ContractStateChangedV1 moved = codec.data(event, ContractStateChangedV1.class);
+                    opening.open(event, moved);
+                    posture.contractMoved(moved.contractId(), moved.hospitalId(), moved.vendorId(), moved.to(),
+                            moved.phase());
                 }
                 case AssessmentEventTypes.CONTRACT_CREATED -> {
-                    ContractEvent contract = codec.data(event, ContractEvent.class);
-                    posture.contractMoved(contract, contract.state() == null ? "DRAFT" : contract.state(),
-                            contract.phase() == null ? "PRE_CONTRACT" : contract.phase());
+                    ContractCreatedV1 created = codec.data(event, ContractCreatedV1.class);
+                    posture.contractMoved(created.contractId(), created.hospitalId(), created.vendorId(),
+                            created.state() == null ? "DRAFT" : created.state(),
+                            created.phase() == null ? "PRE_CONTRACT" : created.phase());
                 }
                 case AssessmentEventTypes.NOTICE_DEADLINE_APPROACHING ->
-                        deadlines.notice(codec.data(event, DeadlineProjection.NoticeDeadline.class));
+                        deadlines.notice(codec.data(event, NoticeDeadlineApproachingV1.class));
                 case AssessmentEventTypes.CERTIFICATION_EXPIRING ->
-                        deadlines.certification(codec.data(event, DeadlineProjection.CertificationExpiry.class));
+                        deadlines.certification(codec.data(event, CertificationExpiringV1.class));
                 default -> throw new IllegalStateException("not a handled type: " + event.type());
             }
         });

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.sansho.assessment.events.AssessmentPayloads;
-import org.sansho.assessment.events.ContractEvent;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -26,8 +25,8 @@ public class PostureProjection {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void contractMoved(ContractEvent contract, String state, String phase) {
-        if (contract.contractId() == null || contract.hospitalId() == null || contract.vendorId() == null) {
+    public void contractMoved(UUID contractId, UUID hospitalId, UUID vendorId, String state, String phase) {
+        if (contractId == null || hospitalId == null || vendorId == null) {
             return;
         }
         em.createNativeQuery("""
@@ -35,8 +34,8 @@ public class PostureProjection {
                         values (?1, ?2, ?3, ?4, ?5, ?6)
                         on conflict (contract_id) do update set phase = coalesce(excluded.phase, contract_posture.phase),
                             state = coalesce(excluded.state, contract_posture.state), updated_at = excluded.updated_at""")
-                .setParameter(1, contract.contractId()).setParameter(2, contract.hospitalId())
-                .setParameter(3, contract.vendorId()).setParameter(4, phase).setParameter(5, state)
+                .setParameter(1, contractId).setParameter(2, hospitalId)
+                .setParameter(3, vendorId).setParameter(4, phase).setParameter(5, state)
                 .setParameter(6, clock.instant()).executeUpdate();
     }
 

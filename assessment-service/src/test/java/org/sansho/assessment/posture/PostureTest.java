@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.sansho.assessment.assessments.domain.AssessmentPhase;
 import org.sansho.assessment.assessments.domain.Verdict;
 import org.sansho.assessment.events.AssessmentPayloads;
-import org.sansho.assessment.events.ContractEvent;
 import org.sansho.platform.security.Roles;
 
 import java.time.Instant;
@@ -31,8 +30,7 @@ class PostureTest {
 
     private UUID contract(UUID hospitalId, String phase, String state) {
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> projection.contractMoved(new ContractEvent(id, hospitalId, vendor,
-                null, "SAAS", List.of(), List.of(), null, state, phase, state), state, phase));
+        QuarkusTransaction.requiringNew().run(() -> projection.contractMoved(id, hospitalId, vendor, state, phase));
         return id;
     }
 

@@ -23,10 +23,12 @@ public class CloudEventCodec {
         this.clock = clock;
     }
 
+    /** A new event; its dataschema is the one the payload's class names ({@link DataSchema}), if any. */
     public CloudEvent create(String source, String type, String subject, Object data) {
+        DataSchema schema = data == null ? null : data.getClass().getAnnotation(DataSchema.class);
         return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, type, subject,
                 OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), CloudEvent.JSON,
-                mapper.valueToTree(data));
+                schema == null ? null : CloudEvent.DATA_SCHEMA_BASE + schema.value(), mapper.valueToTree(data));
     }
 
     public String write(CloudEvent event) {

@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 import org.sansho.assessment.assessments.domain.AssessmentPhase;
 import org.sansho.assessment.assessments.domain.AssessmentStatus;
 import org.sansho.assessment.assessments.persistence.Assessment;
-import org.sansho.assessment.events.ContractEvent;
+import org.sansho.assessment.events.ContractStateChangedV1;
 import org.sansho.platform.events.CloudEvent;
 import org.sansho.platform.inbox.PoisonEventException;
 import org.sansho.platform.transaction.AfterCommit;
@@ -54,7 +54,7 @@ public class AssessmentOpening {
      * the phase (or this event's review) exists already
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<UUID> open(CloudEvent event, ContractEvent contract) {
+    public Optional<UUID> open(CloudEvent event, ContractStateChangedV1 contract) {
         Optional<AssessmentPhase> phase = AssessmentPhase.openedBy(contract.to());
         if (phase.isEmpty()) {
             return Optional.empty();

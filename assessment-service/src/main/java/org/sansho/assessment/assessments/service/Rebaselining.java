@@ -14,7 +14,7 @@ import org.sansho.assessment.catalog.ApplicableRequirements;
 import org.sansho.assessment.catalog.ApplicableRequirementsQuery;
 import org.sansho.assessment.events.AssessmentEventTypes;
 import org.sansho.assessment.events.AssessmentPayloads;
-import org.sansho.assessment.events.GuidelineVersionPublished;
+import org.sansho.assessment.events.GuidelineVersionPublishedV1;
 import org.sansho.assessment.findings.persistence.Finding;
 import org.sansho.platform.outbox.Outbox;
 import org.sansho.platform.problem.ProblemException;
@@ -61,7 +61,7 @@ public class Rebaselining {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void markStale(GuidelineVersionPublished published) {
+    public void markStale(GuidelineVersionPublishedV1 published) {
         if (published.supersedes() == null) {
             return;
         }

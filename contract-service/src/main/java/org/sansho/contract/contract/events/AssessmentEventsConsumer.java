@@ -32,9 +32,12 @@ public class AssessmentEventsConsumer {
     private static final Set<String> PHASES = Set.of("PRE_CONTRACT", "IN_CONTRACT", "POST_TERMINATION");
     private static final Set<String> VERDICTS = Set.of("ACCEPTABLE", "CONDITIONAL", "UNACCEPTABLE");
 
-    /** The AssessmentResult payload of docs/asyncapi.yaml (fields this service does not use are ignored). */
+    /**
+     * The payload of assessment.completed.v1 and assessment.verdict-changed.v1 as this service reads it
+     * (docs/asyncapi.yaml, AssessmentResultV1; properties this service does not use are ignored).
+     */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    public record AssessmentResult(UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId, String phase,
+    public record AssessmentResultV1(UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId, String phase,
                                    String verdict, BigDecimal score, Integer openMandatoryGaps,
                                    OffsetDateTime completedAt) {
     }
@@ -59,7 +62,7 @@ public class AssessmentEventsConsumer {
     }
 
     private void apply(CloudEvent event) {
-        AssessmentResult r = codec.data(event, AssessmentResult.class);
+        AssessmentResultV1 r = codec.data(event, AssessmentResultV1.class);
         if (r.assessmentId() == null || r.contractId() == null || !PHASES.contains(r.phase())
                 || !VERDICTS.contains(r.verdict()) || r.openMandatoryGaps() == null || r.openMandatoryGaps() < 0
                 || r.completedAt() == null) {

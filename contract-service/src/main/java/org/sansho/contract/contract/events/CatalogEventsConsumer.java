@@ -22,8 +22,12 @@ public class CatalogEventsConsumer {
 
     public static final String CONSUMER = "contract-service.catalog-events";
 
+    /**
+     * org.sansho.catalog.guideline-version.published.v1 as this service reads it (docs/asyncapi.yaml,
+     * GuidelineVersionPublishedV1; the key lists are ignored).
+     */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    public record VersionPublished(String guidelineId, String version, List<VersionRef> supersedes) {
+    public record GuidelineVersionPublishedV1(String guidelineId, String version, List<VersionRef> supersedes) {
     }
 
     private final Inbox inbox;
@@ -46,7 +50,7 @@ public class CatalogEventsConsumer {
     }
 
     private void apply(CloudEvent event) {
-        VersionPublished published = codec.data(event, VersionPublished.class);
+        GuidelineVersionPublishedV1 published = codec.data(event, GuidelineVersionPublishedV1.class);
         if (blank(published.guidelineId()) || blank(published.version()) || published.supersedes() == null
                 || published.supersedes().stream().anyMatch(r -> r == null || blank(r.guidelineId())
                 || blank(r.version()))) {

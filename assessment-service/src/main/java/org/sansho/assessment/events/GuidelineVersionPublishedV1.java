@@ -5,8 +5,11 @@ import org.sansho.assessment.assessments.domain.VersionRef;
 
 import java.util.List;
 
-/** {@code org.sansho.catalog.guideline-version.published.v1}: a version, what it supersedes, and what changed. */
+/**
+ * {@code org.sansho.catalog.guideline-version.published.v1} as this service reads it (docs/asyncapi.yaml,
+ * GuidelineVersionPublishedV1): a version, what it supersedes, and what changed.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record GuidelineVersionPublished(String guidelineId, String version, List<VersionRef> supersedes,
+public record GuidelineVersionPublishedV1(String guidelineId, String version, List<VersionRef> supersedes,
                                         List<String> addedKeys, List<String> removedKeys, List<String> changedKeys) {
 }
