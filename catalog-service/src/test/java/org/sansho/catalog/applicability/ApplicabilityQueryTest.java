@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.sansho.catalog.applicability.domain.ApplicabilityQuery;
 import org.sansho.catalog.guideline.domain.Category;
 import org.sansho.catalog.guideline.domain.Citation;
-import org.sansho.catalog.guideline.domain.ContractPhase;
+import org.sansho.catalog.guideline.domain.GuidelinePhase;
 import org.sansho.catalog.guideline.domain.DataCategory;
 import org.sansho.catalog.guideline.domain.LocalizedText;
 import org.sansho.catalog.guideline.domain.Obligation;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The applicability rule in isolation, and its cost over a catalog of 5,000 requirements. */
 class ApplicabilityQueryTest {
 
-    private static Requirement requirement(String key, List<ContractPhase> phases, Party party,
+    private static Requirement requirement(String key, List<GuidelinePhase> phases, Party party,
                                            List<ServiceModel> models, List<DataCategory> data,
                                            RequirementStatus status) {
         return new Requirement(key, "1", "ref", new LocalizedText("題", "Title " + key),
@@ -45,14 +45,14 @@ class ApplicabilityQueryTest {
     @Test
     void empty_service_model_and_data_category_lists_apply_to_all_and_withdrawn_requirements_never_apply() {
         VersionContent v = version(List.of(
-                requirement("ALL", List.of(ContractPhase.PRE_CONTRACT), Party.VENDOR, List.of(), List.of(), RequirementStatus.ACTIVE),
-                requirement("IAAS-ONLY", List.of(ContractPhase.PRE_CONTRACT), Party.VENDOR, List.of(ServiceModel.IAAS), List.of(), RequirementStatus.ACTIVE),
-                requirement("RECORDS", List.of(ContractPhase.PRE_CONTRACT), Party.VENDOR, List.of(), List.of(DataCategory.LEGAL_RETENTION_RECORDS), RequirementStatus.ACTIVE),
-                requirement("HOSPITAL", List.of(ContractPhase.PRE_CONTRACT), Party.HOSPITAL, List.of(), List.of(), RequirementStatus.ACTIVE),
-                requirement("LATER", List.of(ContractPhase.TERMINATION), Party.VENDOR, List.of(), List.of(), RequirementStatus.ACTIVE),
-                requirement("GONE", List.of(ContractPhase.PRE_CONTRACT), Party.VENDOR, List.of(), List.of(), RequirementStatus.WITHDRAWN)));
+                requirement("ALL", List.of(GuidelinePhase.PRE_CONTRACT), Party.VENDOR, List.of(), List.of(), RequirementStatus.ACTIVE),
+                requirement("IAAS-ONLY", List.of(GuidelinePhase.PRE_CONTRACT), Party.VENDOR, List.of(ServiceModel.IAAS), List.of(), RequirementStatus.ACTIVE),
+                requirement("RECORDS", List.of(GuidelinePhase.PRE_CONTRACT), Party.VENDOR, List.of(), List.of(DataCategory.LEGAL_RETENTION_RECORDS), RequirementStatus.ACTIVE),
+                requirement("HOSPITAL", List.of(GuidelinePhase.PRE_CONTRACT), Party.HOSPITAL, List.of(), List.of(), RequirementStatus.ACTIVE),
+                requirement("LATER", List.of(GuidelinePhase.TERMINATION), Party.VENDOR, List.of(), List.of(), RequirementStatus.ACTIVE),
+                requirement("GONE", List.of(GuidelinePhase.PRE_CONTRACT), Party.VENDOR, List.of(), List.of(), RequirementStatus.WITHDRAWN)));
 
-        List<String> keys = new ApplicabilityQuery(Set.of(ContractPhase.PRE_CONTRACT), Set.of(Party.VENDOR, Party.SHARED),
+        List<String> keys = new ApplicabilityQuery(Set.of(GuidelinePhase.PRE_CONTRACT), Set.of(Party.VENDOR, Party.SHARED),
                 ServiceModel.SAAS, Set.of(DataCategory.OTHER_PERSONAL_HEALTH_INFO)).over(List.of(v)).stream()
                 .map(a -> a.requirement().key()).toList();
 
@@ -68,20 +68,20 @@ class ApplicabilityQueryTest {
         List<Requirement> many = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
             many.add(requirement("K-" + i,
-                    List.of(ContractPhase.values()[random.nextInt(6)], ContractPhase.values()[random.nextInt(6)]).stream().distinct().toList(),
+                    List.of(GuidelinePhase.values()[random.nextInt(6)], GuidelinePhase.values()[random.nextInt(6)]).stream().distinct().toList(),
                     Party.values()[random.nextInt(4)],
                     random.nextBoolean() ? List.of() : List.of(ServiceModel.values()[random.nextInt(4)]),
                     random.nextInt(4) == 0 ? List.of(DataCategory.LEGAL_RETENTION_RECORDS) : List.of(),
                     random.nextInt(20) == 0 ? RequirementStatus.WITHDRAWN : RequirementStatus.ACTIVE));
         }
-        ApplicabilityQuery query = new ApplicabilityQuery(Set.of(ContractPhase.PRE_CONTRACT),
+        ApplicabilityQuery query = new ApplicabilityQuery(Set.of(GuidelinePhase.PRE_CONTRACT),
                 Set.of(Party.VENDOR, Party.SHARED), ServiceModel.SAAS, Set.of(DataCategory.OTHER_PERSONAL_HEALTH_INFO));
 
         List<String> applicable = query.over(List.of(version(many))).stream().map(a -> a.requirement().key()).toList();
 
         List<String> expected = many.stream()
                 .filter(r -> r.status() == RequirementStatus.ACTIVE)
-                .filter(r -> r.phases().contains(ContractPhase.PRE_CONTRACT))
+                .filter(r -> r.phases().contains(GuidelinePhase.PRE_CONTRACT))
                 .filter(r -> r.party() == Party.VENDOR || r.party() == Party.SHARED)
                 .filter(r -> r.serviceModels().isEmpty() || r.serviceModels().contains(ServiceModel.SAAS))
                 .filter(r -> r.dataCategories().isEmpty()

@@ -3,7 +3,7 @@ package org.sansho.catalog.content;
 import org.junit.jupiter.api.Test;
 import org.sansho.catalog.guideline.domain.Category;
 import org.sansho.catalog.guideline.domain.Citation;
-import org.sansho.catalog.guideline.domain.ContractPhase;
+import org.sansho.catalog.guideline.domain.GuidelinePhase;
 import org.sansho.catalog.guideline.domain.DisclosureTemplate;
 import org.sansho.catalog.guideline.domain.LocalizedText;
 import org.sansho.catalog.guideline.domain.Mapping;
@@ -39,14 +39,14 @@ class CatalogContentTest {
 
         Map<String, Integer> perVersion = new TreeMap<>();
         Map<Category, Integer> perCategory = new EnumMap<>(Category.class);
-        Map<ContractPhase, Integer> perPhase = new EnumMap<>(ContractPhase.class);
+        Map<GuidelinePhase, Integer> perPhase = new EnumMap<>(GuidelinePhase.class);
         StringBuilder report = new StringBuilder("Catalog content coverage\n");
         content.versionFiles().forEach((version, file) -> {
             List<Requirement> rs = file.requirements();
             long verified = rs.stream().filter(Requirement::verified).count();
             perVersion.put(version + " (verified " + verified + ")", rs.size());
             Map<Category, Integer> versionCategories = new EnumMap<>(Category.class);
-            Map<ContractPhase, Integer> versionPhases = new EnumMap<>(ContractPhase.class);
+            Map<GuidelinePhase, Integer> versionPhases = new EnumMap<>(GuidelinePhase.class);
             rs.forEach(r -> {
                 perCategory.merge(r.category(), 1, Integer::sum);
                 versionCategories.merge(r.category(), 1, Integer::sum);
@@ -79,7 +79,7 @@ class CatalogContentTest {
         System.out.print(report);
 
         // The issue asks for real content for MHLW 6.0 and vendor guideline 1.1 covering every phase and category.
-        assertThat(perPhase.keySet()).containsExactlyInAnyOrder(ContractPhase.values());
+        assertThat(perPhase.keySet()).containsExactlyInAnyOrder(GuidelinePhase.values());
         assertThat(perCategory.keySet()).containsExactlyInAnyOrder(Category.values());
         assertThat(content.versionFiles()).containsKeys("mhlw-medical-information-security/6.0",
                 "meti-mic-medical-service-provider/1.1");

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.sansho.catalog.guideline.domain.Category;
-import org.sansho.catalog.guideline.domain.ContractPhase;
+import org.sansho.catalog.guideline.domain.GuidelinePhase;
 import org.sansho.catalog.guideline.domain.Party;
 import org.sansho.catalog.guideline.domain.Requirement;
 import org.sansho.catalog.guideline.domain.Verification;
@@ -146,7 +146,7 @@ class OscalImportTest {
         assertThat(reader.version(guideline, "2.1").requirements()).allSatisfy(r -> {
             assertThat(r.category()).isEqualTo(Category.TECHNICAL);
             assertThat(r.party()).isEqualTo(Party.VENDOR);
-            assertThat(r.phases()).containsExactly(ContractPhase.DEVELOPMENT, ContractPhase.OPERATION);
+            assertThat(r.phases()).containsExactly(GuidelinePhase.DEVELOPMENT, GuidelinePhase.OPERATION);
         });
     }
 

@@ -1,6 +1,6 @@
 package org.sansho.catalog.applicability.domain;
 
-import org.sansho.catalog.guideline.domain.ContractPhase;
+import org.sansho.catalog.guideline.domain.GuidelinePhase;
 import org.sansho.catalog.guideline.domain.DataCategory;
 import org.sansho.catalog.guideline.domain.Party;
 import org.sansho.catalog.guideline.domain.Requirement;
@@ -26,7 +26,7 @@ public final class ApplicabilityQuery {
 
     private final RequirementFilter filter;
 
-    public ApplicabilityQuery(Set<ContractPhase> phases, Set<Party> parties, ServiceModel serviceModel,
+    public ApplicabilityQuery(Set<GuidelinePhase> phases, Set<Party> parties, ServiceModel serviceModel,
                               Set<DataCategory> dataCategories) {
         this.filter = new RequirementFilter(phases, parties, Set.of(), Set.of(), serviceModel, dataCategories, null,
                 true);

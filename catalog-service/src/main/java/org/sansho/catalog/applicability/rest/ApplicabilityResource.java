@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sansho.catalog.applicability.domain.ApplicabilityQuery;
 import org.sansho.catalog.applicability.service.ChecklistCache;
-import org.sansho.catalog.guideline.domain.ContractPhase;
+import org.sansho.catalog.guideline.domain.GuidelinePhase;
 import org.sansho.catalog.guideline.domain.DataCategory;
 import org.sansho.catalog.guideline.domain.Party;
 import org.sansho.catalog.guideline.domain.ServiceModel;
@@ -52,7 +52,7 @@ public class ApplicabilityResource {
             + "but the baseline is optional")
     public record ApplicabilityRequest(
             @NotEmpty @Size(max = 20) List<@NotNull @Valid VersionRef> baseline,
-            @Size(max = 6) Set<@NotNull ContractPhase> phases,
+            @Size(max = 6) Set<@NotNull GuidelinePhase> phases,
             @Size(max = 4) Set<@NotNull Party> parties,
             ServiceModel serviceModel,
             @Size(max = 3) Set<@NotNull DataCategory> dataCategories) {

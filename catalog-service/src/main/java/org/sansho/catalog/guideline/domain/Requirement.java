@@ -14,7 +14,7 @@ public record Requirement(
         LocalizedText summary,
         Obligation obligation,
         Category category,
-        List<ContractPhase> phases,
+        List<GuidelinePhase> phases,
         Party party,
         List<ServiceModel> serviceModels,
         List<DataCategory> dataCategories,

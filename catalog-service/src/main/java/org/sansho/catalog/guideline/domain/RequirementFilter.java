@@ -10,7 +10,7 @@ import java.util.Set;
  * for history but are no longer owed.
  */
 public record RequirementFilter(
-        Set<ContractPhase> phases,
+        Set<GuidelinePhase> phases,
         Set<Party> parties,
         Set<Category> categories,
         Set<Obligation> obligations,

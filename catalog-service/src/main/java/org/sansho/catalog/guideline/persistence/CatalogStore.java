@@ -122,7 +122,7 @@ public class CatalogStore {
     private Requirement toRequirement(RequirementEntity r, String sectionNumber, List<ThreatImpact> threats) {
         return new Requirement(r.key, sectionNumber, r.ref, new LocalizedText(r.titleJa, r.titleEn),
                 new LocalizedText(r.summaryJa, r.summaryEn), r.obligation, r.category,
-                enums(r.phases, org.sansho.catalog.guideline.domain.ContractPhase::valueOf), r.party,
+                enums(r.phases, org.sansho.catalog.guideline.domain.GuidelinePhase::valueOf), r.party,
                 enums(r.serviceModels, org.sansho.catalog.guideline.domain.ServiceModel::valueOf),
                 enums(r.dataCategories, org.sansho.catalog.guideline.domain.DataCategory::valueOf),
                 threats, texts(r.evidence),

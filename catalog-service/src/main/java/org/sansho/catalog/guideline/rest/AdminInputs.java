@@ -13,7 +13,7 @@ import org.sansho.catalog.guideline.domain.Category;
 import org.sansho.catalog.guideline.domain.CiaImpact;
 import org.sansho.catalog.guideline.domain.Citation;
 import org.sansho.catalog.guideline.domain.Confidence;
-import org.sansho.catalog.guideline.domain.ContractPhase;
+import org.sansho.catalog.guideline.domain.GuidelinePhase;
 import org.sansho.catalog.guideline.domain.DataCategory;
 import org.sansho.catalog.guideline.domain.GuidanceRef;
 import org.sansho.catalog.guideline.domain.Issuer;
@@ -100,7 +100,7 @@ public final class AdminInputs {
             @NotNull @Valid TextInput summary,
             @NotNull Obligation obligation,
             @NotNull Category category,
-            @NotEmpty @Size(max = 6) List<@NotNull ContractPhase> phases,
+            @NotEmpty @Size(max = 6) List<@NotNull GuidelinePhase> phases,
             @NotNull Party party,
             @Size(max = 4) List<@NotNull ServiceModel> serviceModels,
             @Size(max = 3) List<@NotNull DataCategory> dataCategories,

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sansho.catalog.guideline.domain.Category;
-import org.sansho.catalog.guideline.domain.ContractPhase;
+import org.sansho.catalog.guideline.domain.GuidelinePhase;
 import org.sansho.catalog.guideline.domain.Obligation;
 import org.sansho.catalog.guideline.domain.Party;
 import org.sansho.catalog.guideline.domain.RequirementDiff;
@@ -148,7 +148,7 @@ public class GuidelineResource {
             @Valid @BeanParam PageParams page,
             @Context Request request, @Context UriInfo uri) {
         RequirementFilter filter = new RequirementFilter(
-                QueryValues.all("phase", phase, ContractPhase.class),
+                QueryValues.all("phase", phase, GuidelinePhase.class),
                 QueryValues.all("party", party, Party.class),
                 QueryValues.all("category", category, Category.class),
                 QueryValues.all("obligation", obligation, Obligation.class),

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sansho.catalog.guideline.domain.Category;
 import org.sansho.catalog.guideline.domain.Citation;
-import org.sansho.catalog.guideline.domain.ContractPhase;
+import org.sansho.catalog.guideline.domain.GuidelinePhase;
 import org.sansho.catalog.guideline.domain.DataCategory;
 import org.sansho.catalog.guideline.domain.GuidanceRef;
 import org.sansho.catalog.guideline.domain.LocalizedText;
@@ -32,7 +32,7 @@ public record RequirementView(
         LocalizedText summary,
         Obligation obligation,
         Category category,
-        List<ContractPhase> phases,
+        List<GuidelinePhase> phases,
         Party party,
         @Schema(description = "Empty = every service model") List<ServiceModel> serviceModels,
         @Schema(description = "Empty = every data category") List<DataCategory> dataCategories,

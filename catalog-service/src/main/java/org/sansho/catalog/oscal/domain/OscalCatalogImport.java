@@ -5,7 +5,7 @@ import org.sansho.catalog.guideline.domain.Category;
 import org.sansho.catalog.guideline.domain.CiaImpact;
 import org.sansho.catalog.guideline.domain.Citation;
 import org.sansho.catalog.guideline.domain.Confidence;
-import org.sansho.catalog.guideline.domain.ContractPhase;
+import org.sansho.catalog.guideline.domain.GuidelinePhase;
 import org.sansho.catalog.guideline.domain.DataCategory;
 import org.sansho.catalog.guideline.domain.GuidanceRef;
 import org.sansho.catalog.guideline.domain.LocalizedText;
@@ -78,19 +78,19 @@ public final class OscalCatalogImport {
     }
 
     /** The fields a foreign catalog does not carry; they hold these values until a catalog-admin reviews the draft. */
-    public record Defaults(Category category, Party party, List<ContractPhase> phases) {
+    public record Defaults(Category category, Party party, List<GuidelinePhase> phases) {
 
         /**
          * A control catalog says what to do, not who does it or when: until reviewed, its controls are governance
          * measures shared by hospital and vendor, carried out in normal operation (vendor guideline §3.2, 図3-4).
          */
         public static final Defaults STANDARD = new Defaults(Category.GOVERNANCE, Party.SHARED,
-                List.of(ContractPhase.OPERATION));
+                List.of(GuidelinePhase.OPERATION));
 
         public Defaults {
             category = category == null ? Category.GOVERNANCE : category;
             party = party == null ? Party.SHARED : party;
-            phases = phases == null || phases.isEmpty() ? List.of(ContractPhase.OPERATION) : List.copyOf(phases);
+            phases = phases == null || phases.isEmpty() ? List.of(GuidelinePhase.OPERATION) : List.copyOf(phases);
         }
     }
 
@@ -686,7 +686,7 @@ public final class OscalCatalogImport {
                     new LocalizedText(first(p, "title-ja"), text(control, "title")),
                     new LocalizedText(summaryJa, summaryEn),
                     value(p, "obligation", Obligation::valueOf), value(p, "category", Category::valueOf),
-                    all(p, "phase", ContractPhase::valueOf), value(p, "party", Party::valueOf),
+                    all(p, "phase", GuidelinePhase::valueOf), value(p, "party", Party::valueOf),
                     all(p, "service-model", ServiceModel::valueOf), all(p, "data-category", DataCategory::valueOf),
                     threats, evidence, citation, guidance, verification(p), first(p, "unverified-reason"),
                     status == null ? RequirementStatus.ACTIVE : valueOf("status", status, RequirementStatus::valueOf));

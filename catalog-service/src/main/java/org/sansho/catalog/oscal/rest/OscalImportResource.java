@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sansho.catalog.guideline.domain.Category;
-import org.sansho.catalog.guideline.domain.ContractPhase;
+import org.sansho.catalog.guideline.domain.GuidelinePhase;
 import org.sansho.catalog.guideline.domain.Party;
 import org.sansho.catalog.oscal.domain.OscalCatalogImport;
 import org.sansho.catalog.oscal.domain.OscalImportReport;
@@ -99,7 +99,7 @@ public class OscalImportResource {
             @HeaderParam(IdempotentRequests.HEADER) String key) {
         OscalCatalogImport.Defaults defaults = new OscalCatalogImport.Defaults(
                 QueryValues.one("category", category, Category.class), QueryValues.one("party", party, Party.class),
-                List.copyOf(QueryValues.enums("phase", phase, ContractPhase.class)));
+                List.copyOf(QueryValues.enums("phase", phase, GuidelinePhase.class)));
         if ("true".equals(dryRun)) {
             return Response.ok(importer.importCatalog(document, guidelineId, version, defaults, true)).build();
         }

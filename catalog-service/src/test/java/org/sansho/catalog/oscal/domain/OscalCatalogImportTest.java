@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.sansho.catalog.guideline.domain.Category;
 import org.sansho.catalog.guideline.domain.Citation;
-import org.sansho.catalog.guideline.domain.ContractPhase;
+import org.sansho.catalog.guideline.domain.GuidelinePhase;
 import org.sansho.catalog.guideline.domain.LocalizedText;
 import org.sansho.catalog.guideline.domain.Obligation;
 import org.sansho.catalog.guideline.domain.Party;
@@ -101,7 +101,7 @@ class OscalCatalogImportTest {
         assertThat(policy.obligation()).isEqualTo(Obligation.MANDATORY);
         assertThat(policy.category()).isEqualTo(Category.GOVERNANCE);
         assertThat(policy.party()).isEqualTo(Party.SHARED);
-        assertThat(policy.phases()).containsExactly(ContractPhase.OPERATION);
+        assertThat(policy.phases()).containsExactly(GuidelinePhase.OPERATION);
         assertThat(policy.citation()).isEqualTo(new Citation("Example Control Catalog", "2.1", "gov-1", null, null));
         assertThat(policy.verification()).isEqualTo(Verification.UNVERIFIED);
         assertThat(policy.unverifiedReason()).isEqualTo(
@@ -126,12 +126,12 @@ class OscalCatalogImportTest {
     void the_defaults_given_replace_category_party_and_phases() throws IOException {
         OscalCatalogImport.Imported imported = OscalCatalogImport.read(foreignCatalog(),
                 new OscalCatalogImport.Defaults(Category.TECHNICAL, Party.VENDOR,
-                        List.of(ContractPhase.DEVELOPMENT, ContractPhase.OPERATION)));
+                        List.of(GuidelinePhase.DEVELOPMENT, GuidelinePhase.OPERATION)));
 
         assertThat(imported.requirements()).allSatisfy(r -> {
             assertThat(r.category()).isEqualTo(Category.TECHNICAL);
             assertThat(r.party()).isEqualTo(Party.VENDOR);
-            assertThat(r.phases()).containsExactly(ContractPhase.DEVELOPMENT, ContractPhase.OPERATION);
+            assertThat(r.phases()).containsExactly(GuidelinePhase.DEVELOPMENT, GuidelinePhase.OPERATION);
         });
         assertThat(imported.report().defaults()).contains(
                 new OscalImportReport.DefaultApplied("category", "TECHNICAL", 7),
