@@ -32,13 +32,23 @@ class EventContractsTest {
     }
 
     @Test
-    void a_missing_required_property_an_undocumented_one_and_a_wrong_type_are_each_named() {
+    void a_missing_required_property_and_a_wrong_type_are_each_named() {
         String data = """
-                {"guidelineId":"mhlw-medical-information-security","version":5.2,"replacedBy":"6.0"}""";
+                {"guidelineId":"mhlw-medical-information-security","version":5.2}""";
         assertThat(contracts.check("catalog.events", "mhlw-medical-information-security", event(SCHEMA, data)))
-                .anySatisfy(p -> assertThat(p).contains("supersededBy"))
-                .anySatisfy(p -> assertThat(p).contains("replacedBy"))
-                .anySatisfy(p -> assertThat(p).contains("version"));
+                .hasSize(2)
+                .anySatisfy(p -> assertThat(p).startsWith("data").contains("supersededBy"))
+                .anySatisfy(p -> assertThat(p).startsWith("data /version"));
+    }
+
+    @Test
+    void a_property_the_schema_does_not_declare_is_named_also_inside_a_referenced_schema() {
+        String data = DATA.replace("\"version\":\"5.2\",", "\"version\":\"5.2\",\"replacedBy\":\"6.0\",");
+        assertThat(contracts.check("catalog.events", "mhlw-medical-information-security", event(SCHEMA, data)))
+                .singleElement().satisfies(p -> assertThat(p).startsWith("data").contains("replacedBy"));
+        String nested = DATA.replace("\"version\":\"6.0\"}", "\"version\":\"6.0\",\"label\":\"6.0\"}");
+        assertThat(contracts.check("catalog.events", "mhlw-medical-information-security", event(SCHEMA, nested)))
+                .singleElement().satisfies(p -> assertThat(p).startsWith("data /supersededBy").contains("label"));
     }
 
     @Test
