@@ -84,7 +84,8 @@ public class OutboxRelayBatch {
     }
 
     /** Relayed rows are kept for a while for diagnosis, then purged. */
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${sansho.outbox.purge-interval:1h}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void purgeRelayed() {
