@@ -1,5 +1,7 @@
 package org.sansho.webhook.events;
 
+import org.sansho.platform.events.DataSchema;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,6 +12,7 @@ public final class WebhookPayloads {
     }
 
     /** Keyed by the endpoint id; {@code organizationId} is the subscriber. */
+    @DataSchema("WebhookEndpointDisabledV1")
     public record EndpointDisabled(UUID endpointId, UUID organizationId, String url, String reason,
                                    Instant failingSince, Instant disabledAt) {
     }

@@ -19,9 +19,9 @@ import org.sansho.webhook.subscriptions.persistence.WebhookEndpoint;
 import org.sansho.webhook.subscriptions.rest.EndpointRepresentations.EndpointView;
 import org.sansho.webhook.subscriptions.service.Subscriptions;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -50,10 +50,12 @@ public class DeliveryLedger {
     private final WebhookConfig config;
     private final RetrySchedule schedule;
     private final Duration lease;
+    private final Clock clock;
 
     public DeliveryLedger(EntityManager em, Subscriptions subscriptions, Outbox outbox, AuditTrail audit,
-                          WebhookConfig config, DeliverySender sender) {
+                          WebhookConfig config, DeliverySender sender, Clock clock) {
         this.em = em;
+        this.clock = clock;
         this.subscriptions = subscriptions;
         this.outbox = outbox;
         this.audit = audit;
@@ -130,7 +132,7 @@ public class DeliveryLedger {
             DeliveryAttempt attempt = new DeliveryAttempt();
             attempt.id = UUID.randomUUID();
             attempt.deliveryId = d.id;
-            attempt.attemptedAt = result.at().truncatedTo(ChronoUnit.MICROS);
+            attempt.attemptedAt = result.at();
             attempt.statusCode = result.statusCode();
             attempt.latencyMs = (int) Math.min(Integer.MAX_VALUE, result.latencyMillis());
             attempt.outcome = result.outcome();
@@ -201,7 +203,7 @@ public class DeliveryLedger {
                         endpoint.organizationId, endpoint.url, reason, endpoint.failingSince, now));
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant();
     }
 }

@@ -18,8 +18,8 @@ import org.sansho.webhook.deliveries.rest.DeliveryRepresentations.DeliveryDetail
 import org.sansho.webhook.deliveries.rest.DeliveryRepresentations.DeliveryView;
 import org.sansho.webhook.subscriptions.persistence.WebhookEndpoint;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,10 +42,12 @@ public class DeliveryLog {
     private final AuditTrail audit;
     private final TransactionSynchronizationRegistry transactions;
     private final Dispatcher dispatcher;
+    private final Clock clock;
 
     public DeliveryLog(EntityManager em, AuditTrail audit, TransactionSynchronizationRegistry transactions,
-                       Dispatcher dispatcher) {
+                       Dispatcher dispatcher, Clock clock) {
         this.em = em;
+        this.clock = clock;
         this.audit = audit;
         this.transactions = transactions;
         this.dispatcher = dispatcher;
@@ -132,7 +134,7 @@ public class DeliveryLog {
         return d;
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant();
     }
 }

@@ -14,8 +14,8 @@ import org.sansho.webhook.deliveries.domain.EventViewPolicy;
 import org.sansho.webhook.subscriptions.domain.EventTypePattern;
 import org.sansho.webhook.subscriptions.persistence.WebhookEndpoint;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,10 +33,12 @@ public class DeliveryPlanner {
     private final CloudEventCodec codec;
     private final TransactionSynchronizationRegistry transactions;
     private final Dispatcher dispatcher;
+    private final Clock clock;
 
     public DeliveryPlanner(EntityManager em, CloudEventCodec codec, TransactionSynchronizationRegistry transactions,
-                           Dispatcher dispatcher) {
+                           Dispatcher dispatcher, Clock clock) {
         this.em = em;
+        this.clock = clock;
         this.codec = codec;
         this.transactions = transactions;
         this.dispatcher = dispatcher;
@@ -50,7 +52,7 @@ public class DeliveryPlanner {
                 ? WebhookEndpoint.<WebhookEndpoint>listAll()
                 : parties.organizations().isEmpty() ? List.of()
                 : WebhookEndpoint.list("organizationId in ?1", parties.organizations());
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         int planned = 0;
         for (WebhookEndpoint endpoint : candidates) {
             if (!subscribed(endpoint, event.type())) {
@@ -62,7 +64,7 @@ public class DeliveryPlanner {
             }
             JsonNode data = EventViewPolicy.view(event.type(), event.data(), audience.get());
             CloudEvent seen = new CloudEvent(event.specversion(), event.id(), event.source(), event.type(),
-                    event.subject(), event.time(), event.datacontenttype(), data);
+                    event.subject(), event.time(), event.datacontenttype(), event.dataschema(), data);
             planned += em.createNativeQuery("""
                             insert into webhook_delivery (id, endpoint_id, event_id, event_type, subject, event_time,
                                 body, status, attempts, next_attempt_at, created_at)

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,9 +39,16 @@ public class DeliverySender {
 
     private final WebhookConfig config;
     private final HttpClient http;
+    private final Clock clock;
+    /**
+     * The signature's timestamp is checked by the receiver against its own wall clock (a replay window), so it is
+     * taken from the wall clock, never from the service's business clock (which a test or a drill may move).
+     */
+    private static final Clock WALL = Clock.systemUTC();
 
-    public DeliverySender(WebhookConfig config) {
+    public DeliverySender(WebhookConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
     }
@@ -51,7 +59,7 @@ public class DeliverySender {
     }
 
     public AttemptResult send(Claim claim) {
-        Instant at = Instant.now();
+        Instant at = clock.instant();
         long started = System.nanoTime();
         URI uri;
         try {
@@ -63,7 +71,7 @@ public class DeliverySender {
         } catch (IllegalArgumentException | UnknownHostException e) {
             return failed(at, started, null, "cannot resolve the host: " + e.getMessage());
         }
-        long timestamp = at.getEpochSecond();
+        long timestamp = WALL.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(config.readTimeout())
                 .header("content-type", CONTENT_TYPE)

@@ -15,9 +15,9 @@ import org.sansho.webhook.subscriptions.rest.EndpointRepresentations.EndpointCha
 import org.sansho.webhook.subscriptions.rest.EndpointRepresentations.EndpointView;
 import org.sansho.webhook.subscriptions.rest.EndpointRepresentations.NewEndpoint;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -35,9 +35,11 @@ public class Subscriptions {
     private final SecretVault vault;
     private final AuditTrail audit;
     private final WebhookConfig config;
+    private final Clock clock;
 
-    public Subscriptions(SecretVault vault, AuditTrail audit, WebhookConfig config) {
+    public Subscriptions(SecretVault vault, AuditTrail audit, WebhookConfig config, Clock clock) {
         this.vault = vault;
+        this.clock = clock;
         this.audit = audit;
         this.config = config;
     }
@@ -179,7 +181,7 @@ public class Subscriptions {
         return types.toArray(String[]::new);
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant();
     }
 }
