@@ -13,7 +13,7 @@ import org.sansho.assessment.assessments.domain.Obligation;
 import org.sansho.assessment.assessments.domain.VersionRef;
 import org.sansho.assessment.assessments.persistence.AssessmentItem;
 import org.sansho.assessment.assessments.service.Rebaselining;
-import org.sansho.assessment.events.GuidelineVersionPublished;
+import org.sansho.assessment.events.GuidelineVersionPublishedV1;
 import org.sansho.platform.tenancy.NoTenantScopeException;
 import org.sansho.platform.tenancy.Tenancy;
 
@@ -144,7 +144,7 @@ class TenancyTest {
 
     @Test
     void a_consumers_effect_run_outside_the_inbox_fails_loudly_and_runs_under_the_system_scope() {
-        GuidelineVersionPublished published = new GuidelineVersionPublished(guideline, "1.1",
+        GuidelineVersionPublishedV1 published = new GuidelineVersionPublishedV1(guideline, "1.1",
                 List.of(new VersionRef(guideline, "1.0")), List.of(), List.of(), List.of("K-1"));
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> rebaselining.markStale(published)))
                 .isInstanceOf(NoTenantScopeException.class);

@@ -21,5 +21,5 @@ public class OscalImportEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public String report;
     @Column(name = "imported_at")
-    public Instant importedAt = Instant.now();
+    public Instant importedAt;
 }

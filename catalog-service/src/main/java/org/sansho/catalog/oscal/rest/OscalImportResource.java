@@ -28,10 +28,10 @@ import org.sansho.catalog.guideline.domain.Party;
 import org.sansho.catalog.oscal.domain.OscalCatalogImport;
 import org.sansho.catalog.oscal.domain.OscalImportReport;
 import org.sansho.catalog.oscal.service.OscalImporter;
-import org.sansho.catalog.rest.QueryValues;
 import org.sansho.platform.idempotency.IdempotentRequests;
 import org.sansho.platform.problem.Problem;
 import org.sansho.platform.problem.ProblemException;
+import org.sansho.platform.rest.QueryValues;
 import org.sansho.platform.security.Roles;
 
 import java.net.URI;
@@ -99,7 +99,7 @@ public class OscalImportResource {
             @HeaderParam(IdempotentRequests.HEADER) String key) {
         OscalCatalogImport.Defaults defaults = new OscalCatalogImport.Defaults(
                 QueryValues.one("category", category, Category.class), QueryValues.one("party", party, Party.class),
-                List.copyOf(QueryValues.enums("phase", phase, GuidelinePhase.class)));
+                List.copyOf(QueryValues.all("phase", phase, GuidelinePhase.class)));
         if ("true".equals(dryRun)) {
             return Response.ok(importer.importCatalog(document, guidelineId, version, defaults, true)).build();
         }

@@ -24,6 +24,7 @@ import org.sansho.platform.problem.Problem;
 import org.sansho.platform.problem.ProblemException;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +49,12 @@ public class OscalImporter {
 
     private final CatalogEditor editor;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    public OscalImporter(CatalogEditor editor, ObjectMapper mapper) {
+    public OscalImporter(CatalogEditor editor, ObjectMapper mapper, Clock clock) {
         this.editor = editor;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -131,6 +134,7 @@ public class OscalImporter {
         }
         OscalImportEntity stored = new OscalImportEntity();
         stored.versionId = draft.id;
+        stored.importedAt = clock.instant();
         try {
             stored.report = mapper.writeValueAsString(report);
         } catch (JsonProcessingException e) {
