@@ -4,8 +4,8 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.sansho.assessment.assessments.service.AssessmentOpening;
-import org.sansho.assessment.dashboard.DeadlineProjection;
-import org.sansho.assessment.posture.PostureProjection;
+import org.sansho.assessment.deadlines.service.DeadlineProjection;
+import org.sansho.assessment.posture.service.PostureProjection;
 import org.sansho.platform.events.CloudEventCodec;
 import org.sansho.platform.inbox.Inbox;
 

@@ -1,5 +1,6 @@
 package org.sansho.assessment.dashboard;
 
+import org.sansho.assessment.assessments.service.AssessmentMetrics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;

@@ -1,5 +1,6 @@
 package org.sansho.assessment.posture;
 
+import org.sansho.assessment.posture.service.PostureProjection;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.sansho.assessment.assessments.persistence.Assessment;
 import org.sansho.assessment.assessments.persistence.AssessmentItem;
-import org.sansho.assessment.dashboard.UpcomingDeadline;
-import org.sansho.assessment.posture.ContractPosture;
+import org.sansho.assessment.deadlines.persistence.UpcomingDeadline;
+import org.sansho.assessment.posture.persistence.ContractPosture;
 import org.sansho.platform.security.Roles;
 
 import java.util.List;

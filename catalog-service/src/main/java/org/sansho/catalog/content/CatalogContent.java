@@ -1,13 +1,13 @@
 package org.sansho.catalog.content;
 
-import org.sansho.catalog.guideline.domain.Audience;
-import org.sansho.catalog.guideline.domain.DisclosureTemplate;
-import org.sansho.catalog.guideline.domain.Issuer;
-import org.sansho.catalog.guideline.domain.LocalizedText;
-import org.sansho.catalog.guideline.domain.Mapping;
-import org.sansho.catalog.guideline.domain.Requirement;
-import org.sansho.catalog.guideline.domain.Threat;
-import org.sansho.catalog.guideline.domain.VersionStatus;
+import org.sansho.catalog.guidelines.domain.Audience;
+import org.sansho.catalog.guidelines.domain.DisclosureTemplate;
+import org.sansho.catalog.guidelines.domain.Issuer;
+import org.sansho.catalog.guidelines.domain.LocalizedText;
+import org.sansho.catalog.guidelines.domain.Mapping;
+import org.sansho.catalog.guidelines.domain.Requirement;
+import org.sansho.catalog.guidelines.domain.Threat;
+import org.sansho.catalog.guidelines.domain.VersionStatus;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.sansho.catalog.guideline.domain.Mapping;
+import org.sansho.catalog.guidelines.domain.Mapping;
 
 import java.io.IOException;
 import java.io.InputStream;

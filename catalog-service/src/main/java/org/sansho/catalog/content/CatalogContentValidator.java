@@ -1,12 +1,12 @@
 package org.sansho.catalog.content;
 
-import org.sansho.catalog.guideline.domain.DisclosureTemplate;
-import org.sansho.catalog.guideline.domain.Mapping;
-import org.sansho.catalog.guideline.domain.Requirement;
-import org.sansho.catalog.guideline.domain.RequirementRules;
-import org.sansho.catalog.guideline.domain.Threat;
-import org.sansho.catalog.guideline.domain.ThreatImpact;
-import org.sansho.catalog.guideline.domain.Verification;
+import org.sansho.catalog.guidelines.domain.DisclosureTemplate;
+import org.sansho.catalog.guidelines.domain.Mapping;
+import org.sansho.catalog.guidelines.domain.Requirement;
+import org.sansho.catalog.guidelines.domain.RequirementRules;
+import org.sansho.catalog.guidelines.domain.Threat;
+import org.sansho.catalog.guidelines.domain.ThreatImpact;
+import org.sansho.catalog.guidelines.domain.Verification;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package org.sansho.catalog.events;
 
-import org.sansho.catalog.guideline.domain.VersionRef;
+import org.sansho.catalog.guidelines.domain.VersionRef;
 import org.sansho.platform.events.DataSchema;
 
 import java.time.LocalDate;

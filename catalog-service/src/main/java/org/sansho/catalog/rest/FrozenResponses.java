@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import org.sansho.catalog.guideline.domain.VersionContent;
+import org.sansho.catalog.guidelines.domain.VersionContent;
 
 import java.util.function.Supplier;
 

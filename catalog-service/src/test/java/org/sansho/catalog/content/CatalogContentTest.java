@@ -1,17 +1,17 @@
 package org.sansho.catalog.content;
 
 import org.junit.jupiter.api.Test;
-import org.sansho.catalog.guideline.domain.Category;
-import org.sansho.catalog.guideline.domain.Citation;
-import org.sansho.catalog.guideline.domain.GuidelinePhase;
-import org.sansho.catalog.guideline.domain.DisclosureTemplate;
-import org.sansho.catalog.guideline.domain.LocalizedText;
-import org.sansho.catalog.guideline.domain.Mapping;
-import org.sansho.catalog.guideline.domain.Requirement;
-import org.sansho.catalog.guideline.domain.TemplateKind;
-import org.sansho.catalog.guideline.domain.Verification;
-import org.sansho.catalog.guideline.domain.VerificationCoverage;
-import org.sansho.catalog.guideline.domain.VersionStatus;
+import org.sansho.catalog.guidelines.domain.Category;
+import org.sansho.catalog.guidelines.domain.Citation;
+import org.sansho.catalog.guidelines.domain.GuidelinePhase;
+import org.sansho.catalog.guidelines.domain.DisclosureTemplate;
+import org.sansho.catalog.guidelines.domain.LocalizedText;
+import org.sansho.catalog.guidelines.domain.Mapping;
+import org.sansho.catalog.guidelines.domain.Requirement;
+import org.sansho.catalog.guidelines.domain.TemplateKind;
+import org.sansho.catalog.guidelines.domain.Verification;
+import org.sansho.catalog.guidelines.domain.VerificationCoverage;
+import org.sansho.catalog.guidelines.domain.VersionStatus;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,11 +7,11 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import org.sansho.catalog.events.CatalogEventTypes;
-import org.sansho.catalog.guideline.domain.DisclosureTemplate;
-import org.sansho.catalog.guideline.domain.LocalizedText;
-import org.sansho.catalog.guideline.domain.Mapping;
-import org.sansho.catalog.guideline.domain.Requirement;
-import org.sansho.catalog.guideline.domain.Verification;
+import org.sansho.catalog.guidelines.domain.DisclosureTemplate;
+import org.sansho.catalog.guidelines.domain.LocalizedText;
+import org.sansho.catalog.guidelines.domain.Mapping;
+import org.sansho.catalog.guidelines.domain.Requirement;
+import org.sansho.catalog.guidelines.domain.Verification;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

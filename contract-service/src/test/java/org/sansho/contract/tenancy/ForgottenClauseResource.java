@@ -8,10 +8,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.sansho.contract.contract.persistence.Contract;
-import org.sansho.contract.contract.persistence.ContractTransition;
-import org.sansho.contract.organization.persistence.Organization;
-import org.sansho.contract.organization.persistence.VendorService;
+import org.sansho.contract.contracts.persistence.Contract;
+import org.sansho.contract.contracts.persistence.ContractTransition;
+import org.sansho.contract.organizations.persistence.Organization;
+import org.sansho.contract.organizations.persistence.VendorService;
 import org.sansho.platform.security.Roles;
 
 import java.util.List;

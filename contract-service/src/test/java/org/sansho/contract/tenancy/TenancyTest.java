@@ -7,9 +7,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sansho.contract.Fixtures;
-import org.sansho.contract.contract.domain.VersionRef;
-import org.sansho.contract.contract.persistence.Contract;
-import org.sansho.contract.contract.service.ContractService;
+import org.sansho.contract.contracts.domain.VersionRef;
+import org.sansho.contract.contracts.persistence.Contract;
+import org.sansho.contract.contracts.service.ContractService;
 import org.sansho.platform.tenancy.NoTenantScopeException;
 import org.sansho.platform.tenancy.Tenancy;
 

@@ -20,7 +20,7 @@ import org.sansho.assessment.assessments.persistence.AssessmentItem;
 import org.sansho.assessment.events.AssessmentEventTypes;
 import org.sansho.assessment.events.AssessmentPayloads;
 import org.sansho.assessment.findings.persistence.Finding;
-import org.sansho.assessment.posture.PostureProjection;
+import org.sansho.assessment.posture.service.PostureProjection;
 import org.sansho.platform.outbox.Outbox;
 import org.sansho.platform.problem.Problem;
 import org.sansho.platform.problem.ProblemException;

@@ -10,7 +10,7 @@ import org.sansho.assessment.events.AssessmentEventTypes;
 import org.sansho.assessment.findings.domain.FindingDeadlines;
 import org.sansho.assessment.findings.domain.FindingStatus;
 import org.sansho.assessment.findings.persistence.Finding;
-import org.sansho.assessment.posture.PostureProjection;
+import org.sansho.assessment.posture.service.PostureProjection;
 import org.sansho.platform.tenancy.SystemScope;
 
 import java.time.Clock;

@@ -17,7 +17,7 @@ import org.sansho.assessment.findings.domain.RiskLevel;
 import org.sansho.assessment.findings.domain.RiskMatrix;
 import org.sansho.assessment.findings.domain.RiskTreatment;
 import org.sansho.assessment.findings.persistence.Finding;
-import org.sansho.assessment.posture.PostureProjection;
+import org.sansho.assessment.posture.service.PostureProjection;
 import org.sansho.platform.outbox.Outbox;
 import org.sansho.platform.problem.Problem;
 import org.sansho.platform.problem.ProblemException;

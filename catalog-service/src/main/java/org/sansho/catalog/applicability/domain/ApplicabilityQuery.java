@@ -1,13 +1,13 @@
 package org.sansho.catalog.applicability.domain;
 
-import org.sansho.catalog.guideline.domain.GuidelinePhase;
-import org.sansho.catalog.guideline.domain.DataCategory;
-import org.sansho.catalog.guideline.domain.Party;
-import org.sansho.catalog.guideline.domain.Requirement;
-import org.sansho.catalog.guideline.domain.RequirementFilter;
-import org.sansho.catalog.guideline.domain.ServiceModel;
-import org.sansho.catalog.guideline.domain.VersionContent;
-import org.sansho.catalog.guideline.domain.VersionRef;
+import org.sansho.catalog.guidelines.domain.GuidelinePhase;
+import org.sansho.catalog.guidelines.domain.DataCategory;
+import org.sansho.catalog.guidelines.domain.Party;
+import org.sansho.catalog.guidelines.domain.Requirement;
+import org.sansho.catalog.guidelines.domain.RequirementFilter;
+import org.sansho.catalog.guidelines.domain.ServiceModel;
+import org.sansho.catalog.guidelines.domain.VersionContent;
+import org.sansho.catalog.guidelines.domain.VersionRef;
 
 import java.util.ArrayList;
 import java.util.List;

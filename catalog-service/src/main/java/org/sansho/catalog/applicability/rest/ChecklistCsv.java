@@ -1,7 +1,7 @@
 package org.sansho.catalog.applicability.rest;
 
-import org.sansho.catalog.guideline.domain.LocalizedText;
-import org.sansho.catalog.guideline.rest.RequirementView;
+import org.sansho.catalog.guidelines.domain.LocalizedText;
+import org.sansho.catalog.guidelines.rest.RequirementView;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The serialized checklists of recent applicability requests. A checklist is made of published versions only,
  * which never change, so one request gives the same bytes until the next publication; entries carry the
- * {@link org.sansho.catalog.guideline.service.CatalogReader#generation() reader's generation}, and a publication
+ * {@link org.sansho.catalog.guidelines.service.CatalogReader#generation() reader's generation}, and a publication
  * (a new generation) empties the cache. Bounded by size, least recently used first out: the checklist of a
  * 5,000-requirement baseline is a few MB, and the service's heap is small.
  */

@@ -1,6 +1,0 @@
-package org.sansho.catalog.guideline.domain;
-
-/** Kinds of medical information a contract handles. */
-public enum DataCategory {
-    LEGAL_RETENTION_RECORDS, OTHER_PERSONAL_HEALTH_INFO, ANONYMIZED
-}

@@ -1,6 +1,0 @@
-package org.sansho.catalog.guideline.domain;
-
-/** Relation of one requirement to another (the NIST OLIR / OSCAL mapping vocabulary, plus succession). */
-public enum MappingRelation {
-    EQUIVALENT, SUBSET, SUPERSET, INTERSECTS, RELATED, SUPERSEDED_BY
-}

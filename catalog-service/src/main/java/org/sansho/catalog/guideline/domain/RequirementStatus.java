@@ -1,6 +1,0 @@
-package org.sansho.catalog.guideline.domain;
-
-/** A requirement is never deleted: one that left the guideline is WITHDRAWN, one that went elsewhere MOVED. */
-public enum RequirementStatus {
-    ACTIVE, WITHDRAWN, MOVED
-}

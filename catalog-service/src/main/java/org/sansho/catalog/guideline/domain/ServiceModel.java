@@ -1,6 +1,0 @@
-package org.sansho.catalog.guideline.domain;
-
-/** The vendor guideline's service patterns (§2, A/P/I) plus outsourced operation. */
-public enum ServiceModel {
-    SAAS, PAAS, IAAS, OUTSOURCED_OPERATION
-}

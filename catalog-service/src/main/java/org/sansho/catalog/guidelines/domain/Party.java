@@ -1,0 +1,6 @@
+package org.sansho.catalog.guidelines.domain;
+
+/** Who mainly carries out a requirement. */
+public enum Party {
+    HOSPITAL, VENDOR, SHARED, SUBCONTRACTOR
+}

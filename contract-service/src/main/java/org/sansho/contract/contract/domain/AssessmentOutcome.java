@@ -1,7 +1,0 @@
-package org.sansho.contract.contract.domain;
-
-import java.time.Instant;
-
-/** The latest completed assessment of one phase of a contract, as known from the assessment events. */
-public record AssessmentOutcome(Verdict verdict, int openMandatoryGaps, Instant completedAt) {
-}

@@ -1,8 +1,0 @@
-package org.sansho.contract.contract.domain;
-
-import java.time.LocalDate;
-
-/** The term of a contract and the notice each side must give before its end. */
-public record ContractTerm(LocalDate startDate, LocalDate endDate, boolean autoRenewal, int hospitalNoticeDays,
-                           int vendorNoticeDays) {
-}

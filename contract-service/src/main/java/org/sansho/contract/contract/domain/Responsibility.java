@@ -1,5 +1,0 @@
-package org.sansho.contract.contract.domain;
-
-/** Who carries one requirement or role-sharing checklist item, with a note. */
-public record Responsibility(String key, ResponsibleParty party, String note) {
-}

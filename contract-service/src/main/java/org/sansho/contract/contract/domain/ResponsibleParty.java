@@ -1,6 +1,0 @@
-package org.sansho.contract.contract.domain;
-
-/** Who carries a requirement (2省GL §4.2 role sharing). */
-public enum ResponsibleParty {
-    HOSPITAL, VENDOR, SHARED
-}

@@ -1,6 +1,0 @@
-package org.sansho.contract.contract.domain;
-
-/** What asks for a transition: a user's request, or the report of an incident. */
-public enum TransitionTrigger {
-    REQUEST, INCIDENT_REPORT
-}

@@ -1,6 +1,0 @@
-package org.sansho.contract.contract.domain;
-
-/** The verdict of an assessment, as the assessment-service computes it. */
-public enum Verdict {
-    ACCEPTABLE, CONDITIONAL, UNACCEPTABLE
-}

@@ -1,5 +1,0 @@
-package org.sansho.contract.contract.domain;
-
-/** One guideline version of a contract's baseline, e.g. mhlw-medical-information-security 6.0. */
-public record VersionRef(String guidelineId, String version) {
-}

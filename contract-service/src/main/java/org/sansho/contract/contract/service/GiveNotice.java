@@ -1,7 +1,0 @@
-package org.sansho.contract.contract.service;
-
-import java.time.LocalDate;
-
-/** Notice of termination given by the caller's side. */
-public record GiveNotice(LocalDate noticedOn, String reason) {
-}

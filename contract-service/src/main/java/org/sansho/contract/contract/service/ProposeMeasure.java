@@ -1,7 +1,0 @@
-package org.sansho.contract.contract.service;
-
-import java.time.OffsetDateTime;
-
-/** Proposes (or changes) the recurrence-prevention measure of an incident. */
-public record ProposeMeasure(String measure, OffsetDateTime resolvedAt) {
-}

@@ -1,0 +1,166 @@
+package org.sansho.contract.contracts.domain;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import static org.sansho.contract.contracts.domain.ContractState.ACTIVE;
+import static org.sansho.contract.contracts.domain.ContractState.AGREED;
+import static org.sansho.contract.contracts.domain.ContractState.CANCELLED;
+import static org.sansho.contract.contracts.domain.ContractState.CLOSED;
+import static org.sansho.contract.contracts.domain.ContractState.DATA_DELETION;
+import static org.sansho.contract.contracts.domain.ContractState.DATA_RETURN;
+import static org.sansho.contract.contracts.domain.ContractState.DISCLOSURE_REQUESTED;
+import static org.sansho.contract.contracts.domain.ContractState.DRAFT;
+import static org.sansho.contract.contracts.domain.ContractState.INCIDENT;
+import static org.sansho.contract.contracts.domain.ContractState.TERMINATION_NOTICED;
+import static org.sansho.contract.contracts.domain.ContractState.UNDER_ASSESSMENT;
+import static org.sansho.contract.contracts.domain.ContractState.UNDER_REVIEW;
+
+/**
+ * The contract lifecycle of 2省GL §3.2 (図3-4): which transitions exist, and the guards each one must pass.
+ * {@link #check} returns every failed guard, so a refusal names them all at once.
+ */
+public final class ContractLifecycle {
+
+    public static final String LIFECYCLE = "lifecycle";
+    public static final String INCIDENT_REPORTED = "incident-reported";
+    public static final String PRE_CONTRACT_VERDICT = "pre-contract-verdict";
+    public static final String SIGNED_DATE = "signed-date";
+    public static final String RECURRENCE_PREVENTION_AGREED = "recurrence-prevention-agreed";
+    public static final String TERMINATION_NOTICE = "termination-notice";
+    public static final String DATA_RETURN_CONFIRMED = "data-return-confirmed";
+    public static final String DELETION_CERTIFICATE = "deletion-certificate";
+    public static final String POST_TERMINATION_ASSESSMENT = "post-termination-assessment";
+
+    private static final Map<ContractState, Set<ContractState>> NEXT = new EnumMap<>(ContractState.class);
+
+    static {
+        NEXT.put(DRAFT, EnumSet.of(DISCLOSURE_REQUESTED, CANCELLED));
+        NEXT.put(DISCLOSURE_REQUESTED, EnumSet.of(UNDER_ASSESSMENT, CANCELLED));
+        NEXT.put(UNDER_ASSESSMENT, EnumSet.of(AGREED, CANCELLED));
+        NEXT.put(AGREED, EnumSet.of(ACTIVE, CANCELLED));
+        NEXT.put(CANCELLED, EnumSet.noneOf(ContractState.class));
+        NEXT.put(ACTIVE, EnumSet.of(UNDER_REVIEW, INCIDENT, TERMINATION_NOTICED));
+        NEXT.put(UNDER_REVIEW, EnumSet.of(ACTIVE));
+        NEXT.put(INCIDENT, EnumSet.of(ACTIVE));
+        NEXT.put(TERMINATION_NOTICED, EnumSet.of(DATA_RETURN));
+        NEXT.put(DATA_RETURN, EnumSet.of(DATA_DELETION));
+        NEXT.put(DATA_DELETION, EnumSet.of(CLOSED));
+        NEXT.put(CLOSED, EnumSet.noneOf(ContractState.class));
+    }
+
+    private ContractLifecycle() {
+    }
+
+    /** The states a contract in this state can move to (guards aside). */
+    public static Set<ContractState> next(ContractState from) {
+        return EnumSet.copyOf(NEXT.get(from));
+    }
+
+    public static boolean exists(ContractState from, ContractState to) {
+        return NEXT.get(from).contains(to);
+    }
+
+    /**
+     * Every guard that refuses the transition; empty when it may happen. The facts are gathered (each a look-up)
+     * only for a transition whose guards read them.
+     */
+    public static List<GuardFailure> check(ContractState from, ContractState to, TransitionTrigger trigger,
+                                           Supplier<GuardFacts> gather) {
+        if (!exists(from, to)) {
+            return List.of(new GuardFailure(LIFECYCLE, "2省GL §3.2 (図3-4) contract lifecycle",
+                    from + " → " + to + " is not a transition of the contract lifecycle; from " + from
+                            + " a contract can move to " + (NEXT.get(from).isEmpty() ? "nothing" : NEXT.get(from))));
+        }
+        List<GuardFailure> failed = new ArrayList<>();
+        switch (to) {
+            case INCIDENT -> {
+                if (trigger != TransitionTrigger.INCIDENT_REPORT) {
+                    failed.add(new GuardFailure(INCIDENT_REPORTED, "2省GL §3.2 crisis response (危機管理対応時)",
+                            "crisis response starts with an incident report: POST /contracts/{id}/incidents"));
+                }
+            }
+            case AGREED -> preContractVerdict(gather.get(), failed);
+            case ACTIVE -> {
+                GuardFacts facts = gather.get();
+                if (from == AGREED) {
+                    signedDate(facts, failed);
+                } else if (from == INCIDENT && facts.incidentsWithoutAgreedMeasure() > 0) {
+                    // Crisis response ends with the recurrence-prevention measures carried out and agreed on.
+                    failed.add(new GuardFailure(RECURRENCE_PREVENTION_AGREED,
+                            "2省GL §3.2 crisis response: recurrence-prevention measures agreed by both sides",
+                            facts.incidentsWithoutAgreedMeasure() + " incident(s) have no recurrence-prevention "
+                                    + "measure agreed by both the hospital and the vendor"));
+                }
+            }
+            case TERMINATION_NOTICED -> {
+                if (!gather.get().terminationNoticed()) {
+                    failed.add(new GuardFailure(TERMINATION_NOTICE, "2省GL §3.2.2 contract termination phase",
+                            "no notice of termination is recorded: POST /contracts/{id}/termination/notice"));
+                }
+            }
+            case DATA_DELETION -> dataReturn(gather.get(), failed);
+            case CLOSED -> {
+                GuardFacts facts = gather.get();
+                dataReturn(facts, failed);
+                if (facts.deletionCertificate() == null || !facts.deletionCertificate().isComplete()) {
+                    failed.add(new GuardFailure(DELETION_CERTIFICATE,
+                            "2省GL 別紙2 ③-8; MHLW 5 §6.7 (情報の破棄)",
+                            "no deletion/destruction certificate naming who, which media, what method and "
+                                    + "which date is recorded"));
+                }
+                if (facts.postTermination() == null) {
+                    failed.add(new GuardFailure(POST_TERMINATION_ASSESSMENT,
+                            "MHLW 5 §6.7: the institution makes sure destruction really happened",
+                            "the post-termination assessment has not been completed"));
+                }
+            }
+            default -> {
+                // DISCLOSURE_REQUESTED, UNDER_ASSESSMENT, UNDER_REVIEW, DATA_RETURN, CANCELLED: no guard.
+            }
+        }
+        return failed;
+    }
+
+    /**
+     * Explicit agreement (2省GL §3.2.1) on the disclosed items and, through risk communication (§5), on the risks
+     * the hospital accepts: ACCEPTABLE, or CONDITIONAL with no mandatory gap left open and not risk-accepted.
+     */
+    private static void preContractVerdict(GuardFacts facts, List<GuardFailure> failed) {
+        String rule = "2省GL §3.2.1 explicit agreement; §5 risk communication (agreement on accepted risks)";
+        AssessmentOutcome pre = facts.preContract();
+        if (pre == null) {
+            failed.add(new GuardFailure(PRE_CONTRACT_VERDICT, rule,
+                    "no completed pre-contract assessment is known"));
+        } else if (pre.verdict() == Verdict.UNACCEPTABLE) {
+            failed.add(new GuardFailure(PRE_CONTRACT_VERDICT, rule,
+                    "the latest pre-contract assessment verdict is UNACCEPTABLE"));
+        } else if (pre.verdict() == Verdict.CONDITIONAL && pre.openMandatoryGaps() > 0) {
+            failed.add(new GuardFailure(PRE_CONTRACT_VERDICT, rule, "the latest pre-contract assessment is "
+                    + "CONDITIONAL with " + pre.openMandatoryGaps() + " mandatory gap(s) open and not risk-accepted"));
+        }
+    }
+
+    private static void signedDate(GuardFacts facts, List<GuardFailure> failed) {
+        String rule = "2省GL §3.2.1: the contract starts on the signed agreement";
+        if (facts.signedOn() == null) {
+            failed.add(new GuardFailure(SIGNED_DATE, rule, "the contract has no signed date"));
+        } else if (facts.today() != null && facts.signedOn().isAfter(facts.today())) {
+            failed.add(new GuardFailure(SIGNED_DATE, rule, "the signed date " + facts.signedOn()
+                    + " is in the future"));
+        }
+    }
+
+    private static void dataReturn(GuardFacts facts, List<GuardFailure> failed) {
+        if (!facts.dataReturnConfirmed()) {
+            failed.add(new GuardFailure(DATA_RETURN_CONFIRMED,
+                    "MHLW 6.0: at contract end the institution confirms the return of its data before deletion",
+                    "the hospital has not confirmed that its data was returned"));
+        }
+    }
+}

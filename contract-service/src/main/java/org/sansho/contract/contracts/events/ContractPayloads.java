@@ -1,0 +1,60 @@
+package org.sansho.contract.contracts.events;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.sansho.contract.contracts.domain.ContractPhase;
+import org.sansho.contract.contracts.domain.ContractState;
+import org.sansho.contract.contracts.domain.VersionRef;
+import org.sansho.platform.events.DataSchema;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Payloads of the contract events; each carries the {@link ContractContext} flattened into it. */
+public final class ContractPayloads {
+
+    private ContractPayloads() {
+    }
+
+    @DataSchema("ContractCreatedV1")
+    public record Created(@JsonUnwrapped ContractContext context, String title, ContractState state,
+                          ContractPhase phase) {
+    }
+
+    @DataSchema("ContractStateChangedV1")
+    public record StateChanged(@JsonUnwrapped ContractContext context, ContractState from, ContractState to,
+                               ContractPhase phase, String actor, String reason, OffsetDateTime occurredAt) {
+    }
+
+    @DataSchema("ContractAmendedV1")
+    public record Amended(@JsonUnwrapped ContractContext context, List<String> changed,
+                          boolean reagreementRequired) {
+    }
+
+    @DataSchema("ContractIncidentReportedV1")
+    public record IncidentReported(@JsonUnwrapped ContractContext context, UUID incidentId, List<String> ciaImpact,
+                                   OffsetDateTime detectedAt, OffsetDateTime notifiedAt, Boolean notifiedWithinSla) {
+    }
+
+    @DataSchema("ContractReagreementRequiredV1")
+    public record ReagreementRequired(@JsonUnwrapped ContractContext context, VersionRef superseded,
+                                      VersionRef by) {
+    }
+
+    @DataSchema("ContractClosedV1")
+    public record Closed(@JsonUnwrapped ContractContext context, OffsetDateTime closedAt,
+                         String deletionCertificateRef) {
+    }
+
+    @DataSchema("NoticeDeadlineApproachingV1")
+    public record NoticeDeadlineApproaching(@JsonUnwrapped ContractContext context, LocalDate deadline,
+                                            int thresholdDays, String kind) {
+    }
+
+    /** Keyed by the organization id, not a contract id. */
+    @DataSchema("CertificationExpiringV1")
+    public record CertificationExpiring(UUID organizationId, UUID certificationId, String scheme,
+                                        LocalDate expiresOn, int thresholdDays) {
+    }
+}

@@ -1,6 +1,0 @@
-package org.sansho.contract.organization.domain;
-
-/** A medical institution that procures, or a vendor that provides medical information systems or services. */
-public enum OrganizationKind {
-    HOSPITAL, VENDOR
-}
