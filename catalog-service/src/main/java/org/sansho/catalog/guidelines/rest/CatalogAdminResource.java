@@ -30,12 +30,6 @@ import org.sansho.platform.security.Roles;
 
 import java.net.URI;
 
-import static org.sansho.catalog.guidelines.rest.AdminInputs.MappingInput;
-import static org.sansho.catalog.guidelines.rest.AdminInputs.NewDraft;
-import static org.sansho.catalog.guidelines.rest.AdminInputs.NewGuideline;
-import static org.sansho.catalog.guidelines.rest.AdminInputs.PublishRequest;
-import static org.sansho.catalog.guidelines.rest.AdminInputs.RequirementInput;
-import static org.sansho.catalog.guidelines.rest.AdminInputs.SectionInput;
 
 /** Catalog maintenance: guidelines, draft versions and their content, publication. */
 @Path("/api/v1/guidelines")
@@ -68,7 +62,7 @@ public class CatalogAdminResource {
         return idempotency.execute(key, "POST /api/v1/guidelines", request, () -> {
             editor.createGuideline(request.id(), request.issuer(), request.audience(), request.title().text());
             return Response.created(URI.create("/api/v1/guidelines/" + request.id()))
-                    .entity(new GuidelineViews.GuidelineView(request.id(), request.issuer(), request.audience(),
+                    .entity(new GuidelineView(request.id(), request.issuer(), request.audience(),
                             request.title().text(), java.util.List.of())).build();
         });
     }
@@ -91,7 +85,7 @@ public class CatalogAdminResource {
                     request.supersedes(), request.sourceTitle(), request.sourceUrl(),
                     request.notes() == null ? null : request.notes().text());
             return Response.created(URI.create("/api/v1/guidelines/" + id + "/versions/" + draft.label))
-                    .entity(GuidelineViews.VersionSummary.of(store.info(draft))).build();
+                    .entity(VersionSummary.of(store.info(draft))).build();
         });
     }
 
@@ -156,10 +150,10 @@ public class CatalogAdminResource {
     @APIResponse(responseCode = "200", description = "The published version")
     @APIResponse(responseCode = "409", description = "Already published, superseded, or empty",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public GuidelineViews.VersionSummary publish(@PathParam("id") String id, @PathParam("version") String version,
+    public VersionSummary publish(@PathParam("id") String id, @PathParam("version") String version,
                                                  @Valid @NotNull PublishRequest request) {
         GuidelineVersionEntity v = editor.publish(id, version, request.publishedOn());
-        return GuidelineViews.VersionSummary.of(store.info(v));
+        return VersionSummary.of(store.info(v));
     }
 
 }

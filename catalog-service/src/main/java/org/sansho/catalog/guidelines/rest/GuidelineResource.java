@@ -46,10 +46,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-import static org.sansho.catalog.guidelines.rest.GuidelineViews.DiffView;
-import static org.sansho.catalog.guidelines.rest.GuidelineViews.GuidelineView;
-import static org.sansho.catalog.guidelines.rest.GuidelineViews.VersionSummary;
-import static org.sansho.catalog.guidelines.rest.GuidelineViews.VersionView;
 
 @Path("/api/v1/guidelines")
 @Produces(MediaType.APPLICATION_JSON)

@@ -58,6 +58,6 @@ public class RequirementResource {
         Requirement r = v.requirement(key).orElseThrow(() ->
                 ProblemException.notFound("Requirement", key + " in version " + version));
         return FrozenResponses.ok(request, v, key, () ->
-                new GuidelineViews.RequirementDetail(RequirementView.of(v.info().ref(), r), v.mappings(key)));
+                new RequirementDetail(RequirementView.of(v.info().ref(), r), v.mappings(key)));
     }
 }

@@ -34,7 +34,6 @@ import org.sansho.catalog.guidelines.persistence.GuidelineEntity;
 import org.sansho.catalog.guidelines.persistence.GuidelineVersionEntity;
 import org.sansho.catalog.guidelines.persistence.MappingEntity;
 import org.sansho.catalog.guidelines.persistence.RequirementEntity;
-import org.sansho.catalog.guidelines.rest.GuidelineViews;
 import org.sansho.catalog.guidelines.service.CatalogEditor;
 import org.sansho.catalog.guidelines.service.CatalogReader;
 import org.sansho.catalog.oscal.domain.OscalCatalog;

@@ -23,10 +23,6 @@ import org.sansho.platform.rest.PageParams;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
 import org.sansho.webhook.deliveries.domain.DeliveryStatus;
-import org.sansho.webhook.deliveries.rest.DeliveryRepresentations.DeliveryDetail;
-import org.sansho.webhook.deliveries.rest.DeliveryRepresentations.DeliveryView;
-import org.sansho.webhook.deliveries.rest.DeliveryRepresentations.ReplayRange;
-import org.sansho.webhook.deliveries.rest.DeliveryRepresentations.Replayed;
 import org.sansho.webhook.deliveries.service.DeliveryLog;
 import org.sansho.webhook.subscriptions.service.Subscriptions;
 

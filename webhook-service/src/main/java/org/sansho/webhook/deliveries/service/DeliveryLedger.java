@@ -16,7 +16,7 @@ import org.sansho.webhook.deliveries.persistence.DeliveryAttempt;
 import org.sansho.webhook.events.WebhookEventTypes;
 import org.sansho.webhook.events.WebhookPayloads;
 import org.sansho.webhook.subscriptions.persistence.WebhookEndpoint;
-import org.sansho.webhook.subscriptions.rest.EndpointRepresentations.EndpointView;
+import org.sansho.webhook.subscriptions.rest.EndpointView;
 import org.sansho.webhook.subscriptions.service.Subscriptions;
 
 import java.time.Clock;

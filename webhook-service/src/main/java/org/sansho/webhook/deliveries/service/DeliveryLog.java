@@ -13,9 +13,9 @@ import org.sansho.platform.transaction.AfterCommit;
 import org.sansho.webhook.deliveries.domain.DeliveryStatus;
 import org.sansho.webhook.deliveries.persistence.Delivery;
 import org.sansho.webhook.deliveries.persistence.DeliveryAttempt;
-import org.sansho.webhook.deliveries.rest.DeliveryRepresentations.AttemptView;
-import org.sansho.webhook.deliveries.rest.DeliveryRepresentations.DeliveryDetail;
-import org.sansho.webhook.deliveries.rest.DeliveryRepresentations.DeliveryView;
+import org.sansho.webhook.deliveries.rest.AttemptView;
+import org.sansho.webhook.deliveries.rest.DeliveryDetail;
+import org.sansho.webhook.deliveries.rest.DeliveryView;
 import org.sansho.webhook.subscriptions.persistence.WebhookEndpoint;
 
 import java.time.Clock;

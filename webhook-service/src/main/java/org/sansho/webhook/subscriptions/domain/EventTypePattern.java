@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 public record EventTypePattern(String text) {
 
     public static final int MAX_LENGTH = 200;
-    private static final Pattern SHAPE = Pattern.compile("\\*|[a-z0-9][a-z0-9-]*(\\.[a-z0-9][a-z0-9-]*)*(\\.\\*)?");
+    /** The shape of a pattern, also declared on the API's bodies. */
+    public static final String REGEX = "\\*|[a-z0-9][a-z0-9-]*(\\.[a-z0-9][a-z0-9-]*)*(\\.\\*)?";
+    private static final Pattern SHAPE = Pattern.compile(REGEX);
 
     public EventTypePattern {
         if (text == null || text.length() > MAX_LENGTH || !SHAPE.matcher(text).matches()) {

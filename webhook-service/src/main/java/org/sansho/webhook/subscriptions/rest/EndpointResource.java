@@ -27,10 +27,6 @@ import org.sansho.platform.rest.Preconditions;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
 import org.sansho.webhook.subscriptions.persistence.WebhookEndpoint;
-import org.sansho.webhook.subscriptions.rest.EndpointRepresentations.EndpointChange;
-import org.sansho.webhook.subscriptions.rest.EndpointRepresentations.EndpointView;
-import org.sansho.webhook.subscriptions.rest.EndpointRepresentations.NewEndpoint;
-import org.sansho.webhook.subscriptions.rest.EndpointRepresentations.SecretRotation;
 import org.sansho.webhook.subscriptions.service.Subscriptions;
 
 import java.net.URI;

@@ -11,9 +11,9 @@ import org.sansho.webhook.subscriptions.domain.EventTypePattern;
 import org.sansho.webhook.subscriptions.domain.SigningSecret;
 import org.sansho.webhook.subscriptions.persistence.EndpointSecret;
 import org.sansho.webhook.subscriptions.persistence.WebhookEndpoint;
-import org.sansho.webhook.subscriptions.rest.EndpointRepresentations.EndpointChange;
-import org.sansho.webhook.subscriptions.rest.EndpointRepresentations.EndpointView;
-import org.sansho.webhook.subscriptions.rest.EndpointRepresentations.NewEndpoint;
+import org.sansho.webhook.subscriptions.rest.EndpointChange;
+import org.sansho.webhook.subscriptions.rest.EndpointView;
+import org.sansho.webhook.subscriptions.rest.NewEndpoint;
 
 import java.time.Clock;
 import java.time.Duration;
