@@ -13,11 +13,13 @@ public final class ContractEventTypes {
     public static final String INCIDENT_REPORTED = "org.sansho.contract.incident-reported.v1";
     public static final String REAGREEMENT_REQUIRED = "org.sansho.contract.reagreement-required.v1";
     public static final String CLOSED = "org.sansho.contract.closed.v1";
+    public static final String RESPONSIBILITY_SPLIT_CHANGED = "org.sansho.contract.responsibility-split-changed.v1";
     public static final String CERTIFICATION_EXPIRING = "org.sansho.contract.certification.expiring.v1";
     public static final String NOTICE_DEADLINE_APPROACHING = "org.sansho.contract.notice-deadline-approaching.v1";
 
     public static final String[] PUBLISHED = {CREATED, STATE_CHANGED, AMENDED, INCIDENT_REPORTED,
-            REAGREEMENT_REQUIRED, CLOSED, CERTIFICATION_EXPIRING, NOTICE_DEADLINE_APPROACHING};
+            REAGREEMENT_REQUIRED, CLOSED, CERTIFICATION_EXPIRING, NOTICE_DEADLINE_APPROACHING,
+            RESPONSIBILITY_SPLIT_CHANGED};
 
     /** Consumed from assessment.events. */
     public static final String ASSESSMENT_COMPLETED = "org.sansho.assessment.completed.v1";

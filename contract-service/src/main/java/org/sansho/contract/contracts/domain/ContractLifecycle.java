@@ -36,6 +36,7 @@ public final class ContractLifecycle {
     public static final String DATA_RETURN_CONFIRMED = "data-return-confirmed";
     public static final String DELETION_CERTIFICATE = "deletion-certificate";
     public static final String POST_TERMINATION_ASSESSMENT = "post-termination-assessment";
+    public static final String RESPONSIBILITY_SPLIT = "responsibility-split";
 
     private static final Map<ContractState, Set<ContractState>> NEXT = new EnumMap<>(ContractState.class);
 
@@ -85,7 +86,11 @@ public final class ContractLifecycle {
                             "crisis response starts with an incident report: POST /contracts/{id}/incidents"));
                 }
             }
-            case AGREED -> preContractVerdict(gather.get(), failed);
+            case AGREED -> {
+                GuardFacts facts = gather.get();
+                preContractVerdict(facts, failed);
+                responsibilitySplit(facts, failed);
+            }
             case ACTIVE -> {
                 GuardFacts facts = gather.get();
                 if (from == AGREED) {
@@ -143,6 +148,28 @@ public final class ContractLifecycle {
         } else if (pre.verdict() == Verdict.CONDITIONAL && pre.openMandatoryGaps() > 0) {
             failed.add(new GuardFailure(PRE_CONTRACT_VERDICT, rule, "the latest pre-contract assessment is "
                     + "CONDITIONAL with " + pre.openMandatoryGaps() + " mandatory gap(s) open and not risk-accepted"));
+        }
+    }
+
+    /**
+     * The explicit agreement needs the shared understanding of who does what first (2省GL §3.2.1): every Part 2
+     * item of the role-sharing checklist given to a side, and the vendor's acknowledgement of the split as it stands.
+     */
+    private static void responsibilitySplit(GuardFacts facts, List<GuardFailure> failed) {
+        ResponsibilitySplit.State split = facts.responsibilitySplit();
+        if (split == null || !split.set()) {
+            failed.add(new GuardFailure(RESPONSIBILITY_SPLIT, ResponsibilitySplit.RULE,
+                    "no responsibility split is set: PUT /contracts/{id}/responsibility-split"));
+            return;
+        }
+        if (!split.unassignedPart2().isEmpty()) {
+            failed.add(new GuardFailure(RESPONSIBILITY_SPLIT, ResponsibilitySplit.RULE,
+                    "Part 2 item(s) without a responsible side: " + String.join(", ", split.unassignedPart2())));
+        }
+        if (!split.acknowledged()) {
+            failed.add(new GuardFailure(RESPONSIBILITY_SPLIT, ResponsibilitySplit.RULE,
+                    "the vendor has not acknowledged the responsibility split as it stands: "
+                            + "POST /contracts/{id}/responsibility-split/acknowledgement"));
         }
     }
 

@@ -32,6 +32,18 @@ public final class ContractPayloads {
                           boolean reagreementRequired) {
     }
 
+    /**
+     * The responsibility split as it now stands: the checklist it was built from, every assigned item with its
+     * Part, side, note and the requirement keys it evidences, and whether the vendor acknowledged it.
+     */
+    @DataSchema("ContractResponsibilitySplitChangedV1")
+    public record ResponsibilitySplitChanged(@JsonUnwrapped ContractContext context, String templateId,
+                                             List<SplitItem> items, boolean acknowledged) {
+    }
+
+    public record SplitItem(String key, String part, String party, String note, List<String> requirements) {
+    }
+
     @DataSchema("ContractIncidentReportedV1")
     public record IncidentReported(@JsonUnwrapped ContractContext context, UUID incidentId, List<String> ciaImpact,
                                    OffsetDateTime detectedAt, OffsetDateTime notifiedAt, Boolean notifiedWithinSla) {

@@ -20,6 +20,7 @@ import org.sansho.contract.contracts.domain.ContractState;
 import org.sansho.contract.contracts.domain.DataCategory;
 import org.sansho.contract.contracts.domain.ReagreementNeed;
 import org.sansho.contract.contracts.domain.Responsibility;
+import org.sansho.contract.contracts.domain.RoleSharingChecklist;
 import org.sansho.contract.contracts.domain.SlaTerms;
 import org.sansho.contract.contracts.domain.VersionRef;
 import org.sansho.contract.organizations.domain.ServiceModel;
@@ -102,6 +103,19 @@ public class Contract extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     public List<Responsibility> responsibilities;
+
+    /** The role-sharing checklist the split was last set from; null while no split was set against one. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    @Column(name = "responsibility_checklist")
+    public RoleSharingChecklist responsibilityChecklist;
+
+    /** When the vendor acknowledged the split as it stands; null when not, or when it changed since. */
+    @Column(name = "split_acknowledged_at")
+    public Instant splitAcknowledgedAt;
+
+    @Column(name = "split_acknowledged_by")
+    public String splitAcknowledgedBy;
 
     @Enumerated(EnumType.STRING)
     public ContractPhase phase;

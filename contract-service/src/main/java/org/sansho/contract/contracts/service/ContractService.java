@@ -15,6 +15,7 @@ import org.sansho.contract.contracts.domain.ReagreementNeed;
 import org.sansho.contract.contracts.domain.TransitionRefusedException;
 import org.sansho.contract.contracts.domain.TransitionTrigger;
 import org.sansho.contract.contracts.domain.Responsibility;
+import org.sansho.contract.contracts.domain.ResponsibilitySplit;
 import org.sansho.contract.contracts.domain.VersionRef;
 import org.sansho.contract.contracts.events.ContractContext;
 import org.sansho.contract.contracts.events.ContractPayloads;
@@ -52,8 +53,11 @@ public class ContractService {
     private final Outbox outbox;
     private final Clock clock;
     private final AuditTrail audit;
+    private final ResponsibilitySplitService splits;
 
-    public ContractService(EntityManager em, Outbox outbox, Clock clock, AuditTrail audit) {
+    public ContractService(EntityManager em, Outbox outbox, Clock clock, AuditTrail audit,
+                           ResponsibilitySplitService splits) {
+        this.splits = splits;
         this.em = em;
         this.outbox = outbox;
         this.clock = clock;
@@ -83,6 +87,9 @@ public class ContractService {
             throw ProblemException.badRequest("serviceId", "the vendor has no service with this id");
         }
         validateTerm(request.term());
+        List<Responsibility> split = request.responsibilities() == null ? List.of() : request.responsibilities();
+        // A split given with the contract is checked against the role-sharing checklist like one set on its own.
+        var checklist = split.isEmpty() ? null : splits.checked(split);
         Instant now = now();
         Contract c = new Contract();
         c.id = UUID.randomUUID();
@@ -95,7 +102,7 @@ public class ContractService {
         c.dataCategories = List.copyOf(new java.util.LinkedHashSet<>(request.dataCategories()));
         applyTerm(c, request.term());
         c.sla = request.sla();
-        c.responsibilities = responsibilities(request.responsibilities());
+        c.responsibilities = List.of();
         c.state = ContractState.DRAFT;
         c.phase = c.state.phase();
         c.reagreement = List.of();
@@ -108,6 +115,9 @@ public class ContractService {
         em.flush();
         outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.CREATED,
                 new ContractPayloads.Created(ContractContext.of(c), c.title, c.state, c.phase));
+        if (checklist != null) {
+            splits.apply(c, split, checklist, caller.subject());
+        }
         audit("contract.opened", c, null, ContractSnapshot.of(c));
         return c;
     }
@@ -153,6 +163,7 @@ public class ContractService {
                     "A " + c.state + " contract cannot be amended");
         }
         List<String> changed = new ArrayList<>();
+        var checklist = patch.responsibilities() == null ? null : splits.checked(patch.responsibilities());
         if (patch.title() != null && !patch.title().equals(c.title)) {
             if (patch.title().isBlank()) {
                 throw ProblemException.badRequest("title", "must not be blank");
@@ -187,12 +198,8 @@ public class ContractService {
             c.sla = patch.sla();
             changed.add("sla");
         }
-        if (patch.responsibilities() != null) {
-            var split = responsibilities(patch.responsibilities());
-            if (!split.equals(c.responsibilities)) {
-                c.responsibilities = split;
-                changed.add("responsibilities");
-            }
+        if (checklist != null && splits.apply(c, patch.responsibilities(), checklist, caller.subject())) {
+            changed.add("responsibilities");
         }
         if (patch.activity() != null && patch.activity() != c.activity) {
             if (c.state != ContractState.ACTIVE) {
@@ -291,7 +298,9 @@ public class ContractService {
                 termination != null && termination.noticedOn != null,
                 termination != null && termination.dataReturnConfirmedAt != null,
                 termination == null ? null : termination.deletionCertificate(),
-                LocalDate.now(clock));
+                LocalDate.now(clock),
+                ResponsibilitySplit.State.of(c.responsibilityChecklist, c.responsibilities,
+                        c.splitAcknowledgedAt != null));
     }
 
     /**
@@ -347,19 +356,6 @@ public class ContractService {
             }
         }
         return refs;
-    }
-
-    private static List<Responsibility> responsibilities(List<Responsibility> body) {
-        if (body == null) {
-            return List.of();
-        }
-        var keys = new HashSet<String>();
-        for (Responsibility r : body) {
-            if (!keys.add(r.key())) {
-                throw ProblemException.badRequest("responsibilities", "key " + r.key() + " appears more than once");
-            }
-        }
-        return List.copyOf(body);
     }
 
     private static void validateTerm(ContractTerm term) {

@@ -27,12 +27,14 @@ public record ContractSnapshot(UUID id, UUID hospitalId, UUID vendorId, UUID ser
                                List<Responsibility> responsibilities, ContractPhase phase, ContractState state,
                                ContractActivity activity, LocalDate signedOn, boolean reagreementRequired,
                                List<ReagreementNeed> reagreement, long version, String createdBy, Instant createdAt,
-                               String updatedBy, Instant updatedAt) {
+                               String updatedBy, Instant updatedAt, Instant splitAcknowledgedAt,
+                               String splitAcknowledgedBy) {
 
     public static ContractSnapshot of(Contract c) {
         return new ContractSnapshot(c.id, c.hospitalId, c.vendorId, c.serviceId, c.serviceModel, c.title, c.baseline,
                 c.dataCategories, c.startDate, c.endDate, c.autoRenewal, c.hospitalNoticeDays, c.vendorNoticeDays,
                 c.noticeDeadline, c.sla, c.responsibilities, c.phase, c.state, c.activity, c.signedOn,
-                c.reagreementRequired, c.reagreement, c.version, c.createdBy, c.createdAt, c.updatedBy, c.updatedAt);
+                c.reagreementRequired, c.reagreement, c.version, c.createdBy, c.createdAt, c.updatedBy, c.updatedAt,
+                c.splitAcknowledgedAt, c.splitAcknowledgedBy);
     }
 }
