@@ -68,14 +68,38 @@ public final class Fixtures {
                         "incidentNotificationHours", 1, "backupGenerations", 7, "offlineBackupCopy", true,
                         "dataRegion", "JP-East"),
                 "responsibilities", java.util.List.of(
-                        Map.of("key", "MHLW6-SYS-14.1", "party", "SHARED", "note", "backups"),
-                        Map.of("key", "MHLW6-SYS-8.1", "party", "VENDOR")));
+                        Map.of("key", "Part2 バックアップ", "party", "SHARED", "note", "backups"),
+                        Map.of("key", "Part2 8", "party", "VENDOR")));
     }
 
     /** Opens a contract and answers its id. */
     public static UUID openContract(Parties p) {
         return UUID.fromString(as("procurement", p.hospital()).body(contractBody(p, "6.0", "2.0"))
                 .post("/api/v1/contracts").then().statusCode(201).extract().path("id"));
+    }
+
+    /** The role-sharing checklist's items (2024 確認表) as the running catalog holds them: ref, party, requirements. */
+    public static java.util.List<Map<String, Object>> checklistItems() {
+        return RestAssured.given().auth().oauth2(TestTokens.token("service"))
+                .get(CatalogTestResource.catalog().baseUrl() + "/api/v1/disclosure-templates/role-sharing-checklist-2024")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    /** A split that gives every checklist item the side the catalog suggests for it. */
+    public static java.util.List<Map<String, Object>> fullSplit() {
+        return checklistItems().stream().map(i -> Map.<String, Object>of("key", i.get("ref"), "party", i.get("party"),
+                "note", "as the checklist suggests")).toList();
+    }
+
+    /**
+     * The hospital sets a full responsibility split and the vendor acknowledges it, as the AGREED guard requires
+     * (every Part 2 item assigned, acknowledged by the vendor).
+     */
+    public static void agreeOnResponsibilitySplit(Parties p, UUID contract) {
+        as("procurement", p.hospital()).body(Map.of("items", fullSplit()))
+                .put("/api/v1/contracts/" + contract + "/responsibility-split").then().statusCode(200);
+        as("vendor", p.vendor()).post("/api/v1/contracts/" + contract + "/responsibility-split/acknowledgement")
+                .then().statusCode(200);
     }
 
     /** A structured CloudEvent as another service would publish it. */

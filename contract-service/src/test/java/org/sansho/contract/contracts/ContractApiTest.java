@@ -51,7 +51,8 @@ class ContractApiTest {
                 .extract().path("id");
         as("auditor", p.hospital()).get("/api/v1/contracts/" + id).then().statusCode(200)
                 .header("ETag", equalTo("\"0\"")).body("title", equalTo("電子カルテ クラウドサービス利用契約"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> TopicRecords.forKey("contract.events", id).size() == 1);
+        // created, then the responsibility split given with it
+        await().atMost(Duration.ofSeconds(30)).until(() -> TopicRecords.forKey("contract.events", id).size() == 2);
         var created = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(TopicRecords.forKey("contract.events", id).get(0).value());
         assertThat(created.path("type").asText()).isEqualTo("org.sansho.contract.created.v1");

@@ -9,6 +9,7 @@ import org.sansho.contract.contracts.domain.ContractLifecycle;
 import org.sansho.contract.contracts.domain.ContractState;
 import org.sansho.contract.contracts.domain.DeletionCertificate;
 import org.sansho.contract.contracts.domain.GuardFacts;
+import org.sansho.contract.contracts.domain.ResponsibilitySplit;
 import org.sansho.contract.contracts.domain.TransitionTrigger;
 import org.sansho.contract.contracts.domain.Verdict;
 import org.sansho.contract.contracts.domain.GuardFailure;
@@ -29,13 +30,14 @@ class ContractLifecycleTest {
     private static final LocalDate TODAY = LocalDate.of(2025, 4, 1);
     private static final DeletionCertificate CERTIFICATE =
             new DeletionCertificate("DEL-1", "消去業者 山田", "HDD x 4", "degaussing", TODAY);
+    private static final ResponsibilitySplit.State AGREED_SPLIT = new ResponsibilitySplit.State(true, List.of(), true);
     /** Facts under which every guard holds. */
     private static final GuardFacts ALL_HOLD = new GuardFacts(
             new AssessmentOutcome(Verdict.ACCEPTABLE, 0, Instant.now()),
             new AssessmentOutcome(Verdict.CONDITIONAL, 3, Instant.now()),
-            TODAY, 0, true, true, CERTIFICATE, TODAY);
+            TODAY, 0, true, true, CERTIFICATE, TODAY, AGREED_SPLIT);
     /** Facts under which every guard fails. */
-    private static final GuardFacts NONE_HOLD = new GuardFacts(null, null, null, 1, false, false, null, TODAY);
+    private static final GuardFacts NONE_HOLD = new GuardFacts(null, null, null, 1, false, false, null, TODAY, null);
 
     private static final Map<ContractState, Set<ContractState>> ALLOWED = Map.ofEntries(
             Map.entry(DRAFT, Set.of(DISCLOSURE_REQUESTED, CANCELLED)),
@@ -99,7 +101,7 @@ class ContractLifecycleTest {
     @Test
     void agreed_needs_an_acceptable_verdict_or_a_conditional_one_without_open_mandatory_gaps() {
         assertThat(guards(UNDER_ASSESSMENT, AGREED, TransitionTrigger.REQUEST, NONE_HOLD))
-                .containsExactly(ContractLifecycle.PRE_CONTRACT_VERDICT);
+                .containsExactly(ContractLifecycle.PRE_CONTRACT_VERDICT, ContractLifecycle.RESPONSIBILITY_SPLIT);
         assertThat(guards(UNDER_ASSESSMENT, AGREED, TransitionTrigger.REQUEST, pre(Verdict.UNACCEPTABLE, 0)))
                 .containsExactly(ContractLifecycle.PRE_CONTRACT_VERDICT);
         assertThat(guards(UNDER_ASSESSMENT, AGREED, TransitionTrigger.REQUEST, pre(Verdict.CONDITIONAL, 2)))
@@ -109,10 +111,37 @@ class ContractLifecycleTest {
     }
 
     @Test
+    void agreed_needs_every_part_2_item_assigned_and_the_vendors_acknowledgement() {
+        GuardFacts accepted = pre(Verdict.ACCEPTABLE, 0);
+        List<GuardFailure> none = ContractLifecycle.check(UNDER_ASSESSMENT, AGREED, TransitionTrigger.REQUEST,
+                () -> withSplit(accepted, new ResponsibilitySplit.State(false, List.of(), false)));
+        assertThat(none).extracting(GuardFailure::guard).containsExactly(ContractLifecycle.RESPONSIBILITY_SPLIT);
+        assertThat(none.get(0).reason()).contains("no responsibility split");
+
+        List<GuardFailure> incomplete = ContractLifecycle.check(UNDER_ASSESSMENT, AGREED, TransitionTrigger.REQUEST,
+                () -> withSplit(accepted, new ResponsibilitySplit.State(true, List.of("Part2 A-1"), true)));
+        assertThat(incomplete).extracting(GuardFailure::reason).singleElement().asString().contains("Part2 A-1");
+
+        List<GuardFailure> unacknowledged = ContractLifecycle.check(UNDER_ASSESSMENT, AGREED,
+                TransitionTrigger.REQUEST, () -> withSplit(accepted, new ResponsibilitySplit.State(true, List.of(), false)));
+        assertThat(unacknowledged).extracting(GuardFailure::reason).singleElement().asString()
+                .contains("acknowledged");
+        assertThat(unacknowledged.get(0).rule()).contains("2省GL §3.2.1").contains("責任分界");
+
+        assertThat(guards(UNDER_ASSESSMENT, AGREED, TransitionTrigger.REQUEST, accepted)).isEmpty();
+    }
+
+    private static GuardFacts withSplit(GuardFacts f, ResponsibilitySplit.State split) {
+        return new GuardFacts(f.preContract(), f.postTermination(), f.signedOn(), f.incidentsWithoutAgreedMeasure(),
+                f.terminationNoticed(), f.dataReturnConfirmed(), f.deletionCertificate(), f.today(), split);
+    }
+
+    @Test
     void active_needs_a_signed_date_that_is_not_in_the_future() {
         assertThat(guards(AGREED, ACTIVE, TransitionTrigger.REQUEST, NONE_HOLD))
                 .containsExactly(ContractLifecycle.SIGNED_DATE);
-        GuardFacts future = new GuardFacts(null, null, TODAY.plusDays(1), 0, false, false, null, TODAY);
+        GuardFacts future = new GuardFacts(null, null, TODAY.plusDays(1), 0, false, false, null, TODAY,
+                null);
         assertThat(guards(AGREED, ACTIVE, TransitionTrigger.REQUEST, future))
                 .containsExactly(ContractLifecycle.SIGNED_DATE);
     }
@@ -140,7 +169,7 @@ class ContractLifecycleTest {
                 ContractLifecycle.DATA_RETURN_CONFIRMED, ContractLifecycle.DELETION_CERTIFICATE,
                 ContractLifecycle.POST_TERMINATION_ASSESSMENT);
         GuardFacts incompleteCertificate = new GuardFacts(null, ALL_HOLD.postTermination(), null, 0, true, true,
-                new DeletionCertificate("DEL-1", "", "HDD", "degaussing", TODAY), TODAY);
+                new DeletionCertificate("DEL-1", "", "HDD", "degaussing", TODAY), TODAY, null);
         assertThat(guards(DATA_DELETION, CLOSED, TransitionTrigger.REQUEST, incompleteCertificate))
                 .containsExactly(ContractLifecycle.DELETION_CERTIFICATE);
     }
@@ -153,7 +182,7 @@ class ContractLifecycleTest {
 
     private static GuardFacts pre(Verdict verdict, int gaps) {
         return new GuardFacts(new AssessmentOutcome(verdict, gaps, Instant.now()), null, null, 0, false, false, null,
-                TODAY);
+                TODAY, AGREED_SPLIT);
     }
 
     private static List<String> guards(ContractState from, ContractState to, TransitionTrigger trigger,

@@ -47,11 +47,11 @@ class ContractWalkthroughTest {
         move(p, id, "UNDER_ASSESSMENT").statusCode(200);
 
         // AGREED: no verdict yet, then CONDITIONAL with open mandatory gaps, then CONDITIONAL with none.
-        refused(p, id, "AGREED", "pre-contract-verdict");
+        refused(p, id, "AGREED", "pre-contract-verdict", "responsibility-split");
         send(id, Fixtures.assessmentResult(COMPLETED, p, id, "PRE_CONTRACT", "CONDITIONAL", 2,
                 "2025-03-01T10:00:00Z"));
         awaitVerdict(p, id, "PRE_CONTRACT", "CONDITIONAL", 2);
-        refused(p, id, "AGREED", "pre-contract-verdict");
+        refused(p, id, "AGREED", "pre-contract-verdict", "responsibility-split");
         String accepted = Fixtures.assessmentResult(VERDICT_CHANGED, p, id, "PRE_CONTRACT", "CONDITIONAL", 0,
                 "2025-03-02T10:00:00Z");
         send(id, accepted);
@@ -65,6 +65,9 @@ class ContractWalkthroughTest {
         send(id, marker);
         awaitVerdict(p, id, "IN_CONTRACT", "ACCEPTABLE", 0);
         awaitVerdict(p, id, "PRE_CONTRACT", "CONDITIONAL", 0);
+        // The verdict alone is not enough: the responsibility split must be complete and acknowledged.
+        refused(p, id, "AGREED", "responsibility-split");
+        Fixtures.agreeOnResponsibilitySplit(p, id);
         move(p, id, "AGREED").statusCode(200);
 
         // ACTIVE needs the signed date.
@@ -133,7 +136,11 @@ class ContractWalkthroughTest {
                         records -> records.stream().anyMatch(r -> r.value().contains("contract.closed.v1")));
         List<String> types = events.stream().map(r -> tree(r.value()).path("type").asText()).toList();
         assertThat(types).containsExactly("org.sansho.contract.created.v1",
+                "org.sansho.contract.responsibility-split-changed.v1",
                 "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
+                // the full split set by the hospital, then acknowledged by the vendor
+                "org.sansho.contract.responsibility-split-changed.v1",
+                "org.sansho.contract.responsibility-split-changed.v1",
                 "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
                 "org.sansho.contract.amended.v1",
                 "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
@@ -141,7 +148,7 @@ class ContractWalkthroughTest {
                 "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
                 "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
                 "org.sansho.contract.state-changed.v1", "org.sansho.contract.closed.v1");
-        JsonNode requested = tree(events.get(1).value()).path("data");
+        JsonNode requested = tree(events.get(2).value()).path("data");
         assertThat(requested.path("from").asText()).isEqualTo("DRAFT");
         assertThat(requested.path("to").asText()).isEqualTo("DISCLOSURE_REQUESTED");
         assertThat(requested.path("phase").asText()).isEqualTo("PRE_CONTRACT");
@@ -150,7 +157,7 @@ class ContractWalkthroughTest {
         assertThat(requested.path("serviceModel").asText()).isEqualTo("SAAS");
         assertThat(requested.path("baseline").get(0).path("version").asText()).isEqualTo("6.0");
         assertThat(requested.path("dataCategories").size()).isEqualTo(2);
-        assertThat(tree(events.get(15).value()).path("data").path("deletionCertificateRef").asText())
+        assertThat(tree(events.get(18).value()).path("data").path("deletionCertificateRef").asText())
                 .isEqualTo("DEL-2028-0042");
     }
 

@@ -90,6 +90,7 @@ class IncidentAndTerminationTest {
             as("procurement", p.hospital()).body(Map.of("to", to)).post("/api/v1/contracts/" + id + "/transitions")
                     .then().statusCode(200);
         }
+        Fixtures.agreeOnResponsibilitySplit(p, id);
         kafka.produceStrings().fromRecords(new ProducerRecord<>("assessment.events", id.toString(),
                 Fixtures.assessmentResult("org.sansho.assessment.completed.v1", p, id, "PRE_CONTRACT", "ACCEPTABLE",
                         0, "2025-03-01T00:00:00Z"))).awaitCompletion();
