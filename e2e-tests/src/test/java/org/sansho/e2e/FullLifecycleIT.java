@@ -109,6 +109,8 @@ class FullLifecycleIT {
         assertThat(contractEvents.stream().map(r -> type(r) + transition(r)).toList()).containsExactly(
                 CONTRACT + "created.v1", CONTRACT + "state-changed.v1 DRAFT>DISCLOSURE_REQUESTED",
                 CONTRACT + "state-changed.v1 DISCLOSURE_REQUESTED>UNDER_ASSESSMENT",
+                // the responsibility split set by the hospital, then acknowledged by the vendor
+                CONTRACT + "responsibility-split-changed.v1", CONTRACT + "responsibility-split-changed.v1",
                 CONTRACT + "state-changed.v1 UNDER_ASSESSMENT>AGREED", CONTRACT + "state-changed.v1 AGREED>ACTIVE",
                 CONTRACT + "state-changed.v1 ACTIVE>INCIDENT", CONTRACT + "incident-reported.v1",
                 CONTRACT + "state-changed.v1 INCIDENT>ACTIVE", CONTRACT + "state-changed.v1 ACTIVE>UNDER_REVIEW",

@@ -91,12 +91,34 @@ final class Lifecycle {
         step(6, () -> everyItem("evaluation", "procurement", parties.hospital(), "evaluation",
                 Map.of("evaluation", "CONFORMANT")));
         step(7, () -> act("procurement", parties.hospital(), "complete", List.of("UNDER_REVIEW"), List.of("COMPLETED")));
-        step(8, () -> advance("AGREED"));
+        step(8, () -> agreeOnResponsibilitySplit() && advance("AGREED"));
         return contractId;
     }
 
     UUID contractId() {
         return contractId;
+    }
+
+    /** The full responsibility split set and acknowledged (AGREED needs it); repeating it changes nothing. */
+    private boolean agreeOnResponsibilitySplit() {
+        String state = Suite.as(contract.get(), "procurement", parties.hospital())
+                .get("/api/v1/contracts/" + contractId).then().statusCode(200).extract().path("state");
+        if (STATES.indexOf(state) >= STATES.indexOf("AGREED")) {
+            return true;
+        }
+        List<Map<String, Object>> items = Suite.as(suite.catalog, "service", null)
+                .get("/api/v1/disclosure-templates/role-sharing-checklist-2024").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        Response set = Suite.as(contract.get(), "procurement", parties.hospital())
+                .body(Map.of("items", items.stream().map(i -> Map.<String, Object>of("key", i.get("ref"),
+                        "party", i.get("party"), "note", "end-to-end lifecycle")).toList()))
+                .put("/api/v1/contracts/" + contractId + "/responsibility-split");
+        if (noted("responsibility split", set).statusCode() != 200) {
+            return false;
+        }
+        Response acknowledged = Suite.as(contract.get(), "vendor", parties.vendor())
+                .post("/api/v1/contracts/" + contractId + "/responsibility-split/acknowledgement");
+        return noted("split acknowledgement", acknowledged).statusCode() == 200;
     }
 
     /** Moves the contract on unless it is already there (a transition whose response was lost is not repeated). */

@@ -85,7 +85,8 @@ class PreContractAgreementIT {
                 .post(location.substring(location.indexOf("/api/v1/")) + "/risk-acceptance").then().statusCode(201);
         assertThat(assessment(p, assessmentId).getString("result.verdict")).isEqualTo("CONDITIONAL");
 
-        // The changed verdict reaches the contract-service, and AGREED is allowed.
+        // The changed verdict reaches the contract-service, and with the responsibility split agreed AGREED is allowed.
+        suite.agreeOnResponsibilitySplit(p, contractId);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
                 Suite.as(suite.contract, "procurement", p.hospital())
                         .body(Map.of("to", "AGREED", "reason", "gap risk-accepted"))

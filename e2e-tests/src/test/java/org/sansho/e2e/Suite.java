@@ -61,7 +61,10 @@ final class Suite {
         broker = Broker.start();
         Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         catalog = ServiceProcess.start("catalog-service", "e2e_catalog", kafka);
-        contract = ServiceProcess.start("contract-service", "e2e_contract", kafka);
+        // The contract-service reads the role-sharing checklist (responsibility split) from the catalog.
+        Map<String, String> contractEnv = new HashMap<>(kafka);
+        contractEnv.put("QUARKUS_REST_CLIENT_CATALOG_URL", catalog.baseUrl());
+        contract = ServiceProcess.start("contract-service", "e2e_contract", contractEnv);
         Map<String, String> assessmentEnv = new HashMap<>(kafka);
         assessmentEnv.put("QUARKUS_REST_CLIENT_CATALOG_URL", catalog.baseUrl());
         assessment = ServiceProcess.start("assessment-service", "e2e_assessment", assessmentEnv);
@@ -155,9 +158,32 @@ final class Suite {
                         "incidentNotificationHours", 1, "dataRegion", "JP-East"));
     }
 
+    /**
+     * Moves the contract on; AGREED first needs the responsibility split agreed (every Part 2 item assigned and
+     * acknowledged by the vendor), which {@link #agreeOnResponsibilitySplit} makes.
+     */
     void transition(Parties p, UUID contractId, String to) {
+        if (to.equals("AGREED")) {
+            agreeOnResponsibilitySplit(p, contractId);
+        }
         as(contract, "procurement", p.hospital()).body(Map.of("to", to, "reason", "end-to-end"))
                 .post("/api/v1/contracts/" + contractId + "/transitions").then().statusCode(200);
+    }
+
+    /**
+     * The hospital gives every item of the catalog's role-sharing checklist the side the catalog suggests and the
+     * vendor acknowledges the split. Repeating it changes nothing (the same split, an acknowledged one).
+     */
+    void agreeOnResponsibilitySplit(Parties p, UUID contractId) {
+        List<Map<String, Object>> items = as(catalog, "service", null)
+                .get("/api/v1/disclosure-templates/role-sharing-checklist-2024").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        List<Map<String, Object>> split = items.stream().map(i -> Map.<String, Object>of("key", i.get("ref"),
+                "party", i.get("party"), "note", "end-to-end")).toList();
+        as(contract, "procurement", p.hospital()).body(Map.of("items", split))
+                .put("/api/v1/contracts/" + contractId + "/responsibility-split").then().statusCode(200);
+        as(contract, "vendor", p.vendor())
+                .post("/api/v1/contracts/" + contractId + "/responsibility-split/acknowledgement").then().statusCode(200);
     }
 
     // --- catalog content -------------------------------------------------------------------------------------

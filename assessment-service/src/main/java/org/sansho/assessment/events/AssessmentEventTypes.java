@@ -19,6 +19,8 @@ public final class AssessmentEventTypes {
     public static final String CONTRACT_STATE_CHANGED = "org.sansho.contract.state-changed.v1";
     public static final String NOTICE_DEADLINE_APPROACHING = "org.sansho.contract.notice-deadline-approaching.v1";
     public static final String CERTIFICATION_EXPIRING = "org.sansho.contract.certification.expiring.v1";
+    public static final String CONTRACT_RESPONSIBILITY_SPLIT_CHANGED =
+            "org.sansho.contract.responsibility-split-changed.v1";
     public static final String CATALOG_VERSION_PUBLISHED = "org.sansho.catalog.guideline-version.published.v1";
 
     public static final java.util.List<String> PUBLISHED = java.util.List.of(OPENED, SUBMITTED, COMPLETED,

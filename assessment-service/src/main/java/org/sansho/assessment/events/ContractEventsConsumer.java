@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.sansho.assessment.assessments.service.AssessmentOpening;
+import org.sansho.assessment.assessments.service.ResponsibilitySplits;
 import org.sansho.assessment.deadlines.service.DeadlineProjection;
 import org.sansho.assessment.posture.service.PostureProjection;
 import org.sansho.platform.events.CloudEventCodec;
@@ -14,7 +15,8 @@ import java.util.Set;
 /**
  * Contract facts: a state change into DISCLOSURE_REQUESTED, UNDER_REVIEW or TERMINATION_NOTICED opens the
  * assessment of that phase; every contract event keeps the posture read model current; notice-deadline and
- * certification reminders keep the dashboard's upcoming deadlines current. Other types pass by without a transaction.
+ * certification reminders keep the dashboard's upcoming deadlines current; a changed responsibility split decides who
+ * answers which item. Other types pass by without a transaction.
  */
 @ApplicationScoped
 public class ContractEventsConsumer {
@@ -23,16 +25,19 @@ public class ContractEventsConsumer {
     /** The contract facts assessments act on; the others (amended, re-agreement required …) pass by. */
     static final Set<String> HANDLED = Set.of(AssessmentEventTypes.CONTRACT_STATE_CHANGED,
             AssessmentEventTypes.CONTRACT_CREATED, AssessmentEventTypes.NOTICE_DEADLINE_APPROACHING,
-            AssessmentEventTypes.CERTIFICATION_EXPIRING);
+            AssessmentEventTypes.CERTIFICATION_EXPIRING, AssessmentEventTypes.CONTRACT_RESPONSIBILITY_SPLIT_CHANGED);
 
     private final Inbox inbox;
     private final CloudEventCodec codec;
     private final AssessmentOpening opening;
     private final PostureProjection posture;
     private final DeadlineProjection deadlines;
+    private final ResponsibilitySplits splits;
 
     public ContractEventsConsumer(Inbox inbox, CloudEventCodec codec, AssessmentOpening opening,
-                                  PostureProjection posture, DeadlineProjection deadlines) {
+                                  PostureProjection posture, DeadlineProjection deadlines,
+                                  ResponsibilitySplits splits) {
+        this.splits = splits;
         this.inbox = inbox;
         this.codec = codec;
         this.opening = opening;
@@ -59,6 +64,8 @@ public class ContractEventsConsumer {
                 }
                 case AssessmentEventTypes.NOTICE_DEADLINE_APPROACHING ->
                         deadlines.notice(codec.data(event, NoticeDeadlineApproachingV1.class));
+                case AssessmentEventTypes.CONTRACT_RESPONSIBILITY_SPLIT_CHANGED ->
+                        splits.changed(codec.data(event, ContractResponsibilitySplitChangedV1.class));
                 case AssessmentEventTypes.CERTIFICATION_EXPIRING ->
                         deadlines.certification(codec.data(event, CertificationExpiringV1.class));
                 default -> throw new IllegalStateException("not a handled type: " + event.type());

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.sansho.assessment.assessments.domain.AnsweringSide;
 import org.sansho.assessment.assessments.domain.Evaluation;
 import org.sansho.assessment.assessments.domain.EvidenceRef;
 import org.sansho.assessment.assessments.domain.Obligation;
@@ -83,6 +84,25 @@ public class AssessmentItem extends PanacheEntityBase {
     public Instant respondedAt;
     @Column(name = "carried_forward", nullable = false)
     public boolean carriedForward;
+    /** Who answers the item, as the contract's responsibility split decides (VENDOR when it says nothing). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "answered_by", nullable = false)
+    public AnsweringSide answeredBy = AnsweringSide.VENDOR;
+    /** The hospital's answer to an item answered by the hospital or by both sides; the vendor's is {@link #response}. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "hospital_response")
+    public ResponseStatus hospitalResponse;
+    @Column(name = "hospital_justification")
+    public String hospitalJustification;
+    @Column(name = "hospital_statement")
+    public String hospitalStatement;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "hospital_evidence_refs", nullable = false)
+    public List<EvidenceRef> hospitalEvidenceRefs = new ArrayList<>();
+    @Column(name = "hospital_responded_by")
+    public String hospitalRespondedBy;
+    @Column(name = "hospital_responded_at")
+    public Instant hospitalRespondedAt;
     @Enumerated(EnumType.STRING)
     public Evaluation evaluation;
     @Column(name = "evaluation_comment")
@@ -113,7 +133,23 @@ public class AssessmentItem extends PanacheEntityBase {
         respondedBy = null;
         respondedAt = null;
         carriedForward = false;
+        hospitalResponse = null;
+        hospitalJustification = null;
+        hospitalStatement = null;
+        hospitalEvidenceRefs = new ArrayList<>();
+        hospitalRespondedBy = null;
+        hospitalRespondedAt = null;
         clearEvaluation();
+    }
+
+    /** Every side that answers the item has answered it. */
+    public boolean answered() {
+        return answeredBy.answered(response, hospitalResponse);
+    }
+
+    /** Some side has answered it. */
+    public boolean anyAnswer() {
+        return response != null || hospitalResponse != null;
     }
 
     public void clearEvaluation() {

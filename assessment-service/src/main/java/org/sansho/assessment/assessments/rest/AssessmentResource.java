@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sansho.assessment.assessments.domain.AnsweringSide;
 import org.sansho.assessment.assessments.domain.AssessmentPhase;
 import org.sansho.assessment.assessments.domain.AssessmentStatus;
 import org.sansho.assessment.assessments.domain.Verdict;
@@ -37,6 +38,7 @@ import org.sansho.assessment.assessments.service.AssessmentAccess;
 import org.sansho.assessment.assessments.service.AssessmentReview;
 import org.sansho.assessment.assessments.service.Rebaselining;
 import org.sansho.assessment.findings.service.FindingWorkflow;
+import org.sansho.platform.problem.Problem;
 import org.sansho.platform.rest.Page;
 import org.sansho.platform.rest.PageParams;
 import org.sansho.platform.rest.Preconditions;
@@ -134,18 +136,25 @@ public class AssessmentResource {
     @PUT
     @Path("/{id}/items/{key}/response")
     @Transactional
-    @RolesAllowed(Roles.VENDOR)
-    @Operation(summary = "Answer one item (vendor)",
-            description = "Allowed while OPEN or VENDOR_RESPONDING, and during review for items returned with NEEDS_INFO. Needs If-Match with the item's ETag.")
+    @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT})
+    @Operation(summary = "Answer one item (the side the responsibility split names)",
+            description = "The item's answeredBy, from the contract's responsibility split (責任分界), says who answers: "
+                    + "VENDOR items the assessed vendor, HOSPITAL items the hospital's procurement (self-assessment), "
+                    + "BOTH items each side for its part (the item counts as answered once both have). The other side "
+                    + "gets 403. Allowed while OPEN or VENDOR_RESPONDING, and during review for items returned with "
+                    + "NEEDS_INFO. Needs If-Match with the item's ETag.")
     @APIResponse(responseCode = "200", description = "The answered item")
+    @APIResponse(responseCode = "403", description = "The caller's side does not answer this item",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The workflow does not allow an answer now")
     @APIResponse(responseCode = "412", description = "The item changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response respond(@PathParam("id") UUID id, @PathParam("key") @Pattern(regexp = KEY_PATTERN) String key,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull ResponseRequest request) {
-        Assessment a = AssessmentAccess.answerable(id, caller);
-        AssessmentItem item = review.respond(a, key, ifMatch, request.status(), request.justification(),
+        Assessment a = AssessmentAccess.readable(id);
+        AnsweringSide.Caller side = AssessmentAccess.answeringSide(a, caller);
+        AssessmentItem item = review.respond(a, key, ifMatch, side, request.status(), request.justification(),
                 request.statement(), request.evidence(), caller.subject());
         AssessmentItem.getEntityManager().flush();
         return Response.ok(view(item)).tag(Preconditions.etag(item.version)).build();

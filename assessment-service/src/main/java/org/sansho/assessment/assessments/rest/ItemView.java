@@ -1,6 +1,7 @@
 package org.sansho.assessment.assessments.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.sansho.assessment.assessments.domain.AnsweringSide;
 import org.sansho.assessment.assessments.domain.Evaluation;
 import org.sansho.assessment.assessments.domain.EvidenceRef;
 import org.sansho.assessment.assessments.domain.Obligation;
@@ -11,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(name = "AssessmentItem", description = "One applicable requirement as it read when the item was created, with the vendor's response and the reviewer's evaluation")
+@Schema(name = "AssessmentItem", description = "One applicable requirement as it read when the item was created, who answers it (from the contract's responsibility split), the vendor's and the hospital's answers and the reviewer's evaluation")
 public record ItemView(
         @Schema(example = "meti-mic-vendor:4.4:certification") String key,
         String guidelineId, @Schema(example = "1.1") String guidelineVersion,
@@ -19,7 +20,13 @@ public record ItemView(
         Text title, Text summary,
         @Schema(example = "MANDATORY") Obligation obligation, String category, String party,
         List<Text> expectedEvidence,
-        Response response, EvaluationView evaluation, UUID findingId, long version) {
+        @Schema(description = "Who answers the item, as the contract's responsibility split (責任分界) decides: VENDOR "
+                + "(also when the split says nothing about it), HOSPITAL (self-assessment; not asked of the vendor) or "
+                + "BOTH (each side answers; answered once both have)") AnsweringSide answeredBy,
+        @Schema(description = "The vendor's answer; null when none (always null on a HOSPITAL item)") Response response,
+        @Schema(description = "The hospital's answer to a HOSPITAL or BOTH item; null when none") Response hospitalResponse,
+        @Schema(description = "Every side that answers the item has answered it") boolean answered,
+        EvaluationView evaluation, UUID findingId, long version) {
 
     public record Text(String ja, String en) {
     }
@@ -37,11 +44,14 @@ public record ItemView(
     public static ItemView of(AssessmentItem i, UUID findingId) {
         Response response = i.response == null ? null : new Response(i.response, i.justification, i.statement,
                 i.evidenceRefs, i.respondedBy, i.respondedAt, i.carriedForward);
+        Response hospitalResponse = i.hospitalResponse == null ? null : new Response(i.hospitalResponse,
+                i.hospitalJustification, i.hospitalStatement, i.hospitalEvidenceRefs, i.hospitalRespondedBy,
+                i.hospitalRespondedAt, i.carriedForward);
         EvaluationView evaluation = i.evaluation == null ? null
                 : new EvaluationView(i.evaluation, i.evaluationComment, i.evaluatedBy, i.evaluatedAt);
         return new ItemView(i.requirementKey, i.guidelineId, i.guidelineVersion, i.sectionNumber, i.ref,
                 new Text(i.titleJa, i.titleEn), new Text(i.summaryJa, i.summaryEn), i.obligation, i.category,
-                i.party, i.expectedEvidence.stream().map(t -> new Text(t.ja(), t.en())).toList(), response,
-                evaluation, findingId, i.version);
+                i.party, i.expectedEvidence.stream().map(t -> new Text(t.ja(), t.en())).toList(), i.answeredBy,
+                response, hospitalResponse, i.answered(), evaluation, findingId, i.version);
     }
 }

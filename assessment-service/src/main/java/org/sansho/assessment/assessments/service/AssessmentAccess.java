@@ -1,5 +1,6 @@
 package org.sansho.assessment.assessments.service;
 
+import org.sansho.assessment.assessments.domain.AnsweringSide;
 import org.sansho.assessment.assessments.persistence.Assessment;
 import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.security.Caller;
@@ -33,6 +34,21 @@ public final class AssessmentAccess {
             throw ProblemException.forbidden("Only the assessed vendor answers this assessment");
         }
         return a;
+    }
+
+    /**
+     * The side the caller answers items of the assessment for: the assessed vendor, or the hospital's procurement
+     * (items the responsibility split gives to the hospital or to both sides); anyone else is refused (403).
+     */
+    public static AnsweringSide.Caller answeringSide(Assessment a, Caller caller) {
+        if (caller.hasRole(Roles.VENDOR) && caller.organizationId().map(a.vendorId::equals).orElse(false)) {
+            return AnsweringSide.Caller.VENDOR;
+        }
+        if (caller.hasRole(Roles.PROCUREMENT) && caller.organizationId().map(a.hospitalId::equals).orElse(false)) {
+            return AnsweringSide.Caller.HOSPITAL;
+        }
+        throw ProblemException.forbidden("Only the assessed vendor or the hospital's procurement answers items of "
+                + "this assessment");
     }
 
     /** Procurement of the assessment's hospital, reviewing. */

@@ -159,6 +159,8 @@ public class AssessmentItemsWorker {
             }
             created.add(item);
         }
+        // Who answers each item follows the contract's responsibility split (責任分界), as last published.
+        ResponsibilitySplits.assign(created, ResponsibilitySplits.sides(a.contractId));
         // The items are written as they are, in one batch, with no entity kept for them in this transaction: an
         // opening writes them once and nothing here changes them again (tens per assessment, which the session
         // would otherwise snapshot, and flush one by one when the audit record's insert forces a flush). The
@@ -186,7 +188,8 @@ public class AssessmentItemsWorker {
                 .page(0, 1).list();
         Map<String, AssessmentItem> answers = new HashMap<>();
         if (!previous.isEmpty()) {
-            AssessmentItem.<AssessmentItem>list("assessmentId = ?1 and response is not null", previous.get(0).id)
+            AssessmentItem.<AssessmentItem>list("assessmentId = ?1 and (response is not null "
+                            + "or hospitalResponse is not null)", previous.get(0).id)
                     .forEach(i -> answers.put(i.requirementKey, i));
         }
         return answers;
@@ -199,6 +202,12 @@ public class AssessmentItemsWorker {
         to.evidenceRefs = from.evidenceRefs;
         to.respondedBy = from.respondedBy;
         to.respondedAt = from.respondedAt;
+        to.hospitalResponse = from.hospitalResponse;
+        to.hospitalJustification = from.hospitalJustification;
+        to.hospitalStatement = from.hospitalStatement;
+        to.hospitalEvidenceRefs = from.hospitalEvidenceRefs;
+        to.hospitalRespondedBy = from.hospitalRespondedBy;
+        to.hospitalRespondedAt = from.hospitalRespondedAt;
         to.carriedForward = true;
     }
 

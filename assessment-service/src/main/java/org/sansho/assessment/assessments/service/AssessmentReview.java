@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.sansho.assessment.assessments.domain.AnsweringSide;
 import org.sansho.assessment.assessments.domain.AssessmentAction;
 import org.sansho.assessment.assessments.domain.AssessmentResult;
 import org.sansho.assessment.assessments.domain.AssessmentStatus;
@@ -68,9 +69,15 @@ public class AssessmentReview {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public AssessmentItem respond(Assessment a, String key, String ifMatch, ResponseStatus status,
-                                  String justification, String statement, List<EvidenceRef> evidence, String by) {
+    public AssessmentItem respond(Assessment a, String key, String ifMatch, AnsweringSide.Caller side,
+                                  ResponseStatus status, String justification, String statement,
+                                  List<EvidenceRef> evidence, String by) {
         AssessmentItem item = item(a, key);
+        if (!item.answeredBy.answeredBy(side)) {
+            // The responsibility split (責任分界) gives this item to the other side: it is not asked of this one.
+            throw ProblemException.forbidden("Item " + key + " is answered by the " + item.answeredBy
+                    + " side under the contract's responsibility split, not by the " + side);
+        }
         Preconditions.requireIfMatch(ifMatch, item.version);
         ItemSnapshot before = ItemSnapshot.of(item);
         AssessmentStatus next = transition(a, AssessmentAction.RESPOND);
@@ -89,12 +96,21 @@ public class AssessmentReview {
         if (status == ResponseStatus.NOT_APPLICABLE && (justification == null || justification.isBlank())) {
             throw ProblemException.badRequest("justification", "is required when the response is NOT_APPLICABLE");
         }
-        item.response = status;
-        item.justification = justification;
-        item.statement = statement;
-        item.evidenceRefs = evidence == null ? new ArrayList<>() : new ArrayList<>(evidence);
-        item.respondedBy = by;
-        item.respondedAt = now();
+        if (side == AnsweringSide.Caller.HOSPITAL) {
+            item.hospitalResponse = status;
+            item.hospitalJustification = justification;
+            item.hospitalStatement = statement;
+            item.hospitalEvidenceRefs = evidence == null ? new ArrayList<>() : new ArrayList<>(evidence);
+            item.hospitalRespondedBy = by;
+            item.hospitalRespondedAt = now();
+        } else {
+            item.response = status;
+            item.justification = justification;
+            item.statement = statement;
+            item.evidenceRefs = evidence == null ? new ArrayList<>() : new ArrayList<>(evidence);
+            item.respondedBy = by;
+            item.respondedAt = now();
+        }
         item.carriedForward = false;
         // An answer to a returned item waits for a new evaluation.
         item.clearEvaluation();
@@ -113,10 +129,10 @@ public class AssessmentReview {
         Preconditions.requireIfMatch(ifMatch, item.version);
         ItemSnapshot before = ItemSnapshot.of(item);
         transition(a, AssessmentAction.EVALUATE);
-        if (item.response == null) {
+        if (!item.answered()) {
             throw ProblemException.transitionRefused("Item " + key + " has no response",
                     List.of(new Problem.GuardFailure("item-answered", "2省GL §4.3",
-                            "only an answered item is evaluated")));
+                            "only an answered item is evaluated (an item answered by both sides needs both answers)")));
         }
         if (evaluation != Evaluation.CONFORMANT && (comment == null || comment.isBlank())) {
             throw ProblemException.badRequest("comment", "is required for " + evaluation);
@@ -197,7 +213,8 @@ public class AssessmentReview {
         List<ItemOutcome> outcomes = AssessmentItem.<AssessmentItem>list("assessmentId", a.id).stream()
                 .map(i -> {
                     Finding f = findings.get(i.id);
-                    return new ItemOutcome(i.obligation, i.response, i.evaluation, f == null ? null : f.status,
+                    return new ItemOutcome(i.obligation, i.answeredBy.effective(i.response, i.hospitalResponse),
+                            i.evaluation, f == null ? null : f.status,
                             f == null ? null : f.expiresOn);
                 }).toList();
         return AssessmentVerdictRule.evaluate(outcomes, today);

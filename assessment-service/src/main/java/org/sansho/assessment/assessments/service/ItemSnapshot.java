@@ -1,5 +1,6 @@
 package org.sansho.assessment.assessments.service;
 
+import org.sansho.assessment.assessments.domain.AnsweringSide;
 import org.sansho.assessment.assessments.domain.Evaluation;
 import org.sansho.assessment.assessments.domain.EvidenceRef;
 import org.sansho.assessment.assessments.domain.Obligation;
@@ -20,13 +21,18 @@ public record ItemSnapshot(UUID id, UUID assessmentId, String requirementKey, St
                            List<AssessmentItem.LocalizedText> expectedEvidence, ResponseStatus response,
                            String justification, String statement, List<EvidenceRef> evidence, String respondedBy,
                            Instant respondedAt, boolean carriedForward, Evaluation evaluation,
-                           String evaluationComment, String evaluatedBy, Instant evaluatedAt, long version) {
+                           String evaluationComment, String evaluatedBy, Instant evaluatedAt, long version,
+                           AnsweringSide answeredBy, ResponseStatus hospitalResponse, String hospitalJustification,
+                           String hospitalStatement, List<EvidenceRef> hospitalEvidence, String hospitalRespondedBy,
+                           Instant hospitalRespondedAt) {
 
     public static ItemSnapshot of(AssessmentItem i) {
         return new ItemSnapshot(i.id, i.assessmentId, i.requirementKey, i.guidelineId, i.guidelineVersion,
                 i.sectionNumber, i.ref, i.titleJa, i.titleEn, i.summaryJa, i.summaryEn, i.obligation, i.category,
                 i.party, List.copyOf(i.expectedEvidence), i.response, i.justification, i.statement,
                 List.copyOf(i.evidenceRefs), i.respondedBy, i.respondedAt, i.carriedForward, i.evaluation,
-                i.evaluationComment, i.evaluatedBy, i.evaluatedAt, i.version);
+                i.evaluationComment, i.evaluatedBy, i.evaluatedAt, i.version, i.answeredBy, i.hospitalResponse,
+                i.hospitalJustification, i.hospitalStatement, List.copyOf(i.hospitalEvidenceRefs),
+                i.hospitalRespondedBy, i.hospitalRespondedAt);
     }
 }

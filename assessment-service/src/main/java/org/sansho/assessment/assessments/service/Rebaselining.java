@@ -153,6 +153,7 @@ public class Rebaselining {
             deleteFinding(gone.id);
             gone.delete();
         }
+        ResponsibilitySplits.assign(fresh, ResponsibilitySplits.sides(a.contractId));
         fresh.forEach(i -> i.persist());
         em.flush();
         a.baseline = baseline;

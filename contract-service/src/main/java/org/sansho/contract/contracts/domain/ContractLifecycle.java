@@ -162,14 +162,16 @@ public final class ContractLifecycle {
                     "no responsibility split is set: PUT /contracts/{id}/responsibility-split"));
             return;
         }
+        List<String> missing = new ArrayList<>();
         if (!split.unassignedPart2().isEmpty()) {
-            failed.add(new GuardFailure(RESPONSIBILITY_SPLIT, ResponsibilitySplit.RULE,
-                    "Part 2 item(s) without a responsible side: " + String.join(", ", split.unassignedPart2())));
+            missing.add("Part 2 item(s) without a responsible side: " + String.join(", ", split.unassignedPart2()));
         }
         if (!split.acknowledged()) {
-            failed.add(new GuardFailure(RESPONSIBILITY_SPLIT, ResponsibilitySplit.RULE,
-                    "the vendor has not acknowledged the responsibility split as it stands: "
-                            + "POST /contracts/{id}/responsibility-split/acknowledgement"));
+            missing.add("the vendor has not acknowledged the responsibility split as it stands: "
+                    + "POST /contracts/{id}/responsibility-split/acknowledgement");
+        }
+        if (!missing.isEmpty()) {
+            failed.add(new GuardFailure(RESPONSIBILITY_SPLIT, ResponsibilitySplit.RULE, String.join("; ", missing)));
         }
     }
 

@@ -103,6 +103,9 @@ public class ContractService {
         applyTerm(c, request.term());
         c.sla = request.sla();
         c.responsibilities = List.of();
+        if (checklist != null) {
+            ResponsibilitySplitService.assign(c, split, checklist);
+        }
         c.state = ContractState.DRAFT;
         c.phase = c.state.phase();
         c.reagreement = List.of();
@@ -115,9 +118,7 @@ public class ContractService {
         em.flush();
         outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.CREATED,
                 new ContractPayloads.Created(ContractContext.of(c), c.title, c.state, c.phase));
-        if (checklist != null) {
-            splits.apply(c, split, checklist, caller.subject());
-        }
+        splits.published(c);
         audit("contract.opened", c, null, ContractSnapshot.of(c));
         return c;
     }

@@ -116,18 +116,29 @@ public class ResponsibilitySplitService {
      * @return whether anything changed
      */
     boolean apply(Contract c, List<Responsibility> entries, RoleSharingChecklist checklist, String actor) {
-        List<Responsibility> split = List.copyOf(entries);
-        if (split.equals(c.responsibilities) && Objects.equals(checklist, c.responsibilityChecklist)) {
+        if (List.copyOf(entries).equals(c.responsibilities) && Objects.equals(checklist, c.responsibilityChecklist)) {
             return false;
         }
-        c.responsibilities = split;
-        c.responsibilityChecklist = checklist;
-        c.splitAcknowledgedAt = null;
-        c.splitAcknowledgedBy = null;
+        assign(c, entries, checklist);
         c.updatedBy = actor;
         c.updatedAt = clock.instant();
         publish(c);
         return true;
+    }
+
+    /** Sets the split on a contract not yet stored (its opening), without an acknowledgement; publishes nothing. */
+    static void assign(Contract c, List<Responsibility> entries, RoleSharingChecklist checklist) {
+        c.responsibilities = List.copyOf(entries);
+        c.responsibilityChecklist = checklist;
+        c.splitAcknowledgedAt = null;
+        c.splitAcknowledgedBy = null;
+    }
+
+    /** Publishes the split as it stands, when one was set against a checklist. */
+    void published(Contract c) {
+        if (c.responsibilityChecklist != null) {
+            publish(c);
+        }
     }
 
     private void publish(Contract c) {
