@@ -31,6 +31,9 @@ final class Lifecycle {
     /** Per contract, exactly these events in this order, on each topic. */
     static final List<String> CONTRACT_EVENTS = List.of("org.sansho.contract.created.v1",
             "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
+            // the responsibility split set and acknowledged before AGREED (a repeated step changes nothing)
+            "org.sansho.contract.responsibility-split-changed.v1",
+            "org.sansho.contract.responsibility-split-changed.v1",
             "org.sansho.contract.state-changed.v1");
     static final List<String> ASSESSMENT_EVENTS = List.of("org.sansho.assessment.opened.v1",
             "org.sansho.assessment.submitted.v1", "org.sansho.assessment.completed.v1");
