@@ -50,7 +50,7 @@ public class AssessmentReportResource {
     @Operation(summary = "Report of an assessment", description = "Accept: text/csv gives one row per item")
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "404", description = "No such assessment, or one of another organization")
-    public Report json(@PathParam("id") UUID id) {
+    public Report getAssessmentReport(@PathParam("id") UUID id) {
         Assessment a = AssessmentAccess.readable(id);
         List<Finding> findings = FindingWorkflow.ofAssessment(a.id).list();
         Map<UUID, UUID> byItem = findings.stream().collect(Collectors.toMap(f -> f.itemId, f -> f.id));
@@ -63,8 +63,8 @@ public class AssessmentReportResource {
     @Produces(CSV)
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
     @Operation(hidden = true)
-    public Response csv(@PathParam("id") UUID id) {
-        Report report = json(id);
+    public Response getAssessmentReportCsv(@PathParam("id") UUID id) {
+        Report report = getAssessmentReport(id);
         Map<UUID, FindingView> findings = report.findings().stream()
                 .collect(Collectors.toMap(FindingView::id, Function.identity()));
         StringBuilder out = new StringBuilder("\uFEFF");

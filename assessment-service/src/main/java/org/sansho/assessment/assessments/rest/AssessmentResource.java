@@ -72,7 +72,7 @@ public class AssessmentResource {
     @Operation(summary = "List the assessments the caller may see",
             description = "A vendor sees its own, procurement its hospital's, an auditor its organization's. Newest first.")
     @APIResponse(responseCode = "200", description = "One page of assessments")
-    public Page<AssessmentView> list(@QueryParam("contract") UUID contract, @QueryParam("hospital") UUID hospital,
+    public Page<AssessmentView> listAssessments(@QueryParam("contract") UUID contract, @QueryParam("hospital") UUID hospital,
                                      @QueryParam("vendor") UUID vendor, @QueryParam("phase") @Parameter(description = "PRE_CONTRACT, IN_CONTRACT or POST_TERMINATION") String phase,
                                      @QueryParam("status") @Parameter(description = "Workflow status, e.g. UNDER_REVIEW") String status,
                                      @QueryParam("verdict") @Parameter(description = "ACCEPTABLE, CONDITIONAL or UNACCEPTABLE") String verdict, @Valid @BeanParam PageParams page) {
@@ -102,7 +102,7 @@ public class AssessmentResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such assessment, or one of another organization")
-    public Response get(@PathParam("id") UUID id, @Context Request request) {
+    public Response getAssessment(@PathParam("id") UUID id, @Context Request request) {
         Assessment a = AssessmentAccess.readable(id);
         return Preconditions.read(request, a.version, () -> AssessmentView.of(a));
     }
@@ -112,7 +112,7 @@ public class AssessmentResource {
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "List the items of an assessment", description = "In catalog order")
     @APIResponse(responseCode = "200", description = "One page of items")
-    public Page<ItemView> items(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+    public Page<ItemView> listItems(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
         Assessment a = AssessmentAccess.readable(id);
         Map<UUID, UUID> findings = FindingWorkflow.idsByItem(a.id);
         return Page.of(AssessmentReview.items(a.id), page, i -> ItemView.of(i, findings.get(i.id)));
@@ -124,7 +124,7 @@ public class AssessmentResource {
     @Operation(summary = "Read one item", description = "ETag = the item's version, needed as If-Match to answer or evaluate it")
     @APIResponse(responseCode = "200", description = "The item")
     @APIResponse(responseCode = "404", description = "No such item")
-    public Response item(@PathParam("id") UUID id,
+    public Response getItem(@PathParam("id") UUID id,
                          @PathParam("key") @Pattern(regexp = KEY_PATTERN) String key) {
         Assessment a = AssessmentAccess.readable(id);
         AssessmentItem item = AssessmentReview.item(a, key);
@@ -141,7 +141,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", description = "The workflow does not allow an answer now")
     @APIResponse(responseCode = "412", description = "The item changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response respond(@PathParam("id") UUID id, @PathParam("key") @Pattern(regexp = KEY_PATTERN) String key,
+    public Response putResponse(@PathParam("id") UUID id, @PathParam("key") @Pattern(regexp = KEY_PATTERN) String key,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull ResponseRequest request) {
         Assessment a = AssessmentAccess.answerable(id, caller);
@@ -161,7 +161,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", description = "The workflow does not allow an evaluation now")
     @APIResponse(responseCode = "412", description = "The item changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response evaluate(@PathParam("id") UUID id, @PathParam("key") @Pattern(regexp = KEY_PATTERN) String key,
+    public Response putEvaluation(@PathParam("id") UUID id, @PathParam("key") @Pattern(regexp = KEY_PATTERN) String key,
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull EvaluationRequest request) {
         Assessment a = AssessmentAccess.reviewable(id, caller);
@@ -178,7 +178,7 @@ public class AssessmentResource {
     @Operation(summary = "Submit the answers for review (vendor)", description = "Every item must be answered")
     @APIResponse(responseCode = "200", description = "The assessment, now UNDER_REVIEW")
     @APIResponse(responseCode = "409", description = "Refused; the problem names the failed guards")
-    public Response submit(@PathParam("id") UUID id) {
+    public Response submitAssessment(@PathParam("id") UUID id) {
         Assessment a = AssessmentAccess.answerable(id, caller);
         review.submit(a);
         return current(a);
@@ -193,7 +193,7 @@ public class AssessmentResource {
                     + "an open mandatory nonconformity not risk-accepted → UNACCEPTABLE; only recommended gaps or accepted risks → CONDITIONAL; else ACCEPTABLE.")
     @APIResponse(responseCode = "200", description = "The completed assessment with its result")
     @APIResponse(responseCode = "409", description = "Refused; the problem names the failed guards")
-    public Response complete(@PathParam("id") UUID id) {
+    public Response completeAssessment(@PathParam("id") UUID id) {
         Assessment a = AssessmentAccess.reviewable(id, caller);
         review.complete(a);
         return current(a);
@@ -209,7 +209,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "What the re-baseline adds, changes, keeps and removes")
     @APIResponse(responseCode = "409", description = "The assessment is not stale")
     @APIResponse(responseCode = "503", description = "The catalog could not be reached; retry later")
-    public Rebaselining.Plan rebaseline(@PathParam("id") UUID id,
+    public Rebaselining.Plan rebaselineAssessment(@PathParam("id") UUID id,
                                         @QueryParam("preview") @DefaultValue("true")
                                         @Parameter(description = "Only report the changes") boolean preview) {
         Assessment a = AssessmentAccess.reviewable(id, caller);

@@ -53,7 +53,7 @@ public class DeadlineResource {
     @APIResponse(responseCode = "200", description = "The deadlines, earliest first")
     @APIResponse(responseCode = "400", description = "Neither or both of hospital and vendor, or days out of range")
     @APIResponse(responseCode = "404", description = "Another organization's deadlines")
-    public List<DeadlineView> deadlines(
+    public List<DeadlineView> listDeadlines(
             @QueryParam("hospital") @Parameter(description = "Hospital organization id") UUID hospital,
             @QueryParam("vendor") @Parameter(description = "Vendor organization id") UUID vendor,
             @QueryParam("days") @DefaultValue("30") @Parameter(description = "Also show deadlines passed up to this many days ago (0–365)") int days) {

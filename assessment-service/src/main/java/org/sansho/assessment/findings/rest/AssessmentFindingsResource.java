@@ -48,7 +48,7 @@ public class AssessmentFindingsResource {
         @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "List the findings of an assessment")
     @APIResponse(responseCode = "200", description = "One page of findings")
-    public Page<FindingView> list(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+    public Page<FindingView> listFindings(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
         Assessment a = AssessmentAccess.readable(id);
         return Page.of(FindingWorkflow.ofAssessment(a.id), page, f -> FindingView.of(f).seenBy(caller));
     }
@@ -61,7 +61,7 @@ public class AssessmentFindingsResource {
     @APIResponse(responseCode = "201", description = "The finding; Location is its address")
     @APIResponse(responseCode = "400", description = "Invalid rating, or a treatment that does not fit the level")
     @APIResponse(responseCode = "409", description = "The item is not nonconformant, or already has a finding")
-    public Response open(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
+    public Response openFinding(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
                          @Valid @NotNull FindingRequest request) {
         Assessment a = AssessmentAccess.reviewable(id, caller);
         return idempotency.execute(key, "POST findings of " + id + " by " + caller.requireOrganization(), request,

@@ -50,7 +50,7 @@ public class FindingResource {
     @Operation(summary = "Read one finding", description = "ETag = its version")
     @APIResponse(responseCode = "200", description = "The finding")
     @APIResponse(responseCode = "404", description = "No such finding, or one of another organization")
-    public Response get(@PathParam("id") UUID id) {
+    public Response getFinding(@PathParam("id") UUID id) {
         Finding f = FindingWorkflow.readable(id);
         return Response.ok(FindingView.of(f).seenBy(caller)).tag(Preconditions.etag(f.version)).build();
     }
@@ -63,7 +63,7 @@ public class FindingResource {
             description = "A finding of a completed assessment changes its verdict: verdict-changed is published. Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "The resolved finding")
     @APIResponse(responseCode = "409", description = "The finding is not OPEN")
-    public Response resolve(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
+    public Response resolveFinding(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
                             @Valid @NotNull ResolutionRequest request) {
         Finding f = reviewable(id);
         return idempotency.execute(key, "POST resolution of " + id + " by " + caller.requireOrganization(), request,

@@ -78,7 +78,7 @@ public class CatalogAdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The label is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response createDraft(@PathParam("id") String id, @Valid @NotNull NewDraft request,
+    public Response createDraftVersion(@PathParam("id") String id, @Valid @NotNull NewDraft request,
                                 @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /api/v1/guidelines/" + id + "/versions", request, () -> {
             GuidelineVersionEntity draft = editor.createDraft(id, request.version(), request.copyFromCurrent(),
@@ -150,7 +150,7 @@ public class CatalogAdminResource {
     @APIResponse(responseCode = "200", description = "The published version")
     @APIResponse(responseCode = "409", description = "Already published, superseded, or empty",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public VersionSummary publish(@PathParam("id") String id, @PathParam("version") String version,
+    public VersionSummary publishVersion(@PathParam("id") String id, @PathParam("version") String version,
                                                  @Valid @NotNull PublishRequest request) {
         GuidelineVersionEntity v = editor.publish(id, version, request.publishedOn());
         return VersionSummary.of(store.info(v));

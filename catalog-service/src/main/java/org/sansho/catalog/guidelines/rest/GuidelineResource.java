@@ -64,7 +64,7 @@ public class GuidelineResource {
     @RolesAllowed({Roles.CATALOG_ADMIN, Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "List guidelines", description = "Every guideline with its versions and their lineage.")
     @APIResponse(responseCode = "200", description = "A page of guidelines")
-    public Page<GuidelineView> list(@Valid @BeanParam PageParams page) {
+    public Page<GuidelineView> listGuidelines(@Valid @BeanParam PageParams page) {
         List<GuidelineView> all = QuarkusTransaction.joiningExisting().call(() ->
                 GuidelineEntity.<GuidelineEntity>list("order by id").stream().map(this::view).toList());
         return Page.slice(all, page);
@@ -77,7 +77,7 @@ public class GuidelineResource {
     @APIResponse(responseCode = "200", description = "The guideline")
     @APIResponse(responseCode = "404", description = "No such guideline",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public GuidelineView get(@PathParam("id") @Parameter(example = "mhlw-medical-information-security") String id) {
+    public GuidelineView getGuideline(@PathParam("id") @Parameter(example = "mhlw-medical-information-security") String id) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             GuidelineEntity g = GuidelineEntity.findById(id);
             if (g == null) {
@@ -94,8 +94,8 @@ public class GuidelineResource {
     @APIResponse(responseCode = "200", description = "A page of versions")
     @APIResponse(responseCode = "404", description = "No such guideline",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<VersionSummary> versions(@PathParam("id") String id, @Valid @BeanParam PageParams page) {
-        return Page.slice(get(id).versions(), page);
+    public Page<VersionSummary> listVersions(@PathParam("id") String id, @Valid @BeanParam PageParams page) {
+        return Page.slice(getGuideline(id).versions(), page);
     }
 
     @GET
@@ -108,7 +108,7 @@ public class GuidelineResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response version(@PathParam("id") @Parameter(example = "mhlw-medical-information-security") String id,
+    public Response getVersion(@PathParam("id") @Parameter(example = "mhlw-medical-information-security") String id,
                             @PathParam("version") @Parameter(example = "6.0") String version,
                             @Context Request request) {
         VersionContent v = reader.version(id, version);
@@ -131,7 +131,7 @@ public class GuidelineResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response requirements(
+    public Response listRequirements(
             @PathParam("id") @Parameter(example = "meti-mic-medical-service-provider") String id,
             @PathParam("version") @Parameter(example = "1.1") String version,
             @QueryParam("phase") @Parameter(description = "Contract phase(s)", example = "PRE_CONTRACT") List<String> phase,
@@ -166,7 +166,7 @@ public class GuidelineResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DiffView diff(@PathParam("id") @Parameter(example = "mhlw-medical-information-security") String id,
+    public DiffView diffVersions(@PathParam("id") @Parameter(example = "mhlw-medical-information-security") String id,
                          @PathParam("version") @Parameter(example = "6.0") String version,
                          @QueryParam("against") @Parameter(description = "The older version", example = "5.2")
                          String against) {

@@ -44,7 +44,7 @@ public class RequirementResource {
     @APIResponse(responseCode = "200", description = "The requirement and its mappings")
     @APIResponse(responseCode = "404", description = "No such key (in that version)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("key") @Parameter(example = "MHLW6-SYS-3-1") String key,
+    public Response getRequirement(@PathParam("key") @Parameter(example = "MHLW6-SYS-3-1") String key,
                         @QueryParam("version") @Parameter(description = "A version label of the key's guideline",
                                 example = "6.0") String version,
                         @Context Request request) {

@@ -75,7 +75,7 @@ public class OscalExportResource {
     @APIResponse(responseCode = "200", description = "The OSCAL catalog document")
     @APIResponse(responseCode = "404", description = "No such version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response export(@PathParam("id") @Parameter(example = "mhlw-medical-information-security") String id,
+    public Response exportOscalCatalog(@PathParam("id") @Parameter(example = "mhlw-medical-information-security") String id,
                            @PathParam("version") @Parameter(example = "6.0") String version,
                            @Context Request request) {
         VersionContent v = reader.version(id, version);

@@ -79,7 +79,7 @@ public class OscalImportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The version label is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response importCatalog(
+    public Response importOscalCatalog(
             @QueryParam("guidelineId") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,99}")
             @Parameter(description = "The guideline (created when it does not exist)", example = "nist-sp-800-53")
             String guidelineId,
@@ -122,7 +122,7 @@ public class OscalImportResource {
             content = @Content(schema = @Schema(implementation = OscalImportReport.class)))
     @APIResponse(responseCode = "404", description = "No such version, or it was not created by an OSCAL import",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public OscalImportReport report(
+    public OscalImportReport getOscalImportReport(
             @PathParam("id") @Parameter(example = "nist-sp-800-53") String id,
             @PathParam("version") @Parameter(example = "5.1.1") String version) {
         return importer.report(id, version)

@@ -64,7 +64,7 @@ public class ContractResource {
             description = "Publishes contract.created. Honours Idempotency-Key: a retry returns the first result.")
     @APIResponse(responseCode = "201", description = "Opened; Location names the contract")
     @APIResponse(responseCode = "400", description = "Invalid request")
-    public Response open(@Valid @NotNull NewContract request, @HeaderParam(IdempotentRequests.HEADER) String key) {
+    public Response openContract(@Valid @NotNull NewContract request, @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /contracts by " + caller.requireOrganization(), request, () -> {
             Contract c = contracts.open(request.toCommand(), caller);
             return Response.created(URI.create("/api/v1/contracts/" + c.id)).tag(Preconditions.etag(c.version))
@@ -75,7 +75,7 @@ public class ContractResource {
     @GET
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "Contracts the caller may see, filtered and paginated")
-    public Page<ContractView> list(
+    public Page<ContractView> listContracts(
             @QueryParam("hospitalId") UUID hospitalId,
             @QueryParam("vendorId") UUID vendorId,
             @QueryParam("phase") ContractPhase phase,
@@ -125,7 +125,7 @@ public class ContractResource {
                     schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
-    public Response get(@PathParam("id") UUID id, @Context Request request) {
+    public Response getContract(@PathParam("id") UUID id, @Context Request request) {
         Contract c = contracts.readable(id);
         return Preconditions.read(request, c.version, () -> ContractView.of(c));
     }
@@ -140,7 +140,7 @@ public class ContractResource {
     @APIResponse(responseCode = "200", description = "Amended")
     @APIResponse(responseCode = "412", description = "The ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response amend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response amendContract(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull ContractPatch patch) {
         Contract c = contracts.amend(id, ifMatch, patch.toCommand(), caller);
         return Response.ok(ContractView.of(c)).tag(Preconditions.etag(c.version)).build();
@@ -156,7 +156,7 @@ public class ContractResource {
     @APIResponse(responseCode = "200", description = "Moved; the contract in its new state")
     @APIResponse(responseCode = "409", description = "Refused: the problem's guards name every failed guard")
     @APIResponse(responseCode = "412", description = "If-Match was given and is stale")
-    public Response transition(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response transitionContract(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull TransitionRequest request,
                                @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /contracts/" + id + "/transitions by " + caller.requireOrganization(),
@@ -170,7 +170,7 @@ public class ContractResource {
     @Path("/{id}/history")
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "The contract's state transitions, oldest first")
-    public Page<HistoryEntry> history(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+    public Page<HistoryEntry> getContractHistory(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
         contracts.readable(id);
         return Page.of(ContractTransition.find("contractId = ?1 order by occurredAt, id", id), page,
                 HistoryEntry::of);
@@ -180,7 +180,7 @@ public class ContractResource {
     @Path("/{id}/assessments")
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "The latest assessment result per phase, as the transition guards see it")
-    public List<AssessmentResultView> assessments(@PathParam("id") UUID id) {
+    public List<AssessmentResultView> listContractAssessmentResults(@PathParam("id") UUID id) {
         contracts.readable(id);
         return AssessmentResultRow.<AssessmentResultRow>list("key.contractId = ?1 order by key.phase", id).stream()
                 .map(AssessmentResultView::of).toList();

@@ -51,7 +51,7 @@ public class IncidentResource {
                     + "Publishes contract.incident-reported. Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Reported")
     @APIResponse(responseCode = "409", description = "The contract is not ACTIVE or in INCIDENT")
-    public Response report(@PathParam("id") UUID id, @Valid @NotNull NewIncident request,
+    public Response reportIncident(@PathParam("id") UUID id, @Valid @NotNull NewIncident request,
                            @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /contracts/" + id + "/incidents by " + caller.requireOrganization(),
                 request, () -> {
@@ -64,7 +64,7 @@ public class IncidentResource {
     @GET
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "Incidents of a contract")
-    public Page<IncidentView> list(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+    public Page<IncidentView> listIncidents(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
         contracts.visible(id);
         return Page.of(Incident.find("contractId = ?1 order by detectedAt, id", id), page, IncidentView::of);
     }
@@ -73,7 +73,7 @@ public class IncidentResource {
     @Path("/{incidentId}")
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "One incident")
-    public IncidentView get(@PathParam("id") UUID id, @PathParam("incidentId") UUID incidentId) {
+    public IncidentView getIncident(@PathParam("id") UUID id, @PathParam("incidentId") UUID incidentId) {
         return IncidentView.of(incidents.find(id, incidentId, caller));
     }
 
@@ -83,7 +83,7 @@ public class IncidentResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR})
     @Operation(summary = "Propose the recurrence-prevention measure",
             description = "Any change clears both sides' agreement. Honours Idempotency-Key.")
-    public Response measure(@PathParam("id") UUID id, @PathParam("incidentId") UUID incidentId,
+    public Response proposeMeasure(@PathParam("id") UUID id, @PathParam("incidentId") UUID incidentId,
                             @Valid @NotNull MeasureBody request, @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /contracts/" + id + "/incidents/" + incidentId + "/measure by "
                 + caller.requireOrganization(), request,
@@ -97,7 +97,7 @@ public class IncidentResource {
     @Operation(summary = "Agree to the recurrence-prevention measure for the caller's side",
             description = "Leaving INCIDENT needs both sides' agreement (2省GL §3.2). Honours Idempotency-Key.")
     @APIResponse(responseCode = "409", description = "No measure proposed yet")
-    public Response agree(@PathParam("id") UUID id, @PathParam("incidentId") UUID incidentId,
+    public Response agreeMeasure(@PathParam("id") UUID id, @PathParam("incidentId") UUID incidentId,
                           @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /contracts/" + id + "/incidents/" + incidentId + "/agreement by "
                 + caller.requireOrganization(), null,

@@ -53,7 +53,7 @@ public class OrganizationResource {
     @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(responseCode = "400", description = "Invalid, e.g. a corporate number with a wrong check digit")
     @APIResponse(responseCode = "409", description = "The id or corporate number is already registered")
-    public Response register(@Valid @NotNull NewOrganization request,
+    public Response registerOrganization(@Valid @NotNull NewOrganization request,
                              @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /organizations by " + caller.requireOrganization(), request, () -> {
             Organization o = organizations.register(request.toCommand(), caller);
@@ -65,7 +65,7 @@ public class OrganizationResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR})
     @Operation(summary = "Organizations the caller may see",
             description = "Its own, those it registered, and the counterparts of its contracts")
-    public Page<OrganizationView> list(@QueryParam("kind") @Parameter(description = "HOSPITAL or VENDOR")
+    public Page<OrganizationView> listOrganizations(@QueryParam("kind") @Parameter(description = "HOSPITAL or VENDOR")
                                        OrganizationKind kind, @Valid @BeanParam PageParams page) {
         caller.requireOrganization();
         // Which organizations the caller may see is the platform's tenant filter (Organization.VISIBLE).
@@ -83,7 +83,7 @@ public class OrganizationResource {
     @Operation(summary = "One organization")
     @APIResponse(responseCode = "200", description = "The organization")
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
-    public OrganizationView get(@PathParam("id") UUID id) {
+    public OrganizationView getOrganization(@PathParam("id") UUID id) {
         return OrganizationView.of(organizations.visible(id));
     }
 
@@ -109,7 +109,7 @@ public class OrganizationResource {
     @Path("/{id}/services")
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR})
     @Operation(summary = "Services of a vendor")
-    public Page<ServiceView> services(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+    public Page<ServiceView> listServices(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
         organizations.visible(id);
         return Page.of(VendorService.find("organizationId = ?1 order by name, id", id), page, ServiceView::of);
     }
@@ -119,7 +119,7 @@ public class OrganizationResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR})
     @Operation(summary = "One service of a vendor")
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
-    public ServiceView service(@PathParam("id") UUID id, @PathParam("serviceId") UUID serviceId) {
+    public ServiceView getService(@PathParam("id") UUID id, @PathParam("serviceId") UUID serviceId) {
         organizations.visible(id);
         VendorService s = VendorService.findById(serviceId);
         if (s == null || !s.organizationId.equals(id)) {
@@ -150,7 +150,7 @@ public class OrganizationResource {
     @Path("/{id}/certifications")
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR})
     @Operation(summary = "Certifications of a vendor")
-    public Page<CertificationView> certifications(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+    public Page<CertificationView> listCertifications(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
         organizations.visible(id);
         return Page.of(Certification.find("organizationId = ?1 order by expiresOn, id", id), page,
                 CertificationView::of);

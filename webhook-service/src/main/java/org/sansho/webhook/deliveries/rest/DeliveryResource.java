@@ -51,7 +51,7 @@ public class DeliveryResource {
     @Operation(summary = "The endpoint's deliveries, newest first")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     @APIResponse(responseCode = "404", description = "Unknown endpoint, or another organization's")
-    public Page<DeliveryView> list(@PathParam("id") UUID id,
+    public Page<DeliveryView> listDeliveries(@PathParam("id") UUID id,
                                    @QueryParam("status") @Parameter(description = "PENDING, DELIVERED or FAILED")
                                    DeliveryStatus status,
                                    @QueryParam("from") @Parameter(description = "ISO-8601 date-time, inclusive")
@@ -68,7 +68,7 @@ public class DeliveryResource {
     @Operation(summary = "One delivery with its body and attempts (status, latency, response excerpt)")
     @APIResponse(responseCode = "200", description = "The delivery")
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's")
-    public DeliveryDetail get(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+    public DeliveryDetail getDelivery(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return log.detail(subscriptions.visible(id, caller), deliveryId);
     }
 
@@ -80,7 +80,7 @@ public class DeliveryResource {
             description = "Its retry schedule starts afresh; later deliveries of the same subject wait for it.")
     @APIResponse(responseCode = "202", description = "Queued")
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's")
-    public Response replay(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+    public Response replayDelivery(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return Response.accepted(log.replay(subscriptions.visible(id, caller), deliveryId)).build();
     }
 
@@ -95,7 +95,7 @@ public class DeliveryResource {
     @APIResponse(responseCode = "202", description = "Queued; the count says how many")
     @APIResponse(responseCode = "400", description = "An empty or too long range")
     @APIResponse(responseCode = "404", description = "Unknown endpoint, or another organization's")
-    public Response replayRange(@PathParam("id") UUID id, @Valid @NotNull ReplayRange range) {
+    public Response replayDeliveries(@PathParam("id") UUID id, @Valid @NotNull ReplayRange range) {
         int n = log.replayRange(subscriptions.visible(id, caller), range.from().toInstant(), range.to().toInstant());
         return Response.accepted(new Replayed(n)).build();
     }

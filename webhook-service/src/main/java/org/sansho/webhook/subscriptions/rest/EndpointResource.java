@@ -55,7 +55,7 @@ public class EndpointResource {
                     + "on public addresses. Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Subscribed; the body carries the secret")
     @APIResponse(responseCode = "400", description = "Invalid URL (not https, a private address …) or event type")
-    public Response subscribe(@Valid @NotNull NewEndpoint request,
+    public Response createEndpoint(@Valid @NotNull NewEndpoint request,
                               @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /endpoints by " + caller.requireOrganization(), request, () -> {
             EndpointView created = subscriptions.subscribe(request, caller);
@@ -66,7 +66,7 @@ public class EndpointResource {
     @GET
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR})
     @Operation(summary = "The endpoints of the caller's organization")
-    public Page<EndpointView> list(@Valid @BeanParam PageParams page) {
+    public Page<EndpointView> listEndpoints(@Valid @BeanParam PageParams page) {
         UUID org = caller.requireOrganization();
         return Page.of(WebhookEndpoint.find("organizationId = ?1 order by createdAt, id", org), page,
                 subscriptions::view);
@@ -78,7 +78,7 @@ public class EndpointResource {
     @Operation(summary = "One endpoint (ETag)")
     @APIResponse(responseCode = "200", description = "The endpoint")
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's")
-    public Response get(@PathParam("id") UUID id, @Context Request request) {
+    public Response getEndpoint(@PathParam("id") UUID id, @Context Request request) {
         WebhookEndpoint e = subscriptions.visible(id, caller);
         EndpointView view = subscriptions.view(e);
         return Response.ok(view).tag(Preconditions.etag(e.version)).build();
@@ -96,7 +96,7 @@ public class EndpointResource {
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's")
     @APIResponse(responseCode = "412", description = "The endpoint changed since the ETag was read")
     @APIResponse(responseCode = "428", description = "No If-Match")
-    public Response change(@PathParam("id") UUID id, @Valid @NotNull EndpointChange change,
+    public Response updateEndpoint(@PathParam("id") UUID id, @Valid @NotNull EndpointChange change,
                            @HeaderParam("If-Match") String ifMatch) {
         WebhookEndpoint e = subscriptions.visible(id, caller);
         Preconditions.requireIfMatch(ifMatch, e.version);
@@ -111,7 +111,7 @@ public class EndpointResource {
     @Operation(summary = "Remove an endpoint with its secrets and delivery log")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's")
-    public Response remove(@PathParam("id") UUID id) {
+    public Response deleteEndpoint(@PathParam("id") UUID id) {
         subscriptions.remove(subscriptions.visible(id, caller));
         return Response.noContent().build();
     }
@@ -127,7 +127,7 @@ public class EndpointResource {
                     + "{} keeps the previous secret for a day.")
     @APIResponse(responseCode = "200", description = "Rotated; the body carries the new secret")
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's")
-    public EndpointView rotate(@PathParam("id") UUID id, @Valid @NotNull SecretRotation rotation) {
+    public EndpointView rotateEndpointSecret(@PathParam("id") UUID id, @Valid @NotNull SecretRotation rotation) {
         return subscriptions.rotate(subscriptions.visible(id, caller), rotation.overlapSeconds());
     }
 }
