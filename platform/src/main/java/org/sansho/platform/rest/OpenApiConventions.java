@@ -2,14 +2,25 @@ package org.sansho.platform.rest;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.sansho.platform.problem.Problem;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What every service's OpenAPI document says the same way, written once: the answers the platform gives on every
@@ -75,6 +86,66 @@ public class OpenApiConventions implements OASFilter {
                     .forEach(p -> p.setRequired(true));
         }
         return operation;
+    }
+
+    /**
+     * Drops the component schemas that no operation reaches (directly or through other schemas): a type described
+     * once for every service by configuration ({@code JsonValue}, {@code JsonObject}) stays only where it is used.
+     */
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components = openAPI.getComponents();
+        if (components == null || components.getSchemas() == null || openAPI.getPaths() == null) {
+            return;
+        }
+        Map<String, Schema> schemas = components.getSchemas();
+        Set<String> reached = new HashSet<>();
+        Deque<Schema> pending = new ArrayDeque<>();
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
+            if (op.getParameters() != null) {
+                op.getParameters().forEach(p -> add(pending, p.getSchema()));
+            }
+            if (op.getRequestBody() != null) {
+                contentSchemas(op.getRequestBody().getContent(), pending);
+            }
+            if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
+                op.getResponses().getAPIResponses().values().forEach(r -> contentSchemas(r.getContent(), pending));
+            }
+        }));
+        while (!pending.isEmpty()) {
+            Schema schema = pending.pop();
+            if (schema.getRef() != null) {
+                String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+                if (reached.add(name) && schemas.containsKey(name)) {
+                    pending.push(schemas.get(name));
+                }
+            }
+            if (schema.getProperties() != null) {
+                schema.getProperties().values().forEach(s -> add(pending, s));
+            }
+            add(pending, schema.getItems());
+            add(pending, schema.getAdditionalPropertiesSchema());
+            add(pending, schema.getNot());
+            for (List<Schema> list : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+                if (list != null) {
+                    list.forEach(s -> add(pending, s));
+                }
+            }
+        }
+        new ArrayList<>(schemas.keySet()).stream().filter(name -> !reached.contains(name))
+                .forEach(components::removeSchema);
+    }
+
+    private static void contentSchemas(Content content, Deque<Schema> pending) {
+        if (content != null && content.getMediaTypes() != null) {
+            content.getMediaTypes().values().forEach(mt -> add(pending, mt.getSchema()));
+        }
+    }
+
+    private static void add(Deque<Schema> pending, Schema schema) {
+        if (schema != null) {
+            pending.push(schema);
+        }
     }
 
     private static boolean isError(String code) {

@@ -122,7 +122,8 @@ public class AssessmentResource {
     @Path("/{id}/items/{key}")
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "Read one item", description = "ETag = the item's version, needed as If-Match to answer or evaluate it")
-    @APIResponse(responseCode = "200", description = "The item")
+    @APIResponse(responseCode = "200", description = "The item",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "404", description = "No such item")
     public Response getItem(@PathParam("id") UUID id,
                          @PathParam("key") @Pattern(regexp = KEY_PATTERN) String key) {
@@ -137,7 +138,8 @@ public class AssessmentResource {
     @RolesAllowed(Roles.VENDOR)
     @Operation(summary = "Answer one item (vendor)",
             description = "Allowed while OPEN or VENDOR_RESPONDING, and during review for items returned with NEEDS_INFO. Needs If-Match with the item's ETag.")
-    @APIResponse(responseCode = "200", description = "The answered item")
+    @APIResponse(responseCode = "200", description = "The answered item",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "409", description = "The workflow does not allow an answer now")
     @APIResponse(responseCode = "412", description = "The item changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match missing")
@@ -157,7 +159,8 @@ public class AssessmentResource {
     @RolesAllowed(Roles.PROCUREMENT)
     @Operation(summary = "Evaluate one item (reviewer)",
             description = "Allowed while UNDER_REVIEW. NEEDS_INFO returns the item to the vendor. Needs If-Match with the item's ETag.")
-    @APIResponse(responseCode = "200", description = "The evaluated item")
+    @APIResponse(responseCode = "200", description = "The evaluated item",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "409", description = "The workflow does not allow an evaluation now")
     @APIResponse(responseCode = "412", description = "The item changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match missing")
@@ -176,7 +179,8 @@ public class AssessmentResource {
     @Transactional
     @RolesAllowed(Roles.VENDOR)
     @Operation(summary = "Submit the answers for review (vendor)", description = "Every item must be answered")
-    @APIResponse(responseCode = "200", description = "The assessment, now UNDER_REVIEW")
+    @APIResponse(responseCode = "200", description = "The assessment, now UNDER_REVIEW",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "409", description = "Refused; the problem names the failed guards")
     public Response submitAssessment(@PathParam("id") UUID id) {
         Assessment a = AssessmentAccess.answerable(id, caller);
@@ -191,7 +195,8 @@ public class AssessmentResource {
     @Operation(summary = "Complete the review and compute the verdict (reviewer)",
             description = "Every item must be evaluated CONFORMANT or NONCONFORMANT. The verdict follows the documented rule: "
                     + "an open mandatory nonconformity not risk-accepted → UNACCEPTABLE; only recommended gaps or accepted risks → CONDITIONAL; else ACCEPTABLE.")
-    @APIResponse(responseCode = "200", description = "The completed assessment with its result")
+    @APIResponse(responseCode = "200", description = "The completed assessment with its result",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "409", description = "Refused; the problem names the failed guards")
     public Response completeAssessment(@PathParam("id") UUID id) {
         Assessment a = AssessmentAccess.reviewable(id, caller);

@@ -13,6 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,7 +50,8 @@ public class FindingResource {
     @Path("/{id}")
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "Read one finding", description = "ETag = its version")
-    @APIResponse(responseCode = "200", description = "The finding")
+    @APIResponse(responseCode = "200", description = "The finding",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingView.class)))
     @APIResponse(responseCode = "404", description = "No such finding, or one of another organization")
     public Response getFinding(@PathParam("id") UUID id) {
         Finding f = FindingWorkflow.readable(id);

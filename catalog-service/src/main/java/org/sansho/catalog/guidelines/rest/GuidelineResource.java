@@ -104,7 +104,8 @@ public class GuidelineResource {
     @Operation(summary = "Get a guideline version",
             description = "The version with its sections. Published versions carry an ETag and Cache-Control; "
                     + "If-None-Match with the current ETag answers 304.")
-    @APIResponse(responseCode = "200", description = "The version")
+    @APIResponse(responseCode = "200", description = "The version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -126,7 +127,8 @@ public class GuidelineResource {
             description = "Filters combine with AND; a repeated or comma-separated filter matches any of its values. "
                     + "A requirement without service models applies to every service model. q searches key, "
                     + "reference, titles and summaries in Japanese and English.")
-    @APIResponse(responseCode = "200", description = "A page of requirements in document order")
+    @APIResponse(responseCode = "200", description = "A page of requirements in document order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequirementPage.class)))
     @APIResponse(responseCode = "400", description = "An unknown filter value",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such version",
@@ -134,10 +136,10 @@ public class GuidelineResource {
     public Response listRequirements(
             @PathParam("id") @Parameter(example = "meti-mic-medical-service-provider") String id,
             @PathParam("version") @Parameter(example = "1.1") String version,
-            @QueryParam("phase") @Parameter(description = "Contract phase(s)", example = "PRE_CONTRACT") List<String> phase,
-            @QueryParam("party") @Parameter(description = "Responsible party(ies)", example = "VENDOR") List<String> party,
-            @QueryParam("category") @Parameter(description = "Category(ies)", example = "AGREEMENT") List<String> category,
-            @QueryParam("obligation") @Parameter(description = "Obligation level(s)", example = "MANDATORY") List<String> obligation,
+            @QueryParam("phase") @Parameter(description = "Contract phase(s), repeated or comma-separated (e.g. PRE_CONTRACT)") List<String> phase,
+            @QueryParam("party") @Parameter(description = "Responsible party(ies), repeated or comma-separated (e.g. VENDOR)") List<String> party,
+            @QueryParam("category") @Parameter(description = "Category(ies), repeated or comma-separated (e.g. AGREEMENT)") List<String> category,
+            @QueryParam("obligation") @Parameter(description = "Obligation level(s), repeated or comma-separated (e.g. MANDATORY)") List<String> obligation,
             @QueryParam("serviceModel") @Parameter(description = "Service model", example = "SAAS") String serviceModel,
             @QueryParam("q") @Size(max = 200, message = "must be at most 200 characters")
             @Parameter(description = "Text in Japanese or English", example = "バックアップ") String q,

@@ -91,7 +91,7 @@ public class OscalImportResource {
             @QueryParam("party") @Parameter(description = "Party of a foreign catalog's requirements (default "
                     + "SHARED)", example = "VENDOR") String party,
             @QueryParam("phase") @Parameter(description = "Phase(s) of a foreign catalog's requirements (default "
-                    + "OPERATION)", example = "OPERATION") List<String> phase,
+                    + "OPERATION), repeated or comma-separated") List<String> phase,
             @QueryParam("dryRun") @Pattern(regexp = "true|false", message = "must be true or false")
             @Parameter(description = "Check and report only; nothing is written", example = "true",
                     schema = @Schema(type = SchemaType.BOOLEAN)) String dryRun,

@@ -137,7 +137,8 @@ public class ContractResource {
     @Operation(summary = "Amend a contract (baseline, terms, SLA, responsibility split, activity)",
             description = "Needs If-Match with the current ETag. Publishes contract.amended. Moving the baseline "
                     + "off a superseded version clears the re-agreement flag (合意の維持).")
-    @APIResponse(responseCode = "200", description = "Amended")
+    @APIResponse(responseCode = "200", description = "Amended",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "412", description = "The ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response amendContract(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -153,7 +154,8 @@ public class ContractResource {
     @Operation(summary = "Move the contract to another state",
             description = "Checks the lifecycle and the guards of the target state. If-Match is optional. "
                     + "Publishes contract.state-changed (and contract.closed). Honours Idempotency-Key.")
-    @APIResponse(responseCode = "200", description = "Moved; the contract in its new state")
+    @APIResponse(responseCode = "200", description = "Moved; the contract in its new state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "409", description = "Refused: the problem's guards name every failed guard")
     @APIResponse(responseCode = "412", description = "If-Match was given and is stale")
     public Response transitionContract(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -11,6 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -83,6 +86,8 @@ public class IncidentResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR})
     @Operation(summary = "Propose the recurrence-prevention measure",
             description = "Any change clears both sides' agreement. Honours Idempotency-Key.")
+    @APIResponse(responseCode = "200", description = "The incident with its proposed measure",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Response proposeMeasure(@PathParam("id") UUID id, @PathParam("incidentId") UUID incidentId,
                             @Valid @NotNull MeasureBody request, @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /contracts/" + id + "/incidents/" + incidentId + "/measure by "
@@ -97,6 +102,8 @@ public class IncidentResource {
     @Operation(summary = "Agree to the recurrence-prevention measure for the caller's side",
             description = "Leaving INCIDENT needs both sides' agreement (2省GL §3.2). Honours Idempotency-Key.")
     @APIResponse(responseCode = "409", description = "No measure proposed yet")
+    @APIResponse(responseCode = "200", description = "The incident with the caller's agreement recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Response agreeMeasure(@PathParam("id") UUID id, @PathParam("incidentId") UUID incidentId,
                           @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /contracts/" + id + "/incidents/" + incidentId + "/agreement by "

@@ -13,6 +13,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -119,6 +122,8 @@ public class OrganizationResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR})
     @Operation(summary = "One service of a vendor")
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
+    @APIResponse(responseCode = "200", description = "The service",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
     public ServiceView getService(@PathParam("id") UUID id, @PathParam("serviceId") UUID serviceId) {
         organizations.visible(id);
         VendorService s = VendorService.findById(serviceId);

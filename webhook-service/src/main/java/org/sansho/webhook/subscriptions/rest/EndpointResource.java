@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -76,7 +78,8 @@ public class EndpointResource {
     @Path("/{id}")
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR})
     @Operation(summary = "One endpoint (ETag)")
-    @APIResponse(responseCode = "200", description = "The endpoint")
+    @APIResponse(responseCode = "200", description = "The endpoint",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EndpointView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's")
     public Response getEndpoint(@PathParam("id") UUID id, @Context Request request) {
         WebhookEndpoint e = subscriptions.visible(id, caller);
@@ -91,7 +94,8 @@ public class EndpointResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR})
     @Operation(summary = "Change an endpoint: URL, description, event types; enabled=true re-enables it",
             description = "Needs If-Match with the endpoint's ETag.")
-    @APIResponse(responseCode = "200", description = "Changed")
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EndpointView.class)))
     @APIResponse(responseCode = "400", description = "Invalid URL or event type")
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's")
     @APIResponse(responseCode = "412", description = "The endpoint changed since the ETag was read")
