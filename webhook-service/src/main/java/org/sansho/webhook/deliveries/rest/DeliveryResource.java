@@ -59,7 +59,8 @@ public class DeliveryResource {
                                    @QueryParam("to") @Parameter(description = "ISO-8601 date-time, exclusive")
                                    String to,
                                    @Valid @BeanParam PageParams page) {
-        return log.list(subscriptions.visible(id, caller), status, instant("from", from), instant("to", to), page);
+        return log.list(subscriptions.visible(id, caller), status, instant("from", from), instant("to", to), page)
+                .map(DeliveryView::of);
     }
 
     @GET
@@ -69,7 +70,7 @@ public class DeliveryResource {
     @APIResponse(responseCode = "200", description = "The delivery")
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's")
     public DeliveryDetail getDelivery(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
-        return log.detail(subscriptions.visible(id, caller), deliveryId);
+        return DeliveryDetail.of(log.detail(subscriptions.visible(id, caller), deliveryId));
     }
 
     @POST
@@ -81,7 +82,7 @@ public class DeliveryResource {
     @APIResponse(responseCode = "202", description = "Queued")
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's")
     public Response replayDelivery(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
-        return Response.accepted(log.replay(subscriptions.visible(id, caller), deliveryId)).build();
+        return Response.accepted(DeliveryView.of(log.replay(subscriptions.visible(id, caller), deliveryId))).build();
     }
 
     @POST

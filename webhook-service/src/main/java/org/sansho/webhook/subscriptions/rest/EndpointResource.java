@@ -29,6 +29,7 @@ import org.sansho.platform.rest.Preconditions;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
 import org.sansho.webhook.subscriptions.persistence.WebhookEndpoint;
+import org.sansho.webhook.subscriptions.service.IssuedSecret;
 import org.sansho.webhook.subscriptions.service.Subscriptions;
 
 import java.net.URI;
@@ -60,7 +61,7 @@ public class EndpointResource {
     public Response createEndpoint(@Valid @NotNull NewEndpoint request,
                               @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /endpoints by " + caller.requireOrganization(), request, () -> {
-            EndpointView created = subscriptions.subscribe(request, caller);
+            EndpointView created = view(subscriptions.subscribe(request.toCommand(), caller));
             return Response.created(URI.create("/api/v1/endpoints/" + created.id())).entity(created).build();
         });
     }
@@ -69,9 +70,7 @@ public class EndpointResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR})
     @Operation(summary = "The endpoints of the caller's organization")
     public Page<EndpointView> listEndpoints(@Valid @BeanParam PageParams page) {
-        UUID org = caller.requireOrganization();
-        return Page.of(WebhookEndpoint.find("organizationId = ?1 order by createdAt, id", org), page,
-                subscriptions::view);
+        return subscriptions.list(caller, page).map(this::view);
     }
 
     @GET
@@ -83,7 +82,7 @@ public class EndpointResource {
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's")
     public Response getEndpoint(@PathParam("id") UUID id, @Context Request request) {
         WebhookEndpoint e = subscriptions.visible(id, caller);
-        EndpointView view = subscriptions.view(e);
+        EndpointView view = view(e);
         return Response.ok(view).tag(Preconditions.etag(e.version)).build();
     }
 
@@ -104,7 +103,7 @@ public class EndpointResource {
                            @HeaderParam("If-Match") String ifMatch) {
         WebhookEndpoint e = subscriptions.visible(id, caller);
         Preconditions.requireIfMatch(ifMatch, e.version);
-        EndpointView view = subscriptions.change(e, change);
+        EndpointView view = view(subscriptions.change(e, change.toCommand()));
         return Response.ok(view).tag(Preconditions.etag(view.version())).build();
     }
 
@@ -132,6 +131,15 @@ public class EndpointResource {
     @APIResponse(responseCode = "200", description = "Rotated; the body carries the new secret")
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's")
     public EndpointView rotateEndpointSecret(@PathParam("id") UUID id, @Valid @NotNull SecretRotation rotation) {
-        return subscriptions.rotate(subscriptions.visible(id, caller), rotation.overlapSeconds());
+        return view(subscriptions.rotate(subscriptions.visible(id, caller), rotation.overlapSeconds()));
+    }
+
+    private EndpointView view(WebhookEndpoint e) {
+        return EndpointView.of(e, subscriptions.previousSecretExpiry(e));
+    }
+
+    /** The endpoint with the secret just issued: the one answer that shows it. */
+    private EndpointView view(IssuedSecret issued) {
+        return view(issued.endpoint()).withSecret(issued.secret());
     }
 }
