@@ -64,7 +64,8 @@ public class FindingResource {
     @RolesAllowed(Roles.PROCUREMENT)
     @Operation(summary = "Record that an open finding was remediated (reviewer)",
             description = "A finding of a completed assessment changes its verdict: verdict-changed is published. Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "The resolved finding")
+    @APIResponse(responseCode = "201", description = "The resolved finding",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingView.class)))
     @APIResponse(responseCode = "409", description = "The finding is not OPEN")
     public Response resolveFinding(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
                             @Valid @NotNull ResolutionRequest request) {
@@ -79,7 +80,8 @@ public class FindingResource {
     @RolesAllowed(Roles.PROCUREMENT)
     @Operation(summary = "Accept the risk of an open finding until an expiry (hospital)",
             description = "A named approver accepts the residual risk; the gap stops counting as open until the expiry date. Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "The risk-accepted finding")
+    @APIResponse(responseCode = "201", description = "The risk-accepted finding",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingView.class)))
     @APIResponse(responseCode = "409", description = "The finding is not OPEN")
     public Response acceptRisk(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
                                @Valid @NotNull RiskAcceptanceRequest request) {

@@ -62,7 +62,8 @@ public class ContractResource {
     @RolesAllowed(Roles.PROCUREMENT)
     @Operation(summary = "Open a contract (DRAFT) for the caller's hospital",
             description = "Publishes contract.created. Honours Idempotency-Key: a retry returns the first result.")
-    @APIResponse(responseCode = "201", description = "Opened; Location names the contract")
+    @APIResponse(responseCode = "201", description = "Opened; Location names the contract",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")
     public Response openContract(@Valid @NotNull NewContract request, @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /contracts by " + caller.requireOrganization(), request, () -> {

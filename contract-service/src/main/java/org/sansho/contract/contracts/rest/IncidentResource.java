@@ -52,7 +52,8 @@ public class IncidentResource {
     @Operation(summary = "Report an incident (either side)",
             description = "An ACTIVE contract enters INCIDENT. Records whether notification kept the SLA's promise. "
                     + "Publishes contract.incident-reported. Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Reported")
+    @APIResponse(responseCode = "201", description = "Reported",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "409", description = "The contract is not ACTIVE or in INCIDENT")
     public Response reportIncident(@PathParam("id") UUID id, @Valid @NotNull NewIncident request,
                            @HeaderParam(IdempotentRequests.HEADER) String key) {

@@ -53,7 +53,8 @@ public class OrganizationResource {
     @RolesAllowed(Roles.PROCUREMENT)
     @Operation(summary = "Register the caller's hospital or a vendor it deals with",
             description = "The 法人番号 is validated with its check digit. Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid, e.g. a corporate number with a wrong check digit")
     @APIResponse(responseCode = "409", description = "The id or corporate number is already registered")
     public Response registerOrganization(@Valid @NotNull NewOrganization request,
@@ -96,7 +97,8 @@ public class OrganizationResource {
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT})
     @Operation(summary = "Add a service (offering) of a vendor",
             description = "By the vendor itself or by the organization that registered it. Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
     public Response addService(@PathParam("id") UUID id, @Valid @NotNull NewService request,
                                @HeaderParam(IdempotentRequests.HEADER) String key) {
@@ -139,7 +141,8 @@ public class OrganizationResource {
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT})
     @Operation(summary = "Record a certification of a vendor (ISMS, Privacy Mark, ISMAP …)",
             description = "By the vendor itself or by the organization that registered it. Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificationView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
     public Response addCertification(@PathParam("id") UUID id, @Valid @NotNull NewCertification request,
                                      @HeaderParam(IdempotentRequests.HEADER) String key) {

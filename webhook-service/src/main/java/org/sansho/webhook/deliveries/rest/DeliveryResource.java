@@ -13,6 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -79,7 +81,8 @@ public class DeliveryResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR})
     @Operation(summary = "Send one delivery again (same webhook-id), at once",
             description = "Its retry schedule starts afresh; later deliveries of the same subject wait for it.")
-    @APIResponse(responseCode = "202", description = "Queued")
+    @APIResponse(responseCode = "202", description = "Queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's")
     public Response replayDelivery(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return Response.accepted(DeliveryView.of(log.replay(subscriptions.visible(id, caller), deliveryId))).build();
@@ -93,7 +96,8 @@ public class DeliveryResource {
     @Operation(summary = "Send again every delivery of the endpoint planned in a time range",
             description = "E.g. after the receiver was down longer than the retry schedule. At most "
                     + DeliveryLog.MAX_RANGE + " deliveries per call.")
-    @APIResponse(responseCode = "202", description = "Queued; the count says how many")
+    @APIResponse(responseCode = "202", description = "Queued; the count says how many",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Replayed.class)))
     @APIResponse(responseCode = "400", description = "An empty or too long range")
     @APIResponse(responseCode = "404", description = "Unknown endpoint, or another organization's")
     public Response replayDeliveries(@PathParam("id") UUID id, @Valid @NotNull ReplayRange range) {

@@ -56,7 +56,8 @@ public class EndpointResource {
     @Operation(summary = "Subscribe an endpoint of the caller's organization to event types",
             description = "Answers the endpoint with its signing secret (whsec_…), shown this once. Only https URLs "
                     + "on public addresses. Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Subscribed; the body carries the secret")
+    @APIResponse(responseCode = "201", description = "Subscribed; the body carries the secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EndpointView.class)))
     @APIResponse(responseCode = "400", description = "Invalid URL (not https, a private address …) or event type")
     public Response createEndpoint(@Valid @NotNull NewEndpoint request,
                               @HeaderParam(IdempotentRequests.HEADER) String key) {
