@@ -52,16 +52,16 @@ class TermEndTest {
         as("auditor", p.vendor()).get("/api/v1/contracts/" + id).then().statusCode(200)
                 .body("state", equalTo("ACTIVE"))
                 .body("term.startDate", equalTo("2031-04-01"))
-                .body("term.endDate", equalTo("2034-03-31"))
-                .body("term.noticeDeadline", equalTo("2033-10-02"))
+                .body("term.endDate", equalTo("2033-03-31"))
+                .body("term.noticeDeadline", equalTo("2032-10-02"))
                 .body("term.expired", is(false));
         List<JsonNode> renewed = exactly(id, "org.sansho.contract.renewed.v1", 1);
         JsonNode data = renewed.get(0).path("data");
         assertThat(data.path("previousEndDate").asText()).isEqualTo("2031-03-31");
         assertThat(data.path("startDate").asText()).isEqualTo("2031-04-01");
-        assertThat(data.path("endDate").asText()).isEqualTo("2034-03-31");
-        assertThat(data.path("noticeDeadline").asText()).isEqualTo("2033-10-02");
-        assertThat(data.path("renewalPeriod").asText()).isEqualTo("P3Y");
+        assertThat(data.path("endDate").asText()).isEqualTo("2033-03-31");
+        assertThat(data.path("noticeDeadline").asText()).isEqualTo("2032-10-02");
+        assertThat(data.path("renewalPeriod").asText()).isEqualTo("P2Y");
         assertThat(data.path("hospitalId").asText()).isEqualTo(p.hospital().toString());
         assertThat(events(id, "org.sansho.contract.term-expired.v1")).isEmpty();
     }
