@@ -80,16 +80,24 @@ public class EvidenceExpiryWatch {
         return sent;
     }
 
-    /** Evidence references whose validUntil lies between {@value EvidenceExpiry#LOOK_BACK_DAYS} days ago and 30 days ahead. */
+    /**
+     * Evidence references whose validUntil lies between {@value EvidenceExpiry#LOOK_BACK_DAYS} days ago and 30 days
+     * ahead. The JSON column holds a date as [year, month, day] (the entity's JSON mapping) or as an ISO string;
+     * both are read.
+     */
     private List<Dated> dated(LocalDate today) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select i.id, a.id, a.contract_id, a.hospital_id, a.vendor_id, i.requirement_key,
-                               e ->> 'name', cast(e ->> 'validUntil' as date)
+                               e ->> 'name', v.valid_until
                         from assessment_item i join assessment a on a.id = i.assessment_id
                         cross join lateral jsonb_array_elements(i.evidence_refs) e
-                        where jsonb_typeof(e -> 'validUntil') = 'string'
-                          and cast(e ->> 'validUntil' as date) between ?1 and ?2
+                        cross join lateral (select case jsonb_typeof(e -> 'validUntil')
+                            when 'string' then cast(e ->> 'validUntil' as date)
+                            when 'array' then make_date(cast(e -> 'validUntil' ->> 0 as int),
+                                cast(e -> 'validUntil' ->> 1 as int), cast(e -> 'validUntil' ->> 2 as int))
+                            end as valid_until) v
+                        where v.valid_until between ?1 and ?2
                         order by 8, 1""")
                 .setParameter(1, today.minusDays(EvidenceExpiry.LOOK_BACK_DAYS))
                 .setParameter(2, today.plusDays(EvidenceExpiry.THRESHOLDS.get(0)))
