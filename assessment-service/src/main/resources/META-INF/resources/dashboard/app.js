@@ -127,7 +127,9 @@
     body.replaceChildren(...lastDeadlines.map((d) => {
       const tr = document.createElement('tr');
       const cells = [d.dueOn, t(d.kind),
-        d.kind === 'CERTIFICATION_EXPIRY' ? t('certification') + ' ' + (d.label || '') : t('contract') + ' ' + String(d.contractId).slice(0, 8),
+        d.kind === 'CERTIFICATION_EXPIRY' ? t('certification') + ' ' + (d.label || '')
+          : d.kind === 'EVIDENCE_EXPIRY' ? t('evidence') + ' ' + (d.label || '')
+          : t('contract') + ' ' + String(d.contractId).slice(0, 8),
         d.thresholdDays == null ? '' : t('daysBefore', { n: d.thresholdDays })];
       cells.forEach((c) => { const td = document.createElement('td'); td.textContent = c; tr.append(td); });
       return tr;

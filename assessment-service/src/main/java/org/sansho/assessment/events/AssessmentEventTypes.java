@@ -14,6 +14,7 @@ public final class AssessmentEventTypes {
     public static final String FINDING_OPENED = "org.sansho.assessment.finding.opened.v1";
     public static final String FINDING_OVERDUE = "org.sansho.assessment.finding.overdue.v1";
     public static final String RISK_ACCEPTANCE_EXPIRING = "org.sansho.assessment.risk-acceptance.expiring.v1";
+    public static final String EVIDENCE_EXPIRING = "org.sansho.assessment.evidence.expiring.v1";
 
     public static final String CONTRACT_CREATED = "org.sansho.contract.created.v1";
     public static final String CONTRACT_STATE_CHANGED = "org.sansho.contract.state-changed.v1";
@@ -22,7 +23,8 @@ public final class AssessmentEventTypes {
     public static final String CATALOG_VERSION_PUBLISHED = "org.sansho.catalog.guideline-version.published.v1";
 
     public static final java.util.List<String> PUBLISHED = java.util.List.of(OPENED, SUBMITTED, COMPLETED,
-            VERDICT_CHANGED, STALE, FINDING_OPENED, FINDING_OVERDUE, RISK_ACCEPTANCE_EXPIRING);
+            VERDICT_CHANGED, STALE, FINDING_OPENED, FINDING_OVERDUE, RISK_ACCEPTANCE_EXPIRING,
+            EVIDENCE_EXPIRING);
 
     private AssessmentEventTypes() {
     }

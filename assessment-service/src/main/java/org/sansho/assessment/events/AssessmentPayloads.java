@@ -41,6 +41,13 @@ public final class AssessmentPayloads {
                         VersionRef superseded, VersionRef by) {
     }
 
+    /** An evidence reference of an assessment item nears or passed its validUntil. */
+    @DataSchema("EvidenceExpiringV1")
+    public record EvidenceExpiring(UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId, UUID itemId,
+                                   String requirementKey, String evidenceName, LocalDate validUntil,
+                                   int thresholdDays) {
+    }
+
     @DataSchema("FindingV1")
     public record FindingFact(UUID findingId, UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId,
                               String requirementKey, Obligation obligation, RiskLevel riskLevel,

@@ -15,9 +15,13 @@ public final class ContractEventTypes {
     public static final String CLOSED = "org.sansho.contract.closed.v1";
     public static final String CERTIFICATION_EXPIRING = "org.sansho.contract.certification.expiring.v1";
     public static final String NOTICE_DEADLINE_APPROACHING = "org.sansho.contract.notice-deadline-approaching.v1";
+    public static final String INCIDENT_RESTORED = "org.sansho.contract.incident-restored.v1";
+    public static final String RENEWED = "org.sansho.contract.renewed.v1";
+    public static final String TERM_EXPIRED = "org.sansho.contract.term-expired.v1";
 
     public static final String[] PUBLISHED = {CREATED, STATE_CHANGED, AMENDED, INCIDENT_REPORTED,
-            REAGREEMENT_REQUIRED, CLOSED, CERTIFICATION_EXPIRING, NOTICE_DEADLINE_APPROACHING};
+            REAGREEMENT_REQUIRED, CLOSED, CERTIFICATION_EXPIRING, NOTICE_DEADLINE_APPROACHING, INCIDENT_RESTORED, RENEWED,
+            TERM_EXPIRED};
 
     /** Consumed from assessment.events. */
     public static final String ASSESSMENT_COMPLETED = "org.sansho.assessment.completed.v1";

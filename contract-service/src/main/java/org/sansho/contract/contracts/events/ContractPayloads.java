@@ -37,6 +37,25 @@ public final class ContractPayloads {
                                    OffsetDateTime detectedAt, OffsetDateTime notifiedAt, Boolean notifiedWithinSla) {
     }
 
+    /** The restore of an incident measured against the SLA; {@code slaBreaches} counts the contract's misses. */
+    @DataSchema("ContractIncidentRestoredV1")
+    public record IncidentRestored(@JsonUnwrapped ContractContext context, UUID incidentId,
+                                   OffsetDateTime detectedAt, OffsetDateTime restoredAt, Integer dataLossMinutes,
+                                   Integer rtoHours, Integer rpoHours, Boolean withinRto, Boolean withinRpo,
+                                   int slaBreaches) {
+    }
+
+    /** An auto-renewing term rolled over: the term that ended and the new one. */
+    @DataSchema("ContractRenewedV1")
+    public record Renewed(@JsonUnwrapped ContractContext context, LocalDate previousEndDate, LocalDate startDate,
+                          LocalDate endDate, LocalDate noticeDeadline, String renewalPeriod) {
+    }
+
+    /** A term ended without automatic renewal while the contract is still in contract. */
+    @DataSchema("ContractTermExpiredV1")
+    public record TermExpired(@JsonUnwrapped ContractContext context, LocalDate endDate, ContractState state) {
+    }
+
     @DataSchema("ContractReagreementRequiredV1")
     public record ReagreementRequired(@JsonUnwrapped ContractContext context, VersionRef superseded,
                                       VersionRef by) {

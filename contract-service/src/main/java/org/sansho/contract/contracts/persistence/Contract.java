@@ -20,6 +20,7 @@ import org.sansho.contract.contracts.domain.ContractState;
 import org.sansho.contract.contracts.domain.DataCategory;
 import org.sansho.contract.contracts.domain.ReagreementNeed;
 import org.sansho.contract.contracts.domain.Responsibility;
+import org.sansho.contract.contracts.domain.ResidencyException;
 import org.sansho.contract.contracts.domain.SlaTerms;
 import org.sansho.contract.contracts.domain.VersionRef;
 import org.sansho.contract.organizations.domain.ServiceModel;
@@ -94,6 +95,24 @@ public class Contract extends PanacheEntityBase {
 
     @Column(name = "notice_deadline")
     public LocalDate noticeDeadline;
+
+    /** Months of a renewed term; null renews for the length of the term that ended. */
+    @Column(name = "renewal_months")
+    public Integer renewalMonths;
+
+    /** The end date passed without automatic renewal or termination. */
+    @Column(name = "term_expired")
+    public boolean termExpired;
+
+    /** The hospital's documented exception to domestic data storage, if any (2省GL 表4-1). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    @Column(name = "residency_exception")
+    public ResidencyException residencyException;
+
+    /** Missed service levels over the contract's incidents (notification, RTO, RPO), kept by the incident flow. */
+    @Column(name = "sla_breaches")
+    public int slaBreaches;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)

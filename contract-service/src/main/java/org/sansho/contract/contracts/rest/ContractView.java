@@ -8,6 +8,7 @@ import org.sansho.contract.contracts.domain.ContractState;
 import org.sansho.contract.contracts.domain.DataCategory;
 import org.sansho.contract.contracts.domain.ReagreementNeed;
 import org.sansho.contract.contracts.domain.Responsibility;
+import org.sansho.contract.contracts.domain.ResidencyException;
 import org.sansho.contract.contracts.domain.SlaTerms;
 import org.sansho.contract.contracts.domain.VersionRef;
 import org.sansho.contract.contracts.persistence.Contract;
@@ -25,13 +26,20 @@ public record ContractView(UUID id, UUID hospitalId, UUID vendorId, UUID service
                            TermView term, SlaTerms sla, List<Responsibility> responsibilities,
                            ContractPhase phase, ContractState state, ContractActivity activity,
                            LocalDate signedOn, boolean reagreementRequired, List<ReagreementNeed> reagreement,
-                           Set<ContractState> nextStates, long version, String createdBy, Instant createdAt,
+                           Set<ContractState> nextStates,
+                           @Schema(description = "the hospital's documented exception to domestic data storage "
+                                   + "(2省GL 表4-1), if recorded") ResidencyException residencyException,
+                           @Schema(description = "missed service levels over the contract's incidents: late "
+                                   + "notifications, restores beyond the RTO, data loss beyond the RPO")
+                           int slaBreaches,
+                           long version, String createdBy, Instant createdAt,
                            String updatedBy, Instant updatedAt) {
     public static ContractView of(Contract c) {
         return new ContractView(c.id, c.hospitalId, c.vendorId, c.serviceId, c.serviceModel, c.title, c.baseline,
                 c.dataCategories, new TermView(c.startDate, c.endDate, c.autoRenewal, c.hospitalNoticeDays,
-                c.vendorNoticeDays, c.noticeDeadline), c.sla, c.responsibilities, c.phase, c.state, c.activity,
-                c.signedOn, c.reagreementRequired, c.reagreement, ContractLifecycle.next(c.state), c.version,
+                c.vendorNoticeDays, c.noticeDeadline, c.renewalMonths, c.termExpired), c.sla, c.responsibilities, c.phase, c.state, c.activity,
+                c.signedOn, c.reagreementRequired, c.reagreement, ContractLifecycle.next(c.state),
+                c.residencyException, c.slaBreaches, c.version,
                 c.createdBy, c.createdAt, c.updatedBy, c.updatedAt);
     }
 }

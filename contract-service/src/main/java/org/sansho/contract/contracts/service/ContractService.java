@@ -8,6 +8,12 @@ import org.sansho.contract.contracts.domain.ContractLifecycle;
 import org.sansho.contract.contracts.domain.ContractPhase;
 import org.sansho.contract.contracts.domain.ContractState;
 import org.sansho.contract.contracts.domain.ContractTerm;
+import org.sansho.contract.contracts.domain.DataCategory;
+import org.sansho.contract.contracts.domain.DataResidency;
+import org.sansho.contract.contracts.domain.ResidencyException;
+import org.sansho.contract.contracts.domain.ResidencyRefusedException;
+import org.sansho.contract.contracts.domain.SlaTerms;
+import org.sansho.contract.contracts.domain.TermRenewal;
 import org.sansho.contract.contracts.domain.GuardFailure;
 import org.sansho.contract.contracts.domain.GuardFacts;
 import org.sansho.contract.contracts.domain.NoticeDeadline;
@@ -84,6 +90,8 @@ public class ContractService {
         }
         validateTerm(request.term());
         Instant now = now();
+        ResidencyException exception = residencyException(request.residencyException(), caller, now);
+        checkResidency(request.dataCategories(), request.sla(), service, exception);
         Contract c = new Contract();
         c.id = UUID.randomUUID();
         c.hospitalId = hospitalId;
@@ -96,6 +104,7 @@ public class ContractService {
         applyTerm(c, request.term());
         c.sla = request.sla();
         c.responsibilities = responsibilities(request.responsibilities());
+        c.residencyException = exception;
         c.state = ContractState.DRAFT;
         c.phase = c.state.phase();
         c.reagreement = List.of();
@@ -202,7 +211,15 @@ public class ContractService {
             c.activity = patch.activity();
             changed.add("activity");
         }
+        if (patch.residencyException() != null) {
+            c.residencyException = residencyException(patch.residencyException(), caller, now());
+            changed.add("residencyException");
+        }
         if (!changed.isEmpty()) {
+            // The contract as amended must keep its data where Japanese law applies, checked against the
+            // service's locations as registered now (2省GL §4.1 表4-1).
+            checkResidency(c.dataCategories, c.sla, em.find(VendorService.class, c.serviceId, ReadOnlyMode.READ_ONLY),
+                    c.residencyException);
             c.updatedBy = caller.subject();
             c.updatedAt = now();
             em.flush();
@@ -371,7 +388,81 @@ public class ContractService {
     private static boolean sameTerm(Contract c, ContractTerm term) {
         return term.startDate().equals(c.startDate) && term.endDate().equals(c.endDate)
                 && term.autoRenewal() == c.autoRenewal && term.hospitalNoticeDays() == c.hospitalNoticeDays
-                && term.vendorNoticeDays() == c.vendorNoticeDays;
+                && term.vendorNoticeDays() == c.vendorNoticeDays
+                && Objects.equals(term.renewalMonths(), c.renewalMonths);
+    }
+
+    private static ResidencyException residencyException(RecordResidencyException request, Caller caller,
+                                                         Instant now) {
+        return request == null ? null
+                : new ResidencyException(request.reason(), request.approvedBy(), caller.subject(), now);
+    }
+
+    /** Refuses (422) a contract whose data would leave Japanese jurisdiction without a documented exception. */
+    private static void checkResidency(List<DataCategory> categories, SlaTerms sla, VendorService service,
+                                       ResidencyException exception) {
+        List<DataResidency.Location> locations = service == null || service.dataLocations == null ? List.of()
+                : service.dataLocations.stream()
+                .map(l -> new DataResidency.Location(l.country(), l.region(), l.domesticJurisdiction())).toList();
+        List<GuardFailure> failures = DataResidency.check(categories, sla == null ? null : sla.dataRegion(),
+                locations, exception);
+        if (!failures.isEmpty()) {
+            throw new ResidencyRefusedException(failures);
+        }
+    }
+
+    /**
+     * Renews an auto-renewing contract whose end date passed before {@code today} with no termination notice, one
+     * term at a time until the term covers today (TermRenewal), each renewal with its event and audit record.
+     * Answers the renewals made; a second run for the same day finds the term current and makes none.
+     */
+    public List<TermRenewal.Renewed> renewIfEnded(Contract c, LocalDate today, String actor) {
+        List<TermRenewal.Renewed> renewals = new ArrayList<>();
+        if (!c.autoRenewal) {
+            return renewals;
+        }
+        TerminationRecord termination = TerminationRecord.findById(c.id);
+        if (termination != null && termination.noticedOn != null) {
+            return renewals;
+        }
+        while (TermRenewal.ended(c.endDate, today)) {
+            ContractSnapshot before = ContractSnapshot.of(c);
+            LocalDate previousEnd = c.endDate;
+            TermRenewal.Renewed next = TermRenewal.next(c.startDate, c.endDate, c.renewalMonths,
+                    c.hospitalNoticeDays, c.vendorNoticeDays);
+            c.startDate = next.startDate();
+            c.endDate = next.endDate();
+            c.noticeDeadline = next.noticeDeadline();
+            c.termExpired = false;
+            c.updatedBy = actor;
+            c.updatedAt = now();
+            em.flush();
+            outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.RENEWED,
+                    new ContractPayloads.Renewed(ContractContext.of(c), previousEnd, c.startDate, c.endDate,
+                            c.noticeDeadline, next.period().toString()));
+            audit("contract.renewed", c, before, ContractSnapshot.of(c));
+            renewals.add(next);
+        }
+        return renewals;
+    }
+
+    /**
+     * Flags a contract still in contract whose end date passed without automatic renewal as expired and announces
+     * it; answers whether it did (an already flagged contract is left alone).
+     */
+    public boolean flagExpired(Contract c, LocalDate today, String actor) {
+        if (c.autoRenewal || c.termExpired || !TermRenewal.ended(c.endDate, today)) {
+            return false;
+        }
+        ContractSnapshot before = ContractSnapshot.of(c);
+        c.termExpired = true;
+        c.updatedBy = actor;
+        c.updatedAt = now();
+        em.flush();
+        outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.TERM_EXPIRED,
+                new ContractPayloads.TermExpired(ContractContext.of(c), c.endDate, c.state));
+        audit("contract.term-expired", c, before, ContractSnapshot.of(c));
+        return true;
     }
 
     private static void applyTerm(Contract c, ContractTerm term) {
@@ -380,6 +471,9 @@ public class ContractService {
         c.autoRenewal = term.autoRenewal();
         c.hospitalNoticeDays = term.hospitalNoticeDays();
         c.vendorNoticeDays = term.vendorNoticeDays();
+        c.renewalMonths = term.renewalMonths();
+        // A new term is judged afresh by the daily job: it flags it again if its end has passed too.
+        c.termExpired = false;
         c.noticeDeadline = NoticeDeadline.of(term.endDate(), term.hospitalNoticeDays(), term.vendorNoticeDays());
         Objects.requireNonNull(c.noticeDeadline);
     }
