@@ -133,7 +133,7 @@ public class ContractsOverviewResource {
                 left join lateral (select d.due_on, d.kind from upcoming_deadline d
                     where d.contract_id = p.contract_id and d.kind <> 'CERTIFICATION_EXPIRY' and d.due_on >= :today
                     order by d.due_on limit 1) nd on true
-                where """ + String.join(" and ", where);
+                """ + " where " + String.join(" and ", where);
         params.put("today", LocalDate.now(clock));
         Query query = em.createNativeQuery("""
                 select p.contract_id, p.title, p.hospital_id, p.vendor_id, p.phase, p.state, p.verdict,
