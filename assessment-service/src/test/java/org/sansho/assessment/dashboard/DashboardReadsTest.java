@@ -68,6 +68,8 @@ class DashboardReadsTest {
         assertThat(inContract.getString("items[0].stateChangedAt")).isNotNull();
         assertThat(ids(hospital, base + "&counterpart=" + otherVendor)).containsExactly(draft.toString());
         assertThat(ids(hospital, base + "&reagreementPending=true")).containsExactly(flagged.toString());
+        assertThat(ids(hospital, base + "&contract=" + draft)).containsExactly(draft.toString());
+        assertThat(ids(hospital, base + "&contract=" + UUID.randomUUID())).isEmpty();
         assertThat(ids(hospital, base + "&state=DRAFT&title=records")).containsExactly(flagged.toString());
         assertThat(as(Roles.PROCUREMENT, hospital).get(base + "&sort=title").then().statusCode(200).extract()
                 .jsonPath().getList("items.title"))

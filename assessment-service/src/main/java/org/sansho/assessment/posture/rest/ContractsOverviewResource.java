@@ -73,6 +73,7 @@ public class ContractsOverviewResource {
     public Page<ContractOverviewView> listContractsOverview(
             @QueryParam("hospital") @Parameter(description = "Hospital organization id") UUID hospital,
             @QueryParam("vendor") @Parameter(description = "Vendor organization id") UUID vendor,
+            @QueryParam("contract") @Parameter(description = "Only this contract (the dashboard refreshes one row with it)") UUID contract,
             @QueryParam("phase") @Parameter(description = "PRE_CONTRACT, IN_CONTRACT or POST_TERMINATION") String phase,
             @QueryParam("state") @Parameter(description = "Contract state, e.g. UNDER_REVIEW") String state,
             @QueryParam("verdict") @Parameter(description = "ACCEPTABLE, CONDITIONAL or UNACCEPTABLE") String verdict,
@@ -90,6 +91,10 @@ public class ContractsOverviewResource {
         Map<String, Object> params = new HashMap<>();
         where.add((scope.hospital() ? "p.hospital_id" : "p.vendor_id") + " = :org");
         params.put("org", scope.id());
+        if (contract != null) {
+            where.add("p.contract_id = :contract");
+            params.put("contract", contract);
+        }
         AssessmentPhase p = QueryValues.one("phase", phase, AssessmentPhase.class);
         if (p != null) {
             where.add("p.phase = :phase");
