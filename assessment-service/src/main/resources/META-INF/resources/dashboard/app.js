@@ -406,9 +406,9 @@
       rows.push(node('tr', {}, node('th', { scope: 'row' }, String(l)), ...cells.map((c) => {
         const selected = risk.cell && risk.cell[0] === c.likelihood && risk.cell[1] === c.impact;
         const b = node('button', { type: 'button', class: 'cell level-' + c.level, data: { likelihood: c.likelihood, impact: c.impact, level: c.level, count: c.findings },
-          'aria-pressed': String(!!selected),
-          'aria-label': t('cellLabel', { l: c.likelihood, i: c.impact, x: c.level, n: c.findings }) },
-        node('span', { class: 'lv' }, c.level), node('span', { class: 'n' }, c.findings));
+          'aria-pressed': String(!!selected) },
+        node('span', { class: 'lv' }, c.level), ' ', node('span', { class: 'n' }, c.findings),
+        node('span', { class: 'sr-only' }, ': ' + t('cellLabel', { l: c.likelihood, i: c.impact, x: c.level, n: c.findings })));
         b.addEventListener('click', () => { risk.cell = selected ? null : [c.likelihood, c.impact]; loadRisk(); });
         return node('td', {}, b);
       })));
