@@ -7,9 +7,11 @@ import org.sansho.assessment.assessments.service.AssessmentOpening;
 import org.sansho.assessment.deadlines.service.DeadlineProjection;
 import org.sansho.assessment.posture.service.PostureProjection;
 import org.sansho.assessment.timeline.service.TimelineProjection;
+import org.sansho.platform.events.CloudEvent;
 import org.sansho.platform.events.CloudEventCodec;
 import org.sansho.platform.inbox.Inbox;
 
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -59,7 +61,7 @@ public class ContractEventsConsumer {
                     posture.contractMoved(moved.contractId(), moved.hospitalId(), moved.vendorId(), moved.to(),
                             moved.phase());
                     posture.stateChangedAt(moved.contractId(), moved.occurredAt() != null
-                            ? moved.occurredAt().toInstant() : event.time().toInstant());
+                            ? moved.occurredAt().toInstant() : timeOf(event));
                 }
                 case AssessmentEventTypes.CONTRACT_CREATED -> {
                     ContractCreatedV1 created = codec.data(event, ContractCreatedV1.class);
@@ -67,7 +69,7 @@ public class ContractEventsConsumer {
                             created.state() == null ? "DRAFT" : created.state(),
                             created.phase() == null ? "PRE_CONTRACT" : created.phase());
                     posture.titled(created.contractId(), created.title());
-                    posture.stateChangedAt(created.contractId(), event.time().toInstant());
+                    posture.stateChangedAt(created.contractId(), timeOf(event));
                 }
                 case AssessmentEventTypes.CONTRACT_AMENDED -> {
                     ContractAmendedV1 amended = codec.data(event, ContractAmendedV1.class);
@@ -91,5 +93,9 @@ public class ContractEventsConsumer {
             }
             timeline.record(event);
         });
+    }
+
+    private static Instant timeOf(CloudEvent event) {
+        return event.time() == null ? null : event.time().toInstant();
     }
 }

@@ -24,6 +24,7 @@ import org.sansho.platform.rest.QueryValues;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -57,7 +58,7 @@ public class TimelineResource {
     public Page<TimelineEntryView> contractTimeline(
             @PathParam("contractId") UUID contractId,
             @QueryParam("kind") @Parameter(description = "Only these kinds (repeatable): CONTRACT, STATE_CHANGE, "
-                    + "ASSESSMENT, FINDING, INCIDENT, REAGREEMENT, REMINDER") java.util.List<String> kinds,
+                    + "ASSESSMENT, FINDING, INCIDENT, REAGREEMENT, REMINDER") List<String> kinds,
             @QueryParam("newestFirst") @Parameter(description = "Newest first instead of oldest first") boolean newestFirst,
             @Valid @BeanParam PageParams page) {
         Set<TimelineKind> only = QueryValues.all("kind", kinds, TimelineKind.class);
