@@ -201,10 +201,17 @@
     return q.toString();
   }
 
+  // A later request's answer wins: an earlier one (a refresh started before the filter changed) that arrives after
+  // it is dropped.
+  let listSeq = 0;
+  let riskSeq = 0;
+
   async function loadList() {
     if (!session) return;
+    const seq = ++listSeq;
     try {
       const page = await api('/api/v1/contracts-overview?' + listQuery());
+      if (seq !== listSeq) return;
       if (page.items.length === 0 && page.page > 0 && list.page > 0) { list.page = Math.max(0, page.totalPages - 1); return loadList(); }
       list.data = page;
       page.items.forEach((c) => {
@@ -387,11 +394,14 @@
 
   // ---- Risk matrix -----------------------------------------------------------------------------------------------
   async function loadRisk() {
+    const seq = ++riskSeq;
     try {
-      risk.matrix = await api('/api/v1/risk-matrix?' + scopeQuery());
       let q = '/api/v1/findings?' + scopeQuery() + '&status=OPEN&size=100';
       if (risk.cell) q += '&likelihood=' + risk.cell[0] + '&impact=' + risk.cell[1];
-      risk.findings = (await api(q)).items;
+      const [matrix, findings] = await Promise.all([api('/api/v1/risk-matrix?' + scopeQuery()), api(q)]);
+      if (seq !== riskSeq) return;
+      risk.matrix = matrix;
+      risk.findings = findings.items;
       renderRisk();
     } catch (e) { console.warn('risk failed', e); }
   }

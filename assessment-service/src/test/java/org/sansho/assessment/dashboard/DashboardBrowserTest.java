@@ -137,7 +137,7 @@ class DashboardBrowserTest {
 
             // Filter: during the contract only.
             browser.click("#f-phase option[value=IN_CONTRACT]");
-            await().atMost(Duration.ofSeconds(10)).until(() -> "4".equals(rows(browser)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> "4".equals(rows(browser)));
             assertThat(browser.script("return [...document.querySelectorAll('#contract-list tbody tr')]"
                     + ".map(r => r.dataset.phase).join(',')")).isEqualTo("IN_CONTRACT,IN_CONTRACT,IN_CONTRACT,IN_CONTRACT");
             browser.click("#contract-list th[data-sort=title] button");
