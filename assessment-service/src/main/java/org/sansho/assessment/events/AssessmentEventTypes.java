@@ -18,6 +18,10 @@ public final class AssessmentEventTypes {
 
     public static final String CONTRACT_CREATED = "org.sansho.contract.created.v1";
     public static final String CONTRACT_STATE_CHANGED = "org.sansho.contract.state-changed.v1";
+    public static final String CONTRACT_AMENDED = "org.sansho.contract.amended.v1";
+    public static final String CONTRACT_INCIDENT_REPORTED = "org.sansho.contract.incident-reported.v1";
+    public static final String CONTRACT_REAGREEMENT_REQUIRED = "org.sansho.contract.reagreement-required.v1";
+    public static final String CONTRACT_CLOSED = "org.sansho.contract.closed.v1";
     public static final String NOTICE_DEADLINE_APPROACHING = "org.sansho.contract.notice-deadline-approaching.v1";
     public static final String CERTIFICATION_EXPIRING = "org.sansho.contract.certification.expiring.v1";
     public static final String CATALOG_VERSION_PUBLISHED = "org.sansho.catalog.guideline-version.published.v1";
