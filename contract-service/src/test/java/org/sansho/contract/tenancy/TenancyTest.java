@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.sansho.contract.Fixtures;
 import org.sansho.contract.contracts.domain.VersionRef;
 import org.sansho.contract.contracts.persistence.Contract;
-import org.sansho.contract.contracts.service.ContractService;
+import org.sansho.contract.reagreements.service.GuidelineChange;
+import org.sansho.contract.reagreements.service.ReagreementService;
 import org.sansho.platform.tenancy.NoTenantScopeException;
 import org.sansho.platform.tenancy.Tenancy;
 
@@ -34,7 +35,7 @@ class TenancyTest {
     private static final String PATH = "/test-only/forgotten-clause";
 
     @Inject
-    ContractService contracts;
+    ReagreementService reagreements;
 
     Fixtures.Parties a;
     Fixtures.Parties b;
@@ -134,14 +135,15 @@ class TenancyTest {
                 .extract().path("id");
         VersionRef superseded = new VersionRef(guideline, "1.0");
         VersionRef by = new VersionRef(guideline, "1.1");
+        GuidelineChange change = new GuidelineChange(superseded, by, List.of(), List.of("K-1"), List.of());
 
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().call(
-                () -> contracts.flagReagreement(superseded, by)))
+                () -> reagreements.openForPublication(change)))
                 .isInstanceOf(NoTenantScopeException.class);
         as("procurement", a.hospital()).get("/api/v1/contracts/" + live).then().body("reagreementRequired", is(false));
 
         int flagged = QuarkusTransaction.requiringNew().call(() -> Tenancy.system("tenancy test",
-                () -> contracts.flagReagreement(superseded, by)));
+                () -> reagreements.openForPublication(change)));
         assertThat(flagged).isEqualTo(1);
         as("procurement", a.hospital()).get("/api/v1/contracts/" + live).then().body("reagreementRequired", is(true));
     }

@@ -36,6 +36,7 @@ public final class ContractLifecycle {
     public static final String DATA_RETURN_CONFIRMED = "data-return-confirmed";
     public static final String DELETION_CERTIFICATE = "deletion-certificate";
     public static final String POST_TERMINATION_ASSESSMENT = "post-termination-assessment";
+    public static final String REAGREEMENT_OVERDUE = "reagreement-overdue";
 
     private static final Map<ContractState, Set<ContractState>> NEXT = new EnumMap<>(ContractState.class);
 
@@ -96,6 +97,11 @@ public final class ContractLifecycle {
                             "2省GL §3.2 crisis response: recurrence-prevention measures agreed by both sides",
                             facts.incidentsWithoutAgreedMeasure() + " incident(s) have no recurrence-prevention "
                                     + "measure agreed by both the hospital and the vendor"));
+                } else if (from == UNDER_REVIEW && facts.overdueReagreements() > 0) {
+                    // A review does not end on an agreement that both sides were due to renew and have not.
+                    failed.add(new GuardFailure(REAGREEMENT_OVERDUE, "2省GL §3.2.2 合意の維持 (maintaining the agreement)",
+                            facts.overdueReagreements() + " re-agreement case(s) are open past their due date: both "
+                                    + "sides consent at /contracts/{id}/reagreements/{caseId}/consent"));
                 }
             }
             case TERMINATION_NOTICED -> {

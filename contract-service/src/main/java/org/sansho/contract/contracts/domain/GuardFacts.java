@@ -13,6 +13,7 @@ import java.time.LocalDate;
  * @param dataReturnConfirmed          the hospital confirmed it received its data back
  * @param deletionCertificate          the deletion/destruction certificate, or null
  * @param today                        the business date
+ * @param overdueReagreements          re-agreement cases still open after their due date
  */
 public record GuardFacts(
         AssessmentOutcome preContract,
@@ -22,5 +23,6 @@ public record GuardFacts(
         boolean terminationNoticed,
         boolean dataReturnConfirmed,
         DeletionCertificate deletionCertificate,
-        LocalDate today) {
+        LocalDate today,
+        int overdueReagreements) {
 }

@@ -4,7 +4,8 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.sansho.contract.contracts.domain.VersionRef;
-import org.sansho.contract.contracts.service.ContractService;
+import org.sansho.contract.reagreements.service.GuidelineChange;
+import org.sansho.contract.reagreements.service.ReagreementService;
 import org.sansho.contract.events.ContractEventTypes;
 import org.sansho.platform.audit.AuditActor;
 import org.sansho.platform.audit.AuditTrail;
@@ -16,7 +17,10 @@ import org.sansho.platform.inbox.PoisonEventException;
 import java.util.List;
 import java.util.Set;
 
-/** A newly published guideline version that supersedes one in a live contract's baseline calls for re-agreement. */
+/**
+ * A newly published guideline version that supersedes one in a live contract's baseline opens a re-agreement case
+ * (合意の維持, 2省GL §3.2.2) naming the requirement keys it added, changed and removed.
+ */
 @ApplicationScoped
 public class CatalogEventsConsumer {
 
@@ -24,22 +28,25 @@ public class CatalogEventsConsumer {
 
     /**
      * org.sansho.catalog.guideline-version.published.v1 as this service reads it (docs/asyncapi.yaml,
-     * GuidelineVersionPublishedV1; the key lists are ignored).
+     * GuidelineVersionPublishedV1): the key lists say what changed against the superseded versions.
      */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    public record GuidelineVersionPublishedV1(String guidelineId, String version, List<VersionRef> supersedes) {
+    public record GuidelineVersionPublishedV1(String guidelineId, String version, List<VersionRef> supersedes,
+                                              List<String> addedKeys, List<String> removedKeys,
+                                              List<String> changedKeys) {
     }
 
     private final Inbox inbox;
     private final CloudEventCodec codec;
-    private final ContractService contracts;
+    private final ReagreementService reagreements;
 
     private final AuditTrail audit;
 
-    public CatalogEventsConsumer(Inbox inbox, CloudEventCodec codec, ContractService contracts, AuditTrail audit) {
+    public CatalogEventsConsumer(Inbox inbox, CloudEventCodec codec, ReagreementService reagreements,
+                                 AuditTrail audit) {
         this.inbox = inbox;
         this.codec = codec;
-        this.contracts = contracts;
+        this.reagreements = reagreements;
         this.audit = audit;
     }
 
@@ -59,7 +66,8 @@ public class CatalogEventsConsumer {
         audit.actAs(AuditActor.system(CONSUMER), "event:" + event.id());
         VersionRef by = new VersionRef(published.guidelineId(), published.version());
         for (VersionRef superseded : published.supersedes()) {
-            contracts.flagReagreement(superseded, by);
+            reagreements.openForPublication(new GuidelineChange(superseded, by, published.addedKeys(),
+                    published.changedKeys(), published.removedKeys()));
         }
     }
 

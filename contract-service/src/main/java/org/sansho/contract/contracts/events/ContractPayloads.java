@@ -3,7 +3,6 @@ package org.sansho.contract.contracts.events;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.sansho.contract.contracts.domain.ContractPhase;
 import org.sansho.contract.contracts.domain.ContractState;
-import org.sansho.contract.contracts.domain.VersionRef;
 import org.sansho.platform.events.DataSchema;
 
 import java.time.LocalDate;
@@ -35,11 +34,6 @@ public final class ContractPayloads {
     @DataSchema("ContractIncidentReportedV1")
     public record IncidentReported(@JsonUnwrapped ContractContext context, UUID incidentId, List<String> ciaImpact,
                                    OffsetDateTime detectedAt, OffsetDateTime notifiedAt, Boolean notifiedWithinSla) {
-    }
-
-    @DataSchema("ContractReagreementRequiredV1")
-    public record ReagreementRequired(@JsonUnwrapped ContractContext context, VersionRef superseded,
-                                      VersionRef by) {
     }
 
     @DataSchema("ContractClosedV1")

@@ -11,7 +11,6 @@ import org.sansho.contract.contracts.domain.ContractTerm;
 import org.sansho.contract.contracts.domain.GuardFailure;
 import org.sansho.contract.contracts.domain.GuardFacts;
 import org.sansho.contract.contracts.domain.NoticeDeadline;
-import org.sansho.contract.contracts.domain.ReagreementNeed;
 import org.sansho.contract.contracts.domain.TransitionRefusedException;
 import org.sansho.contract.contracts.domain.TransitionTrigger;
 import org.sansho.contract.contracts.domain.Responsibility;
@@ -24,6 +23,8 @@ import org.sansho.contract.contracts.persistence.ContractTransition;
 import org.sansho.contract.contracts.persistence.Incident;
 import org.sansho.contract.contracts.persistence.TerminationRecord;
 import org.sansho.contract.events.ContractEventTypes;
+import org.sansho.contract.reagreements.persistence.ReagreementCase;
+import org.sansho.contract.reagreements.service.ReagreementService;
 import org.sansho.contract.organizations.domain.OrganizationKind;
 import org.sansho.contract.organizations.persistence.Organization;
 import org.sansho.contract.organizations.persistence.VendorService;
@@ -52,12 +53,15 @@ public class ContractService {
     private final Outbox outbox;
     private final Clock clock;
     private final AuditTrail audit;
+    private final ReagreementService reagreements;
 
-    public ContractService(EntityManager em, Outbox outbox, Clock clock, AuditTrail audit) {
+    public ContractService(EntityManager em, Outbox outbox, Clock clock, AuditTrail audit,
+                           ReagreementService reagreements) {
         this.em = em;
         this.outbox = outbox;
         this.clock = clock;
         this.audit = audit;
+        this.reagreements = reagreements;
     }
 
     /** Audits a change of a contract; its records belong to both sides of the contract. */
@@ -98,7 +102,6 @@ public class ContractService {
         c.responsibilities = responsibilities(request.responsibilities());
         c.state = ContractState.DRAFT;
         c.phase = c.state.phase();
-        c.reagreement = List.of();
         c.reagreementRequired = false;
         c.createdBy = caller.subject();
         c.createdAt = now;
@@ -164,10 +167,6 @@ public class ContractService {
             List<VersionRef> baseline = baseline(patch.baseline());
             if (!baseline.equals(c.baseline)) {
                 c.baseline = baseline;
-                // An amendment that moves the baseline off a superseded version renews the agreement (合意の維持,
-                // 2省GL §3.2.2); needs for versions still in the baseline remain.
-                c.reagreement = c.reagreement.stream().filter(n -> baseline.contains(n.superseded())).toList();
-                c.reagreementRequired = !c.reagreement.isEmpty();
                 changed.add("baseline");
             }
         }
@@ -206,6 +205,9 @@ public class ContractService {
             c.updatedBy = caller.subject();
             c.updatedAt = now();
             em.flush();
+            // Amending the agreed terms does not renew the agreement by itself: both sides consent to a re-agreement
+            // case (合意の維持, 2省GL §3.2.2), and moving the baseline off a superseded version closes none.
+            reagreements.openForAmendment(c, changed, caller.subject());
             outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.AMENDED,
                     new ContractPayloads.Amended(ContractContext.of(c), changed, c.reagreementRequired));
             audit("contract.amended", c, before, ContractSnapshot.of(c));
@@ -274,7 +276,7 @@ public class ContractService {
         audit("contract.transitioned", c, before, ContractSnapshot.of(c));
     }
 
-    /** What the transition guards read about {@code c}: four look-ups, made only for a guard that reads them. */
+    /** What the transition guards read about {@code c}: five look-ups, made only for a guard that reads them. */
     private GuardFacts facts(Contract c, java.time.LocalDate signedOn) {
         AssessmentResultRow pre = AssessmentResultRow.findById(
                 new AssessmentResultRow.Key(c.id, ContractPhase.PRE_CONTRACT.name()));
@@ -291,46 +293,8 @@ public class ContractService {
                 termination != null && termination.noticedOn != null,
                 termination != null && termination.dataReturnConfirmedAt != null,
                 termination == null ? null : termination.deletionCertificate(),
-                LocalDate.now(clock));
-    }
-
-    /**
-     * Flags every live contract whose baseline holds the superseded version (合意の維持, 2省GL §3.2.2), once per
-     * superseded version, and publishes reagreement-required for each newly flagged contract.
-     */
-    public int flagReagreement(VersionRef superseded, VersionRef by) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("""
-                        select id from contract where state not in ('CLOSED', 'CANCELLED')
-                        and baseline @> cast(?1 as jsonb)""", UUID.class)
-                .setParameter(1, "[{\"guidelineId\":" + json(superseded.guidelineId()) + ",\"version\":"
-                        + json(superseded.version()) + "}]")
-                .getResultList();
-        int flagged = 0;
-        for (UUID id : ids) {
-            Contract c = Contract.findById(id);
-            if (c.reagreement.stream().anyMatch(n -> n.superseded().equals(superseded))) {
-                continue;
-            }
-            ContractSnapshot before = ContractSnapshot.of(c);
-            List<ReagreementNeed> needs = new ArrayList<>(c.reagreement);
-            needs.add(new ReagreementNeed(superseded, by));
-            c.reagreement = List.copyOf(needs);
-            c.reagreementRequired = true;
-            c.updatedBy = "catalog-events";
-            c.updatedAt = now();
-            em.flush();
-            outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(),
-                    ContractEventTypes.REAGREEMENT_REQUIRED,
-                    new ContractPayloads.ReagreementRequired(ContractContext.of(c), superseded, by));
-            audit("contract.reagreement-required", c, before, ContractSnapshot.of(c));
-            flagged++;
-        }
-        return flagged;
-    }
-
-    private static String json(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+                LocalDate.now(clock),
+                (int) ReagreementCase.overdue(c.id, LocalDate.now(clock)));
     }
 
     private Instant now() {
