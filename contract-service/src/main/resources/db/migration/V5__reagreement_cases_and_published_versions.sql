@@ -43,11 +43,13 @@ from contract c cross join lateral jsonb_array_elements(c.reagreement) n;
 alter table contract drop column reagreement;
 
 -- Read model of the catalog: which guideline versions are published (or were, and are now superseded) and how many
--- requirements each holds. A contract's baseline may only name versions found here with requirements.
+-- requirements each holds (the count when the events tell it). A contract's baseline may only name versions found
+-- here as PUBLISHED with requirements.
 create table published_guideline_version (
     guideline_id      varchar(200)  not null,
     version           varchar(50)   not null,
     status            varchar(20)   not null,
+    has_content       boolean       not null,
     requirement_count integer,
     updated_at        timestamptz   not null,
     primary key (guideline_id, version)

@@ -26,6 +26,8 @@ public final class ContractEventTypes {
     public static final String ASSESSMENT_VERDICT_CHANGED = "org.sansho.assessment.verdict-changed.v1";
     /** Consumed from catalog.events. */
     public static final String GUIDELINE_VERSION_PUBLISHED = "org.sansho.catalog.guideline-version.published.v1";
+    public static final String GUIDELINE_VERSION_SUPERSEDED = "org.sansho.catalog.guideline-version.superseded.v1";
+    public static final String GUIDELINE_VERSION_REVISED = "org.sansho.catalog.guideline-version.revised.v1";
 
     private ContractEventTypes() {
     }

@@ -54,6 +54,7 @@ class ReagreementTest {
         Fixtures.Parties p = Fixtures.parties();
         // A guideline id of its own, so that other tests' contracts are not touched.
         String guideline = "test-guideline-" + UUID.randomUUID().toString().substring(0, 8);
+        Fixtures.publishVersion(guideline, "1.0", List.of("K-1", "K-2"));
         Map<String, Object> body = withBaseline(p, guideline, "1.0");
         String live = as("procurement", p.hospital()).body(body).post("/api/v1/contracts").then().statusCode(201)
                 .extract().path("id");

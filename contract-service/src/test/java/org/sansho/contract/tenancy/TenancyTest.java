@@ -129,6 +129,7 @@ class TenancyTest {
     @Test
     void a_consumers_effect_run_outside_the_inbox_fails_loudly_and_runs_under_the_system_scope() {
         String guideline = "tenancy-guideline-" + UUID.randomUUID().toString().substring(0, 8);
+        Fixtures.publishVersion(guideline, "1.0", List.of("T-1"));
         Map<String, Object> body = new HashMap<>(Fixtures.contractBody(a, "6.0", "2.0"));
         body.put("baseline", List.of(Map.of("guidelineId", guideline, "version", "1.0")));
         String live = as("procurement", a.hospital()).body(body).post("/api/v1/contracts").then().statusCode(201)

@@ -3,6 +3,7 @@ package org.sansho.contract.contracts.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.ReadOnlyMode;
+import org.sansho.contract.catalog.PublishedVersions;
 import org.sansho.contract.contracts.domain.ContractActivity;
 import org.sansho.contract.contracts.domain.ContractLifecycle;
 import org.sansho.contract.contracts.domain.ContractPhase;
@@ -30,11 +31,13 @@ import org.sansho.contract.organizations.persistence.Organization;
 import org.sansho.contract.organizations.persistence.VendorService;
 import org.sansho.platform.audit.AuditTrail;
 import org.sansho.platform.outbox.Outbox;
+import org.sansho.platform.problem.Problem;
 import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.rest.Preconditions;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,9 +57,11 @@ public class ContractService {
     private final Clock clock;
     private final AuditTrail audit;
     private final ReagreementService reagreements;
+    private final PublishedVersions publishedVersions;
 
     public ContractService(EntityManager em, Outbox outbox, Clock clock, AuditTrail audit,
-                           ReagreementService reagreements) {
+                           ReagreementService reagreements, PublishedVersions publishedVersions) {
+        this.publishedVersions = publishedVersions;
         this.em = em;
         this.outbox = outbox;
         this.clock = clock;
@@ -96,6 +101,7 @@ public class ContractService {
         c.serviceModel = service.serviceModel;
         c.title = request.title();
         c.baseline = baseline(request.baseline());
+        requirePublished(c.baseline, List.of());
         c.dataCategories = List.copyOf(new java.util.LinkedHashSet<>(request.dataCategories()));
         applyTerm(c, request.term());
         c.sla = request.sla();
@@ -166,6 +172,7 @@ public class ContractService {
         if (patch.baseline() != null) {
             List<VersionRef> baseline = baseline(patch.baseline());
             if (!baseline.equals(c.baseline)) {
+                requirePublished(baseline, c.baseline);
                 c.baseline = baseline;
                 changed.add("baseline");
             }
@@ -299,6 +306,25 @@ public class ContractService {
 
     private Instant now() {
         return clock.instant();
+    }
+
+    /**
+     * A baseline names only versions the catalog holds as PUBLISHED with requirements (as this service learned them
+     * from the catalog, never a call per request); entries the contract already had are kept as they are, so a
+     * contract on a version superseded since can still be amended. 422 naming every refused entry.
+     */
+    private void requirePublished(List<VersionRef> baseline, List<VersionRef> current) {
+        List<VersionRef> added = baseline.stream().filter(r -> !current.contains(r)).toList();
+        List<PublishedVersions.Refusal> refused = publishedVersions.refusals(added);
+        if (!refused.isEmpty()) {
+            List<Problem.FieldError> errors = refused.stream().map(r -> new Problem.FieldError(
+                    "baseline[" + baseline.indexOf(r.entry()) + "]", r.reason())).toList();
+            throw new ProblemException(new Problem(URI.create(ProblemException.TYPE_BASE + "baseline-not-published"),
+                    "Baseline not published", 422, "The baseline names " + refused.stream()
+                    .map(r -> r.entry().guidelineId() + " " + r.entry().version()).toList()
+                    + ", which the catalog does not hold as a published version with requirements", null, errors,
+                    List.of(), java.util.Map.of()));
+        }
     }
 
     private static List<VersionRef> baseline(List<VersionRef> body) {
