@@ -20,6 +20,7 @@ public final class AssessmentEventTypes {
     public static final String NOTICE_DEADLINE_APPROACHING = "org.sansho.contract.notice-deadline-approaching.v1";
     public static final String CERTIFICATION_EXPIRING = "org.sansho.contract.certification.expiring.v1";
     public static final String CATALOG_VERSION_PUBLISHED = "org.sansho.catalog.guideline-version.published.v1";
+    public static final String CATALOG_VERSION_REVISED = "org.sansho.catalog.guideline-version.revised.v1";
 
     public static final java.util.List<String> PUBLISHED = java.util.List.of(OPENED, SUBMITTED, COMPLETED,
             VERDICT_CHANGED, STALE, FINDING_OPENED, FINDING_OVERDUE, RISK_ACCEPTANCE_EXPIRING);
