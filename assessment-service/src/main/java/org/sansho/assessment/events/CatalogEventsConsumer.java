@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.sansho.assessment.assessments.service.AssessmentAudit;
+import org.sansho.assessment.assessments.service.AssessmentItemsWorker;
 import org.sansho.assessment.assessments.service.Rebaselining;
 import org.sansho.platform.events.CloudEventCodec;
 import org.sansho.assessment.assessments.domain.VersionRef;
@@ -27,11 +28,14 @@ public class CatalogEventsConsumer {
     private final CloudEventCodec codec;
     private final Rebaselining rebaselining;
     private final ApplicableRequirementsQuery catalog;
+    private final AssessmentItemsWorker items;
 
     private final AssessmentAudit audit;
 
     public CatalogEventsConsumer(Inbox inbox, CloudEventCodec codec, Rebaselining rebaselining,
-                                 ApplicableRequirementsQuery catalog, AssessmentAudit audit) {
+                                 ApplicableRequirementsQuery catalog, AssessmentItemsWorker items,
+                                 AssessmentAudit audit) {
+        this.items = items;
         this.catalog = catalog;
         this.audit = audit;
         this.inbox = inbox;
@@ -45,6 +49,8 @@ public class CatalogEventsConsumer {
         inbox.receive(CONSUMER, value, Set.of(AssessmentEventTypes.CATALOG_VERSION_PUBLISHED,
                 AssessmentEventTypes.CATALOG_VERSION_REVISED), event -> {
             audit.actAs(CONSUMER, "event:" + event.id());
+            // What the catalog now holds may be what an unresolved assessment lacked: it asks again.
+            items.retryUnresolved();
             if (AssessmentEventTypes.CATALOG_VERSION_REVISED.equals(event.type())) {
                 GuidelineVersionRevisedV1 revised = codec.data(event, GuidelineVersionRevisedV1.class);
                 if (revised.guidelineId() == null || revised.guidelineId().isBlank() || revised.version() == null
