@@ -14,12 +14,13 @@ public final class ContractEventTypes {
     public static final String REAGREEMENT_REQUIRED = "org.sansho.contract.reagreement-required.v1";
     public static final String REAGREEMENT_CONCLUDED = "org.sansho.contract.reagreement-concluded.v1";
     public static final String REAGREEMENT_OVERDUE = "org.sansho.contract.reagreement-overdue.v1";
+    public static final String REVIEW_UNACCEPTABLE = "org.sansho.contract.review-unacceptable.v1";
     public static final String CLOSED = "org.sansho.contract.closed.v1";
     public static final String CERTIFICATION_EXPIRING = "org.sansho.contract.certification.expiring.v1";
     public static final String NOTICE_DEADLINE_APPROACHING = "org.sansho.contract.notice-deadline-approaching.v1";
 
     public static final String[] PUBLISHED = {CREATED, STATE_CHANGED, AMENDED, INCIDENT_REPORTED,
-            REAGREEMENT_REQUIRED, REAGREEMENT_CONCLUDED, REAGREEMENT_OVERDUE, CLOSED, CERTIFICATION_EXPIRING, NOTICE_DEADLINE_APPROACHING};
+            REAGREEMENT_REQUIRED, REAGREEMENT_CONCLUDED, REAGREEMENT_OVERDUE, REVIEW_UNACCEPTABLE, CLOSED, CERTIFICATION_EXPIRING, NOTICE_DEADLINE_APPROACHING};
 
     /** Consumed from assessment.events. */
     public static final String ASSESSMENT_COMPLETED = "org.sansho.assessment.completed.v1";

@@ -166,6 +166,14 @@ class ReagreementTest {
         as("procurement", p.hospital()).body(Map.of("to", "UNDER_REVIEW"))
                 .post("/api/v1/contracts/" + id + "/transitions").then().statusCode(200);
         amend(p, id, Map.of("responsibilities", List.of(Map.of("key", "MHLW6-SYS-14.1", "party", "VENDOR"))));
+        // The review's own in-contract assessment is acceptable: only the re-agreement holds it.
+        kafka.produceStrings().fromRecords(new ProducerRecord<>("assessment.events", id.toString(),
+                Fixtures.assessmentResult("org.sansho.assessment.completed.v1", p, id, "IN_CONTRACT", "ACCEPTABLE",
+                        0, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(1).toString())))
+                .awaitCompletion();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("procurement", p.hospital())
+                .get("/api/v1/contracts/" + id + "/assessments").then()
+                .body("find { it.phase == 'IN_CONTRACT' }.verdict", equalTo("ACCEPTABLE")));
         String caseId = as("procurement", p.hospital()).get("/api/v1/contracts/" + id + "/reagreements").then()
                 .body("items[0].amendedFields", equalTo(List.of("responsibilities"))).extract().path("items[0].id");
 

@@ -14,6 +14,7 @@ import java.time.LocalDate;
  * @param deletionCertificate          the deletion/destruction certificate, or null
  * @param today                        the business date
  * @param overdueReagreements          re-agreement cases still open after their due date
+ * @param inContract                   latest in-contract assessment completed since the current review began, or null
  */
 public record GuardFacts(
         AssessmentOutcome preContract,
@@ -24,5 +25,6 @@ public record GuardFacts(
         boolean dataReturnConfirmed,
         DeletionCertificate deletionCertificate,
         LocalDate today,
-        int overdueReagreements) {
+        int overdueReagreements,
+        AssessmentOutcome inContract) {
 }

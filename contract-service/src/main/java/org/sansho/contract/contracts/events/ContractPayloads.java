@@ -36,6 +36,12 @@ public final class ContractPayloads {
                                    OffsetDateTime detectedAt, OffsetDateTime notifiedAt, Boolean notifiedWithinSla) {
     }
 
+    /** An in-contract review's assessment came back UNACCEPTABLE: the contract stays UNDER_REVIEW. */
+    @DataSchema("ContractReviewUnacceptableV1")
+    public record ReviewUnacceptable(@JsonUnwrapped ContractContext context, UUID assessmentId, String verdict,
+                                     int openMandatoryGaps, OffsetDateTime completedAt) {
+    }
+
     @DataSchema("ContractClosedV1")
     public record Closed(@JsonUnwrapped ContractContext context, OffsetDateTime closedAt,
                          String deletionCertificateRef) {

@@ -283,7 +283,23 @@ public class ContractService {
         audit("contract.transitioned", c, before, ContractSnapshot.of(c));
     }
 
-    /** What the transition guards read about {@code c}: five look-ups, made only for a guard that reads them. */
+    /**
+     * The latest in-contract result, if it was completed since the contract last entered UNDER_REVIEW: a review is
+     * judged on its own assessment, not on an earlier one.
+     */
+    private static org.sansho.contract.contracts.domain.AssessmentOutcome inContractSinceReview(Contract c) {
+        if (c.state != ContractState.UNDER_REVIEW) {
+            return null;
+        }
+        AssessmentResultRow in = AssessmentResultRow.findById(
+                new AssessmentResultRow.Key(c.id, ContractPhase.IN_CONTRACT.name()));
+        ContractTransition began = ContractTransition.<ContractTransition>find(
+                "contractId = ?1 and toState = ?2 order by occurredAt desc", c.id, ContractState.UNDER_REVIEW)
+                .firstResult();
+        return in == null || (began != null && in.completedAt.isBefore(began.occurredAt)) ? null : in.outcome();
+    }
+
+    /** What the transition guards read about {@code c}: a few look-ups, made only for a guard that reads them. */
     private GuardFacts facts(Contract c, java.time.LocalDate signedOn) {
         AssessmentResultRow pre = AssessmentResultRow.findById(
                 new AssessmentResultRow.Key(c.id, ContractPhase.PRE_CONTRACT.name()));
@@ -301,7 +317,8 @@ public class ContractService {
                 termination != null && termination.dataReturnConfirmedAt != null,
                 termination == null ? null : termination.deletionCertificate(),
                 LocalDate.now(clock),
-                (int) ReagreementCase.overdue(c.id, LocalDate.now(clock)));
+                (int) ReagreementCase.overdue(c.id, LocalDate.now(clock)),
+                inContractSinceReview(c));
     }
 
     private Instant now() {
