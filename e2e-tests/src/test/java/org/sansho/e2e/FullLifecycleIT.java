@@ -75,6 +75,8 @@ class FullLifecycleIT {
         review.submit(in);
         review.evaluateAll(in);
         assertThat(review.complete(in)).isEqualTo("ACCEPTABLE");
+        // The review ends on its own result, once the contract-service knows it.
+        review.awaitVerdictKnownToContract("IN_CONTRACT", "ACCEPTABLE");
         suite.transition(p, id, "ACTIVE");
 
         // After the contract: notice, data return, deletion certificate, post-termination assessment.

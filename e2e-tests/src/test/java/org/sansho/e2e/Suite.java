@@ -61,7 +61,9 @@ final class Suite {
         broker = Broker.start();
         Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         catalog = ServiceProcess.start("catalog-service", "e2e_catalog", kafka);
-        contract = ServiceProcess.start("contract-service", "e2e_contract", kafka);
+        Map<String, String> contractEnv = new HashMap<>(kafka);
+        contractEnv.put("QUARKUS_REST_CLIENT_CATALOG_URL", catalog.baseUrl());
+        contract = ServiceProcess.start("contract-service", "e2e_contract", contractEnv);
         Map<String, String> assessmentEnv = new HashMap<>(kafka);
         assessmentEnv.put("QUARKUS_REST_CLIENT_CATALOG_URL", catalog.baseUrl());
         assessment = ServiceProcess.start("assessment-service", "e2e_assessment", assessmentEnv);
@@ -131,16 +133,30 @@ final class Suite {
         return new Parties(hospital, vendor, UUID.fromString(service));
     }
 
-    /** A contract on the published MHLW 6.0 and METI/MIC 1.1 guidelines. */
+    /** A contract on the published MHLW 6.0 and METI/MIC 2.0 guidelines. */
     UUID openContract(Parties p) {
         return openContract(p, List.of(Map.of("guidelineId", "mhlw-medical-information-security", "version", "6.0"),
-                Map.of("guidelineId", "meti-mic-medical-service-provider", "version", "1.1")));
+                Map.of("guidelineId", "meti-mic-medical-service-provider", "version", "2.0")));
     }
 
+    /**
+     * Opens a contract on the baseline; a version the catalog has just published reaches the contract-service
+     * through catalog.events, so a 422 (baseline not published yet) is asked again for a while.
+     */
     UUID openContract(Parties p, List<Map<String, String>> baseline) {
-        String id = as(contract, "procurement", p.hospital()).body(contractBody(p, baseline)).post("/api/v1/contracts")
-                .then().statusCode(201).extract().path("id");
-        return UUID.fromString(id);
+        String[] id = new String[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(250)).until(() -> {
+                    var r = as(contract, "procurement", p.hospital()).body(contractBody(p, baseline))
+                            .post("/api/v1/contracts");
+                    if (r.statusCode() == 422) {
+                        return false;
+                    }
+                    r.then().statusCode(201);
+                    id[0] = r.path("id");
+                    return true;
+                });
+        return UUID.fromString(id[0]);
     }
 
     static Map<String, Object> contractBody(Parties p, List<Map<String, String>> baseline) {

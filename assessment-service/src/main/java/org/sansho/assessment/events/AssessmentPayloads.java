@@ -19,6 +19,13 @@ public final class AssessmentPayloads {
     private AssessmentPayloads() {
     }
 
+    /** The catalog could not resolve the assessment's items within the configured time. */
+    @DataSchema("AssessmentItemsUnresolvedV1")
+    public record ItemsUnresolved(UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId,
+                                  AssessmentPhase phase, List<VersionRef> baseline, String reason,
+                                  Instant pendingSince, int attempts) {
+    }
+
     @DataSchema("AssessmentOpenedV1")
     public record Opened(UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId, AssessmentPhase phase,
                          List<VersionRef> baseline, int itemCount) {

@@ -33,9 +33,10 @@ class ContractLifecycleTest {
     private static final GuardFacts ALL_HOLD = new GuardFacts(
             new AssessmentOutcome(Verdict.ACCEPTABLE, 0, Instant.now()),
             new AssessmentOutcome(Verdict.CONDITIONAL, 3, Instant.now()),
-            TODAY, 0, true, true, CERTIFICATE, TODAY);
+            TODAY, 0, true, true, CERTIFICATE, TODAY, 0,
+            new AssessmentOutcome(Verdict.CONDITIONAL, 0, Instant.now()));
     /** Facts under which every guard fails. */
-    private static final GuardFacts NONE_HOLD = new GuardFacts(null, null, null, 1, false, false, null, TODAY);
+    private static final GuardFacts NONE_HOLD = new GuardFacts(null, null, null, 1, false, false, null, TODAY, 1, null);
 
     private static final Map<ContractState, Set<ContractState>> ALLOWED = Map.ofEntries(
             Map.entry(DRAFT, Set.of(DISCLOSURE_REQUESTED, CANCELLED)),
@@ -112,7 +113,7 @@ class ContractLifecycleTest {
     void active_needs_a_signed_date_that_is_not_in_the_future() {
         assertThat(guards(AGREED, ACTIVE, TransitionTrigger.REQUEST, NONE_HOLD))
                 .containsExactly(ContractLifecycle.SIGNED_DATE);
-        GuardFacts future = new GuardFacts(null, null, TODAY.plusDays(1), 0, false, false, null, TODAY);
+        GuardFacts future = new GuardFacts(null, null, TODAY.plusDays(1), 0, false, false, null, TODAY, 0, null);
         assertThat(guards(AGREED, ACTIVE, TransitionTrigger.REQUEST, future))
                 .containsExactly(ContractLifecycle.SIGNED_DATE);
     }
@@ -121,8 +122,44 @@ class ContractLifecycleTest {
     void leaving_incident_needs_every_measure_agreed_by_both_sides() {
         assertThat(guards(INCIDENT, ACTIVE, TransitionTrigger.REQUEST, NONE_HOLD))
                 .containsExactly(ContractLifecycle.RECURRENCE_PREVENTION_AGREED);
-        // Returning from a review has no such guard.
-        assertThat(guards(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, NONE_HOLD)).isEmpty();
+    }
+
+    @Test
+    void ending_a_review_is_refused_while_a_re_agreement_is_open_past_its_due_date() {
+        assertThat(guards(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, NONE_HOLD))
+                .containsExactly(ContractLifecycle.IN_CONTRACT_VERDICT, ContractLifecycle.REAGREEMENT_OVERDUE);
+        assertThat(guards(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, ALL_HOLD)).isEmpty();
+        // Leaving an incident is not held up by a re-agreement.
+        GuardFacts overdueOnly = new GuardFacts(null, null, null, 0, false, false, null, TODAY, 2,
+                ALL_HOLD.inContract());
+        assertThat(guards(INCIDENT, ACTIVE, TransitionTrigger.REQUEST, overdueOnly)).isEmpty();
+        assertThat(ContractLifecycle.check(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, () -> overdueOnly))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.rule()).contains("§3.2.2");
+                    assertThat(f.reason()).contains("2 re-agreement case(s)");
+                });
+    }
+
+    @Test
+    void a_review_ends_only_on_its_own_acceptable_or_conditional_verdict_without_open_mandatory_gaps() {
+        assertThat(guards(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, in(null, 0)))
+                .containsExactly(ContractLifecycle.IN_CONTRACT_VERDICT);
+        assertThat(guards(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, in(Verdict.UNACCEPTABLE, 1)))
+                .containsExactly(ContractLifecycle.IN_CONTRACT_VERDICT);
+        assertThat(guards(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, in(Verdict.CONDITIONAL, 1)))
+                .containsExactly(ContractLifecycle.IN_CONTRACT_VERDICT);
+        assertThat(guards(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, in(Verdict.CONDITIONAL, 0))).isEmpty();
+        assertThat(guards(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, in(Verdict.ACCEPTABLE, 0))).isEmpty();
+        // Only the review's exit reads it.
+        assertThat(guards(INCIDENT, ACTIVE, TransitionTrigger.REQUEST, in(null, 0))).isEmpty();
+        assertThat(ContractLifecycle.check(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST,
+                () -> in(Verdict.UNACCEPTABLE, 1))).singleElement()
+                .satisfies(f -> assertThat(f.rule()).contains("§3.2.2"));
+    }
+
+    private static GuardFacts in(Verdict verdict, int gaps) {
+        return new GuardFacts(null, null, null, 0, false, false, null, TODAY, 0,
+                verdict == null ? null : new AssessmentOutcome(verdict, gaps, Instant.now()));
     }
 
     @Test
@@ -140,7 +177,7 @@ class ContractLifecycleTest {
                 ContractLifecycle.DATA_RETURN_CONFIRMED, ContractLifecycle.DELETION_CERTIFICATE,
                 ContractLifecycle.POST_TERMINATION_ASSESSMENT);
         GuardFacts incompleteCertificate = new GuardFacts(null, ALL_HOLD.postTermination(), null, 0, true, true,
-                new DeletionCertificate("DEL-1", "", "HDD", "degaussing", TODAY), TODAY);
+                new DeletionCertificate("DEL-1", "", "HDD", "degaussing", TODAY), TODAY, 0, null);
         assertThat(guards(DATA_DELETION, CLOSED, TransitionTrigger.REQUEST, incompleteCertificate))
                 .containsExactly(ContractLifecycle.DELETION_CERTIFICATE);
     }
@@ -153,7 +190,7 @@ class ContractLifecycleTest {
 
     private static GuardFacts pre(Verdict verdict, int gaps) {
         return new GuardFacts(new AssessmentOutcome(verdict, gaps, Instant.now()), null, null, 0, false, false, null,
-                TODAY);
+                TODAY, 0, null);
     }
 
     private static List<String> guards(ContractState from, ContractState to, TransitionTrigger trigger,

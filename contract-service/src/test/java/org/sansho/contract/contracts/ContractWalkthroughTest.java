@@ -77,6 +77,23 @@ class ContractWalkthroughTest {
                 .patch("/api/v1/contracts/" + id).then().statusCode(200).body("activity", equalTo("OPERATION"));
 
         move(p, id, "UNDER_REVIEW").statusCode(200);
+        // A review ends on its own in-contract result: the one recorded before it began does not count, and an
+        // UNACCEPTABLE one keeps the contract under review and tells both sides.
+        refused(p, id, "ACTIVE", "in-contract-verdict");
+        java.time.OffsetDateTime reviewed = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(1);
+        send(id, Fixtures.assessmentResult(COMPLETED, p, id, "IN_CONTRACT", "UNACCEPTABLE", 1, reviewed.toString()));
+        awaitVerdict(p, id, "IN_CONTRACT", "UNACCEPTABLE", 1);
+        refused(p, id, "ACTIVE", "in-contract-verdict");
+        JsonNode unacceptable = await().atMost(Duration.ofSeconds(30)).until(() -> TopicRecords
+                .forKey("contract.events", id.toString()).stream().map(r -> tree(r.value()))
+                .filter(e -> e.path("type").asText().equals("org.sansho.contract.review-unacceptable.v1"))
+                .findFirst().orElse(null), java.util.Objects::nonNull).path("data");
+        assertThat(unacceptable.path("hospitalId").asText()).isEqualTo(p.hospital().toString());
+        assertThat(unacceptable.path("vendorId").asText()).isEqualTo(p.vendor().toString());
+        assertThat(unacceptable.path("openMandatoryGaps").asInt()).isEqualTo(1);
+        send(id, Fixtures.assessmentResult(VERDICT_CHANGED, p, id, "IN_CONTRACT", "CONDITIONAL", 0,
+                reviewed.plusMinutes(1).toString()));
+        awaitVerdict(p, id, "IN_CONTRACT", "CONDITIONAL", 0);
         move(p, id, "ACTIVE").statusCode(200);
 
         // Crisis response: entered by an incident report only, left once the measure is agreed by both sides.
@@ -136,7 +153,8 @@ class ContractWalkthroughTest {
                 "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
                 "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
                 "org.sansho.contract.amended.v1",
-                "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
+                "org.sansho.contract.state-changed.v1", "org.sansho.contract.review-unacceptable.v1",
+                "org.sansho.contract.state-changed.v1",
                 "org.sansho.contract.state-changed.v1", "org.sansho.contract.incident-reported.v1",
                 "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
                 "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
@@ -150,7 +168,8 @@ class ContractWalkthroughTest {
         assertThat(requested.path("serviceModel").asText()).isEqualTo("SAAS");
         assertThat(requested.path("baseline").get(0).path("version").asText()).isEqualTo("6.0");
         assertThat(requested.path("dataCategories").size()).isEqualTo(2);
-        assertThat(tree(events.get(15).value()).path("data").path("deletionCertificateRef").asText())
+        JsonNode closed = tree(events.get(events.size() - 1).value()).path("data");
+        assertThat(closed.path("deletionCertificateRef").asText())
                 .isEqualTo("DEL-2028-0042");
     }
 

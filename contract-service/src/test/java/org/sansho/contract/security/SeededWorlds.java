@@ -17,7 +17,7 @@ import static org.sansho.contract.Fixtures.as;
 /**
  * Seeds the records the access rules (authorization-rules.yaml) refer to, through the API and the assessment events
  * contract-service consumes: a hospital and its vendor with a service and a certification, an ACTIVE contract with an
- * incident whose measure awaits agreement, and an ACTIVE contract the vendor gave notice on (TERMINATION_NOTICED).
+ * incident whose measure awaits agreement and a re-agreement case awaiting both consents, and an ACTIVE contract the vendor gave notice on (TERMINATION_NOTICED).
  */
 final class SeededWorlds {
 
@@ -37,6 +37,15 @@ final class SeededWorlds {
                 .post("/api/v1/contracts/" + contract + "/incidents").then().statusCode(201).extract().path("id");
         as("vendor", p.vendor()).body(Map.of("measure", "アクセス権の棚卸し"))
                 .post("/api/v1/contracts/" + contract + "/incidents/" + incident + "/measure").then().statusCode(200);
+        // An amendment of the agreed SLA opens a re-agreement case awaiting both sides' consent.
+        String etag = as("procurement", p.hospital()).get("/api/v1/contracts/" + contract).getHeader("ETag");
+        as("procurement", p.hospital()).header("If-Match", etag)
+                .body(Map.of("sla", Map.of("availabilityPercent", 99.9, "rtoHours", 12, "rpoHours", 12,
+                        "incidentNotificationHours", 1, "backupGenerations", 7, "offlineBackupCopy", true,
+                        "dataRegion", "JP-East")))
+                .patch("/api/v1/contracts/" + contract).then().statusCode(200);
+        String reagreement = as("procurement", p.hospital()).get("/api/v1/contracts/" + contract + "/reagreements")
+                .then().statusCode(200).extract().path("items[0].id");
         UUID ending = active(p);
         as("vendor", p.vendor()).body(Map.of("noticedOn", "2027-09-01"))
                 .post("/api/v1/contracts/" + ending + "/termination/notice").then().statusCode(200);
@@ -46,7 +55,7 @@ final class SeededWorlds {
         return new World()
                 .set("hospital", p.hospital()).set("vendor", p.vendor()).set("service", p.service())
                 .set("contract", contract).set("contractEtag", current.getHeader("ETag"))
-                .set("incident", incident).set("ending", ending)
+                .set("incident", incident).set("reagreement", reagreement).set("ending", ending)
                 .set("newCorporateNumber", Fixtures.corporateNumber())
                 .actsFor("procurement", p.hospital()).actsFor("auditor", p.hospital())
                 .actsFor("vendor", p.vendor()).actsFor("catalog-admin", p.hospital());

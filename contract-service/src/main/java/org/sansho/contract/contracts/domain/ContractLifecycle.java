@@ -36,6 +36,8 @@ public final class ContractLifecycle {
     public static final String DATA_RETURN_CONFIRMED = "data-return-confirmed";
     public static final String DELETION_CERTIFICATE = "deletion-certificate";
     public static final String POST_TERMINATION_ASSESSMENT = "post-termination-assessment";
+    public static final String REAGREEMENT_OVERDUE = "reagreement-overdue";
+    public static final String IN_CONTRACT_VERDICT = "in-contract-verdict";
 
     private static final Map<ContractState, Set<ContractState>> NEXT = new EnumMap<>(ContractState.class);
 
@@ -96,6 +98,15 @@ public final class ContractLifecycle {
                             "2省GL §3.2 crisis response: recurrence-prevention measures agreed by both sides",
                             facts.incidentsWithoutAgreedMeasure() + " incident(s) have no recurrence-prevention "
                                     + "measure agreed by both the hospital and the vendor"));
+                } else if (from == UNDER_REVIEW) {
+                    inContractVerdict(facts, failed);
+                    if (facts.overdueReagreements() > 0) {
+                        // A review does not end on an agreement that both sides were due to renew and have not.
+                        failed.add(new GuardFailure(REAGREEMENT_OVERDUE,
+                                "2省GL §3.2.2 合意の維持 (maintaining the agreement)",
+                                facts.overdueReagreements() + " re-agreement case(s) are open past their due date: "
+                                        + "both sides consent at /contracts/{id}/reagreements/{caseId}/consent"));
+                    }
                 }
             }
             case TERMINATION_NOTICED -> {
@@ -143,6 +154,26 @@ public final class ContractLifecycle {
         } else if (pre.verdict() == Verdict.CONDITIONAL && pre.openMandatoryGaps() > 0) {
             failed.add(new GuardFailure(PRE_CONTRACT_VERDICT, rule, "the latest pre-contract assessment is "
                     + "CONDITIONAL with " + pre.openMandatoryGaps() + " mandatory gap(s) open and not risk-accepted"));
+        }
+    }
+
+    /**
+     * A periodic review (2省GL §3.2.2, in-contract confirmation of the vendor's measures) ends only on its own
+     * result: an in-contract assessment completed since the review began, ACCEPTABLE, or CONDITIONAL with every
+     * mandatory gap risk-accepted. An UNACCEPTABLE result keeps the contract under review.
+     */
+    private static void inContractVerdict(GuardFacts facts, List<GuardFailure> failed) {
+        String rule = "2省GL §3.2.2 in-contract review; §5 risk communication (accepted risks agreed)";
+        AssessmentOutcome in = facts.inContract();
+        if (in == null) {
+            failed.add(new GuardFailure(IN_CONTRACT_VERDICT, rule,
+                    "no in-contract assessment has been completed since the review began"));
+        } else if (in.verdict() == Verdict.UNACCEPTABLE) {
+            failed.add(new GuardFailure(IN_CONTRACT_VERDICT, rule,
+                    "the in-contract assessment of this review is UNACCEPTABLE"));
+        } else if (in.openMandatoryGaps() > 0) {
+            failed.add(new GuardFailure(IN_CONTRACT_VERDICT, rule, "the in-contract assessment of this review has "
+                    + in.openMandatoryGaps() + " mandatory gap(s) open and not risk-accepted"));
         }
     }
 

@@ -13,6 +13,8 @@ import java.time.LocalDate;
  * @param dataReturnConfirmed          the hospital confirmed it received its data back
  * @param deletionCertificate          the deletion/destruction certificate, or null
  * @param today                        the business date
+ * @param overdueReagreements          re-agreement cases still open after their due date
+ * @param inContract                   latest in-contract assessment completed since the current review began, or null
  */
 public record GuardFacts(
         AssessmentOutcome preContract,
@@ -22,5 +24,7 @@ public record GuardFacts(
         boolean terminationNoticed,
         boolean dataReturnConfirmed,
         DeletionCertificate deletionCertificate,
-        LocalDate today) {
+        LocalDate today,
+        int overdueReagreements,
+        AssessmentOutcome inContract) {
 }

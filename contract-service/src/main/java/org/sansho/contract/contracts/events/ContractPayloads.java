@@ -3,7 +3,6 @@ package org.sansho.contract.contracts.events;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.sansho.contract.contracts.domain.ContractPhase;
 import org.sansho.contract.contracts.domain.ContractState;
-import org.sansho.contract.contracts.domain.VersionRef;
 import org.sansho.platform.events.DataSchema;
 
 import java.time.LocalDate;
@@ -56,9 +55,10 @@ public final class ContractPayloads {
     public record TermExpired(@JsonUnwrapped ContractContext context, LocalDate endDate, ContractState state) {
     }
 
-    @DataSchema("ContractReagreementRequiredV1")
-    public record ReagreementRequired(@JsonUnwrapped ContractContext context, VersionRef superseded,
-                                      VersionRef by) {
+    /** An in-contract review's assessment came back UNACCEPTABLE: the contract stays UNDER_REVIEW. */
+    @DataSchema("ContractReviewUnacceptableV1")
+    public record ReviewUnacceptable(@JsonUnwrapped ContractContext context, UUID assessmentId, String verdict,
+                                     int openMandatoryGaps, OffsetDateTime completedAt) {
     }
 
     @DataSchema("ContractClosedV1")

@@ -18,7 +18,6 @@ import org.sansho.contract.contracts.domain.ContractActivity;
 import org.sansho.contract.contracts.domain.ContractPhase;
 import org.sansho.contract.contracts.domain.ContractState;
 import org.sansho.contract.contracts.domain.DataCategory;
-import org.sansho.contract.contracts.domain.ReagreementNeed;
 import org.sansho.contract.contracts.domain.Responsibility;
 import org.sansho.contract.contracts.domain.ResidencyException;
 import org.sansho.contract.contracts.domain.SlaTerms;
@@ -31,8 +30,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A hospital–vendor contract. Its JSON columns (baseline, data categories, SLA, responsibilities, re-agreement
- * needs) hold immutable values that a change replaces as a whole and never alters in place: mapped as immutable,
+ * A hospital–vendor contract. Its JSON columns (baseline, data categories, SLA, responsibilities) hold immutable values that a change replaces as a whole and never alters in place: mapped as immutable,
  * Hibernate keeps the loaded value itself as the dirty-checking snapshot and compares by equality, instead of
  * copying each column through a JSON round trip on every load and persist.
  *
@@ -134,10 +132,7 @@ public class Contract extends PanacheEntityBase {
     @Column(name = "signed_on")
     public LocalDate signedOn;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Mutability(Immutability.class)
-    public List<ReagreementNeed> reagreement;
-
+    /** Whether any of the contract's re-agreement cases is open (kept by the re-agreement feature). */
     @Column(name = "reagreement_required")
     public boolean reagreementRequired;
 

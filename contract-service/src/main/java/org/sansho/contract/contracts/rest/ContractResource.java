@@ -65,6 +65,8 @@ public class ContractResource {
     @APIResponse(responseCode = "201", description = "Opened; Location names the contract",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "422", description = "The baseline names a version the catalog does not hold as "
+            + "PUBLISHED with requirements; errors[] names each entry (baseline[i])")
     public Response openContract(@Valid @NotNull NewContract request, @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /contracts by " + caller.requireOrganization(), request, () -> {
             Contract c = contracts.open(request.toCommand(), caller);
@@ -136,11 +138,14 @@ public class ContractResource {
     @Transactional
     @RolesAllowed(Roles.PROCUREMENT)
     @Operation(summary = "Amend a contract (baseline, terms, SLA, responsibility split, activity)",
-            description = "Needs If-Match with the current ETag. Publishes contract.amended. Moving the baseline "
-                    + "off a superseded version clears the re-agreement flag (合意の維持).")
+            description = "Needs If-Match with the current ETag. Publishes contract.amended. Changing the baseline, "
+                    + "SLA or responsibilities of an agreed contract opens a re-agreement case both sides consent to "
+                    + "(合意の維持, 2省GL §3.2.2); no amendment closes one.")
     @APIResponse(responseCode = "200", description = "Amended",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "412", description = "The ETag is stale")
+    @APIResponse(responseCode = "422", description = "The new baseline adds a version the catalog does not hold as "
+            + "PUBLISHED with requirements; errors[] names each entry")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response amendContract(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull ContractPatch patch) {

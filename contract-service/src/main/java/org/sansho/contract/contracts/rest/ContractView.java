@@ -6,7 +6,6 @@ import org.sansho.contract.contracts.domain.ContractLifecycle;
 import org.sansho.contract.contracts.domain.ContractPhase;
 import org.sansho.contract.contracts.domain.ContractState;
 import org.sansho.contract.contracts.domain.DataCategory;
-import org.sansho.contract.contracts.domain.ReagreementNeed;
 import org.sansho.contract.contracts.domain.Responsibility;
 import org.sansho.contract.contracts.domain.ResidencyException;
 import org.sansho.contract.contracts.domain.SlaTerms;
@@ -25,7 +24,9 @@ public record ContractView(UUID id, UUID hospitalId, UUID vendorId, UUID service
                            String title, List<VersionRef> baseline, List<DataCategory> dataCategories,
                            TermView term, SlaTerms sla, List<Responsibility> responsibilities,
                            ContractPhase phase, ContractState state, ContractActivity activity,
-                           LocalDate signedOn, boolean reagreementRequired, List<ReagreementNeed> reagreement,
+                           LocalDate signedOn,
+                           @Schema(description = "a re-agreement case is open: GET /contracts/{id}/reagreements")
+                           boolean reagreementRequired,
                            Set<ContractState> nextStates,
                            @Schema(description = "the hospital's documented exception to domestic data storage "
                                    + "(2省GL 表4-1), if recorded") ResidencyException residencyException,
@@ -38,7 +39,7 @@ public record ContractView(UUID id, UUID hospitalId, UUID vendorId, UUID service
         return new ContractView(c.id, c.hospitalId, c.vendorId, c.serviceId, c.serviceModel, c.title, c.baseline,
                 c.dataCategories, new TermView(c.startDate, c.endDate, c.autoRenewal, c.hospitalNoticeDays,
                 c.vendorNoticeDays, c.noticeDeadline, c.renewalMonths, c.termExpired), c.sla, c.responsibilities, c.phase, c.state, c.activity,
-                c.signedOn, c.reagreementRequired, c.reagreement, ContractLifecycle.next(c.state),
+                c.signedOn, c.reagreementRequired, ContractLifecycle.next(c.state),
                 c.residencyException, c.slaBreaches, c.version,
                 c.createdBy, c.createdAt, c.updatedBy, c.updatedAt);
     }

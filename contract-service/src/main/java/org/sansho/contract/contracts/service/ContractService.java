@@ -3,6 +3,7 @@ package org.sansho.contract.contracts.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.ReadOnlyMode;
+import org.sansho.contract.catalog.PublishedVersions;
 import org.sansho.contract.contracts.domain.ContractActivity;
 import org.sansho.contract.contracts.domain.ContractLifecycle;
 import org.sansho.contract.contracts.domain.ContractPhase;
@@ -17,7 +18,6 @@ import org.sansho.contract.contracts.domain.TermRenewal;
 import org.sansho.contract.contracts.domain.GuardFailure;
 import org.sansho.contract.contracts.domain.GuardFacts;
 import org.sansho.contract.contracts.domain.NoticeDeadline;
-import org.sansho.contract.contracts.domain.ReagreementNeed;
 import org.sansho.contract.contracts.domain.TransitionRefusedException;
 import org.sansho.contract.contracts.domain.TransitionTrigger;
 import org.sansho.contract.contracts.domain.Responsibility;
@@ -30,16 +30,20 @@ import org.sansho.contract.contracts.persistence.ContractTransition;
 import org.sansho.contract.contracts.persistence.Incident;
 import org.sansho.contract.contracts.persistence.TerminationRecord;
 import org.sansho.contract.events.ContractEventTypes;
+import org.sansho.contract.reagreements.persistence.ReagreementCase;
+import org.sansho.contract.reagreements.service.ReagreementService;
 import org.sansho.contract.organizations.domain.OrganizationKind;
 import org.sansho.contract.organizations.persistence.Organization;
 import org.sansho.contract.organizations.persistence.VendorService;
 import org.sansho.platform.audit.AuditTrail;
 import org.sansho.platform.outbox.Outbox;
+import org.sansho.platform.problem.Problem;
 import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.rest.Preconditions;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,12 +62,17 @@ public class ContractService {
     private final Outbox outbox;
     private final Clock clock;
     private final AuditTrail audit;
+    private final ReagreementService reagreements;
+    private final PublishedVersions publishedVersions;
 
-    public ContractService(EntityManager em, Outbox outbox, Clock clock, AuditTrail audit) {
+    public ContractService(EntityManager em, Outbox outbox, Clock clock, AuditTrail audit,
+                           ReagreementService reagreements, PublishedVersions publishedVersions) {
+        this.publishedVersions = publishedVersions;
         this.em = em;
         this.outbox = outbox;
         this.clock = clock;
         this.audit = audit;
+        this.reagreements = reagreements;
     }
 
     /** Audits a change of a contract; its records belong to both sides of the contract. */
@@ -100,6 +109,7 @@ public class ContractService {
         c.serviceModel = service.serviceModel;
         c.title = request.title();
         c.baseline = baseline(request.baseline());
+        requirePublished(c.baseline, List.of());
         c.dataCategories = List.copyOf(new java.util.LinkedHashSet<>(request.dataCategories()));
         applyTerm(c, request.term());
         c.sla = request.sla();
@@ -107,7 +117,6 @@ public class ContractService {
         c.residencyException = exception;
         c.state = ContractState.DRAFT;
         c.phase = c.state.phase();
-        c.reagreement = List.of();
         c.reagreementRequired = false;
         c.createdBy = caller.subject();
         c.createdAt = now;
@@ -172,11 +181,8 @@ public class ContractService {
         if (patch.baseline() != null) {
             List<VersionRef> baseline = baseline(patch.baseline());
             if (!baseline.equals(c.baseline)) {
+                requirePublished(baseline, c.baseline);
                 c.baseline = baseline;
-                // An amendment that moves the baseline off a superseded version renews the agreement (合意の維持,
-                // 2省GL §3.2.2); needs for versions still in the baseline remain.
-                c.reagreement = c.reagreement.stream().filter(n -> baseline.contains(n.superseded())).toList();
-                c.reagreementRequired = !c.reagreement.isEmpty();
                 changed.add("baseline");
             }
         }
@@ -223,6 +229,9 @@ public class ContractService {
             c.updatedBy = caller.subject();
             c.updatedAt = now();
             em.flush();
+            // Amending the agreed terms does not renew the agreement by itself: both sides consent to a re-agreement
+            // case (合意の維持, 2省GL §3.2.2), and moving the baseline off a superseded version closes none.
+            reagreements.openForAmendment(c, changed, caller.subject());
             outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.AMENDED,
                     new ContractPayloads.Amended(ContractContext.of(c), changed, c.reagreementRequired));
             audit("contract.amended", c, before, ContractSnapshot.of(c));
@@ -291,7 +300,23 @@ public class ContractService {
         audit("contract.transitioned", c, before, ContractSnapshot.of(c));
     }
 
-    /** What the transition guards read about {@code c}: four look-ups, made only for a guard that reads them. */
+    /**
+     * The latest in-contract result, if it was completed since the contract last entered UNDER_REVIEW: a review is
+     * judged on its own assessment, not on an earlier one.
+     */
+    private static org.sansho.contract.contracts.domain.AssessmentOutcome inContractSinceReview(Contract c) {
+        if (c.state != ContractState.UNDER_REVIEW) {
+            return null;
+        }
+        AssessmentResultRow in = AssessmentResultRow.findById(
+                new AssessmentResultRow.Key(c.id, ContractPhase.IN_CONTRACT.name()));
+        ContractTransition began = ContractTransition.<ContractTransition>find(
+                "contractId = ?1 and toState = ?2 order by occurredAt desc", c.id, ContractState.UNDER_REVIEW)
+                .firstResult();
+        return in == null || (began != null && in.completedAt.isBefore(began.occurredAt)) ? null : in.outcome();
+    }
+
+    /** What the transition guards read about {@code c}: a few look-ups, made only for a guard that reads them. */
     private GuardFacts facts(Contract c, java.time.LocalDate signedOn) {
         AssessmentResultRow pre = AssessmentResultRow.findById(
                 new AssessmentResultRow.Key(c.id, ContractPhase.PRE_CONTRACT.name()));
@@ -308,50 +333,32 @@ public class ContractService {
                 termination != null && termination.noticedOn != null,
                 termination != null && termination.dataReturnConfirmedAt != null,
                 termination == null ? null : termination.deletionCertificate(),
-                LocalDate.now(clock));
-    }
-
-    /**
-     * Flags every live contract whose baseline holds the superseded version (合意の維持, 2省GL §3.2.2), once per
-     * superseded version, and publishes reagreement-required for each newly flagged contract.
-     */
-    public int flagReagreement(VersionRef superseded, VersionRef by) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("""
-                        select id from contract where state not in ('CLOSED', 'CANCELLED')
-                        and baseline @> cast(?1 as jsonb)""", UUID.class)
-                .setParameter(1, "[{\"guidelineId\":" + json(superseded.guidelineId()) + ",\"version\":"
-                        + json(superseded.version()) + "}]")
-                .getResultList();
-        int flagged = 0;
-        for (UUID id : ids) {
-            Contract c = Contract.findById(id);
-            if (c.reagreement.stream().anyMatch(n -> n.superseded().equals(superseded))) {
-                continue;
-            }
-            ContractSnapshot before = ContractSnapshot.of(c);
-            List<ReagreementNeed> needs = new ArrayList<>(c.reagreement);
-            needs.add(new ReagreementNeed(superseded, by));
-            c.reagreement = List.copyOf(needs);
-            c.reagreementRequired = true;
-            c.updatedBy = "catalog-events";
-            c.updatedAt = now();
-            em.flush();
-            outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(),
-                    ContractEventTypes.REAGREEMENT_REQUIRED,
-                    new ContractPayloads.ReagreementRequired(ContractContext.of(c), superseded, by));
-            audit("contract.reagreement-required", c, before, ContractSnapshot.of(c));
-            flagged++;
-        }
-        return flagged;
-    }
-
-    private static String json(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+                LocalDate.now(clock),
+                (int) ReagreementCase.overdue(c.id, LocalDate.now(clock)),
+                inContractSinceReview(c));
     }
 
     private Instant now() {
         return clock.instant();
+    }
+
+    /**
+     * A baseline names only versions the catalog holds as PUBLISHED with requirements (as this service learned them
+     * from the catalog, never a call per request); entries the contract already had are kept as they are, so a
+     * contract on a version superseded since can still be amended. 422 naming every refused entry.
+     */
+    private void requirePublished(List<VersionRef> baseline, List<VersionRef> current) {
+        List<VersionRef> added = baseline.stream().filter(r -> !current.contains(r)).toList();
+        List<PublishedVersions.Refusal> refused = publishedVersions.refusals(added);
+        if (!refused.isEmpty()) {
+            List<Problem.FieldError> errors = refused.stream().map(r -> new Problem.FieldError(
+                    "baseline[" + baseline.indexOf(r.entry()) + "]", r.reason())).toList();
+            throw new ProblemException(new Problem(URI.create(ProblemException.TYPE_BASE + "baseline-not-published"),
+                    "Baseline not published", 422, "The baseline names " + refused.stream()
+                    .map(r -> r.entry().guidelineId() + " " + r.entry().version()).toList()
+                    + ", which the catalog does not hold as a published version with requirements", null, errors,
+                    List.of(), java.util.Map.of()));
+        }
     }
 
     private static List<VersionRef> baseline(List<VersionRef> body) {

@@ -4,7 +4,6 @@ import org.sansho.contract.contracts.domain.ContractActivity;
 import org.sansho.contract.contracts.domain.ContractPhase;
 import org.sansho.contract.contracts.domain.ContractState;
 import org.sansho.contract.contracts.domain.DataCategory;
-import org.sansho.contract.contracts.domain.ReagreementNeed;
 import org.sansho.contract.contracts.domain.Responsibility;
 import org.sansho.contract.contracts.domain.ResidencyException;
 import org.sansho.contract.contracts.domain.SlaTerms;
@@ -28,13 +27,13 @@ public record ContractSnapshot(UUID id, UUID hospitalId, UUID vendorId, UUID ser
                                boolean termExpired, ResidencyException residencyException, SlaTerms sla,
                                List<Responsibility> responsibilities, ContractPhase phase, ContractState state,
                                ContractActivity activity, LocalDate signedOn, boolean reagreementRequired,
-                               List<ReagreementNeed> reagreement, long version, String createdBy, Instant createdAt,
+                               long version, String createdBy, Instant createdAt,
                                String updatedBy, Instant updatedAt) {
 
     public static ContractSnapshot of(Contract c) {
         return new ContractSnapshot(c.id, c.hospitalId, c.vendorId, c.serviceId, c.serviceModel, c.title, c.baseline,
                 c.dataCategories, c.startDate, c.endDate, c.autoRenewal, c.hospitalNoticeDays, c.vendorNoticeDays,
                 c.noticeDeadline, c.renewalMonths, c.termExpired, c.residencyException, c.sla, c.responsibilities, c.phase, c.state, c.activity, c.signedOn,
-                c.reagreementRequired, c.reagreement, c.version, c.createdBy, c.createdAt, c.updatedBy, c.updatedAt);
+                c.reagreementRequired, c.version, c.createdBy, c.createdAt, c.updatedBy, c.updatedAt);
     }
 }

@@ -12,6 +12,8 @@ import org.sansho.contract.contracts.persistence.Contract;
 import org.sansho.contract.contracts.service.ContractService;
 import org.sansho.contract.events.ContractEventTypes;
 import org.sansho.contract.organizations.persistence.Certification;
+import org.sansho.contract.reagreements.events.ReagreementPayloads;
+import org.sansho.contract.reagreements.persistence.ReagreementCase;
 import org.sansho.platform.audit.AuditActor;
 import org.sansho.platform.audit.AuditTrail;
 import org.sansho.platform.outbox.Outbox;
@@ -28,9 +30,10 @@ import java.util.UUID;
 /**
  * Emits reminders once per subject, threshold and due date (the reminder_sent table's key makes a second send
  * impossible, also across instances): certifications expiring within 30/7/0 days (2省GL §4.4 requires Privacy
- * Mark or ISMS to be held), notice deadlines within 30/7/0 days, and end dates passed without renewal or
- * termination. It also drives the term's end: an auto-renewing contract is renewed (contract.renewed), any other
- * one still in contract is flagged expired (contract.term-expired), each once.
+ * Mark or ISMS to be held), notice deadlines within 30/7/0 days, end dates passed without renewal or
+ * termination, and re-agreement cases still open after their due date (合意の維持, 2省GL §3.2.2). It also drives the
+ * term's end: an auto-renewing contract is renewed (contract.renewed), any other one still in contract is flagged
+ * expired (contract.term-expired), each once.
  */
 @ApplicationScoped
 @SystemScope("contract-service.reminders")
@@ -40,6 +43,7 @@ public class ReminderService {
     static final String NOTICE_DEADLINE = "NOTICE_DEADLINE";
     static final String END_DATE_PASSED = "END_DATE_PASSED";
     private static final String ACTOR = "contract-service.reminders";
+    static final String REAGREEMENT_OVERDUE = "REAGREEMENT_OVERDUE";
     private static final List<ContractState> IN_CONTRACT =
             List.of(ContractState.ACTIVE, ContractState.UNDER_REVIEW, ContractState.INCIDENT);
 
@@ -125,6 +129,20 @@ public class ReminderService {
                                 END_DATE_PASSED));
                 audit.record("reminder.end-date-passed", "contract", c.id, List.of(c.hospitalId, c.vendorId), null,
                         Map.of("kind", END_DATE_PASSED, "due", c.endDate, "threshold", 0));
+                sent++;
+            }
+        }
+        // A re-agreement both sides were due to sign and have not: announced once per case, to both sides.
+        List<ReagreementCase> overdue = ReagreementCase.list("closedAt is null and dueOn < ?1", today);
+        for (ReagreementCase r : overdue) {
+            if (insert(REAGREEMENT_OVERDUE, r.id, 0, r.dueOn)) {
+                Contract c = Contract.findById(r.contractId);
+                outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(),
+                        ContractEventTypes.REAGREEMENT_OVERDUE,
+                        new ReagreementPayloads.Overdue(ContractContext.of(c), r.id, r.trigger, r.openedOn, r.dueOn,
+                                r.hospitalConsentAt != null, r.vendorConsentAt != null));
+                audit.record("reminder.reagreement-overdue", "contract", c.id, List.of(c.hospitalId, c.vendorId),
+                        null, Map.of("kind", REAGREEMENT_OVERDUE, "case", r.id, "due", r.dueOn, "threshold", 0));
                 sent++;
             }
         }
