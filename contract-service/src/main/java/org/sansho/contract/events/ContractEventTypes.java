@@ -15,9 +15,12 @@ public final class ContractEventTypes {
     public static final String CLOSED = "org.sansho.contract.closed.v1";
     public static final String CERTIFICATION_EXPIRING = "org.sansho.contract.certification.expiring.v1";
     public static final String NOTICE_DEADLINE_APPROACHING = "org.sansho.contract.notice-deadline-approaching.v1";
+    public static final String DISCLOSURE_SHARED_UNDERSTANDING_REACHED =
+            "org.sansho.contract.disclosure.shared-understanding-reached.v1";
 
     public static final String[] PUBLISHED = {CREATED, STATE_CHANGED, AMENDED, INCIDENT_REPORTED,
-            REAGREEMENT_REQUIRED, CLOSED, CERTIFICATION_EXPIRING, NOTICE_DEADLINE_APPROACHING};
+            REAGREEMENT_REQUIRED, CLOSED, CERTIFICATION_EXPIRING, NOTICE_DEADLINE_APPROACHING,
+            DISCLOSURE_SHARED_UNDERSTANDING_REACHED};
 
     /** Consumed from assessment.events. */
     public static final String ASSESSMENT_COMPLETED = "org.sansho.assessment.completed.v1";

@@ -13,6 +13,7 @@ import java.time.LocalDate;
  * @param dataReturnConfirmed          the hospital confirmed it received its data back
  * @param deletionCertificate          the deletion/destruction certificate, or null
  * @param today                        the business date
+ * @param disclosureSharedUnderstanding every row of the disclosure package is accepted by the hospital (共通理解)
  */
 public record GuardFacts(
         AssessmentOutcome preContract,
@@ -22,5 +23,6 @@ public record GuardFacts(
         boolean terminationNoticed,
         boolean dataReturnConfirmed,
         DeletionCertificate deletionCertificate,
-        LocalDate today) {
+        LocalDate today,
+        boolean disclosureSharedUnderstanding) {
 }

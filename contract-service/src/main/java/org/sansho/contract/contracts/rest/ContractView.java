@@ -25,13 +25,17 @@ public record ContractView(UUID id, UUID hospitalId, UUID vendorId, UUID service
                            TermView term, SlaTerms sla, List<Responsibility> responsibilities,
                            ContractPhase phase, ContractState state, ContractActivity activity,
                            LocalDate signedOn, boolean reagreementRequired, List<ReagreementNeed> reagreement,
+                           @Schema(description = "every row of the disclosure package is accepted by the hospital "
+                                   + "(共通理解, 2省GL §3.2.1): needed for UNDER_ASSESSMENT and AGREED")
+                           boolean disclosureSharedUnderstanding,
                            Set<ContractState> nextStates, long version, String createdBy, Instant createdAt,
                            String updatedBy, Instant updatedAt) {
     public static ContractView of(Contract c) {
         return new ContractView(c.id, c.hospitalId, c.vendorId, c.serviceId, c.serviceModel, c.title, c.baseline,
                 c.dataCategories, new TermView(c.startDate, c.endDate, c.autoRenewal, c.hospitalNoticeDays,
                 c.vendorNoticeDays, c.noticeDeadline), c.sla, c.responsibilities, c.phase, c.state, c.activity,
-                c.signedOn, c.reagreementRequired, c.reagreement, ContractLifecycle.next(c.state), c.version,
+                c.signedOn, c.reagreementRequired, c.reagreement, c.disclosureSharedUnderstanding,
+                ContractLifecycle.next(c.state), c.version,
                 c.createdBy, c.createdAt, c.updatedBy, c.updatedAt);
     }
 }

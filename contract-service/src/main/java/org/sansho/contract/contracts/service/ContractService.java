@@ -23,6 +23,7 @@ import org.sansho.contract.contracts.persistence.Contract;
 import org.sansho.contract.contracts.persistence.ContractTransition;
 import org.sansho.contract.contracts.persistence.Incident;
 import org.sansho.contract.contracts.persistence.TerminationRecord;
+import org.sansho.contract.disclosures.persistence.DisclosurePackage;
 import org.sansho.contract.events.ContractEventTypes;
 import org.sansho.contract.organizations.domain.OrganizationKind;
 import org.sansho.contract.organizations.persistence.Organization;
@@ -274,7 +275,7 @@ public class ContractService {
         audit("contract.transitioned", c, before, ContractSnapshot.of(c));
     }
 
-    /** What the transition guards read about {@code c}: four look-ups, made only for a guard that reads them. */
+    /** What the transition guards read about {@code c}: five look-ups, made only for a guard that reads them. */
     private GuardFacts facts(Contract c, java.time.LocalDate signedOn) {
         AssessmentResultRow pre = AssessmentResultRow.findById(
                 new AssessmentResultRow.Key(c.id, ContractPhase.PRE_CONTRACT.name()));
@@ -291,7 +292,8 @@ public class ContractService {
                 termination != null && termination.noticedOn != null,
                 termination != null && termination.dataReturnConfirmedAt != null,
                 termination == null ? null : termination.deletionCertificate(),
-                LocalDate.now(clock));
+                LocalDate.now(clock),
+                DisclosurePackage.sharedUnderstandingOf(c.id));
     }
 
     /**
