@@ -44,6 +44,9 @@ class ContractWalkthroughTest {
         UUID id = Fixtures.openContract(p);
 
         move(p, id, "DISCLOSURE_REQUESTED").statusCode(200).body("phase", equalTo("PRE_CONTRACT"));
+        // UNDER_ASSESSMENT: not before the hospital accepted every row of the vendor's disclosure package.
+        refused(p, id, "UNDER_ASSESSMENT", "disclosure-shared-understanding");
+        Fixtures.shareUnderstanding(p, id);
         move(p, id, "UNDER_ASSESSMENT").statusCode(200);
 
         // AGREED: no verdict yet, then CONDITIONAL with open mandatory gaps, then CONDITIONAL with none.
