@@ -45,6 +45,7 @@ class FullLifecycleIT {
                 Suite.key(suite.guideline, "split"));
         review.answerAll(pre);
         review.submit(pre);
+        suite.shareUnderstanding(p, id);
         suite.transition(p, id, "UNDER_ASSESSMENT");
         review.evaluateAll(pre);
         assertThat(review.complete(pre)).isEqualTo("ACCEPTABLE");
@@ -108,6 +109,7 @@ class FullLifecycleIT {
                         r -> r.stream().anyMatch(e -> e.value().contains(CONTRACT + "closed.v1")));
         assertThat(contractEvents.stream().map(r -> type(r) + transition(r)).toList()).containsExactly(
                 CONTRACT + "created.v1", CONTRACT + "state-changed.v1 DRAFT>DISCLOSURE_REQUESTED",
+                CONTRACT + "disclosure.shared-understanding-reached.v1",
                 CONTRACT + "state-changed.v1 DISCLOSURE_REQUESTED>UNDER_ASSESSMENT",
                 CONTRACT + "state-changed.v1 UNDER_ASSESSMENT>AGREED", CONTRACT + "state-changed.v1 AGREED>ACTIVE",
                 CONTRACT + "state-changed.v1 ACTIVE>INCIDENT", CONTRACT + "incident-reported.v1",

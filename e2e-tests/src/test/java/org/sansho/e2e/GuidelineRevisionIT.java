@@ -71,6 +71,7 @@ class GuidelineRevisionIT {
         // The review finishes on version 2, and the contract's baseline moves on: the flag is cleared.
         review.answerAll(assessmentId);
         review.submit(assessmentId);
+        suite.shareUnderstanding(p, id);
         suite.transition(p, id, "UNDER_ASSESSMENT");
         review.evaluateAll(assessmentId);
         assertThat(review.complete(assessmentId)).isEqualTo("ACCEPTABLE");

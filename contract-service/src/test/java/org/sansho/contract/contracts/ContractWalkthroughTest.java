@@ -136,7 +136,8 @@ class ContractWalkthroughTest {
                         records -> records.stream().anyMatch(r -> r.value().contains("contract.closed.v1")));
         List<String> types = events.stream().map(r -> tree(r.value()).path("type").asText()).toList();
         assertThat(types).containsExactly("org.sansho.contract.created.v1",
-                "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
+                "org.sansho.contract.state-changed.v1",
+                "org.sansho.contract.disclosure.shared-understanding-reached.v1", "org.sansho.contract.state-changed.v1",
                 "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
                 "org.sansho.contract.amended.v1",
                 "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
