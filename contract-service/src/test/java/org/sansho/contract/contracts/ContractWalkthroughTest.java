@@ -154,7 +154,7 @@ class ContractWalkthroughTest {
         assertThat(requested.path("serviceModel").asText()).isEqualTo("SAAS");
         assertThat(requested.path("baseline").get(0).path("version").asText()).isEqualTo("6.0");
         assertThat(requested.path("dataCategories").size()).isEqualTo(2);
-        assertThat(tree(events.get(15).value()).path("data").path("deletionCertificateRef").asText())
+        assertThat(tree(events.get(16).value()).path("data").path("deletionCertificateRef").asText())
                 .isEqualTo("DEL-2028-0042");
     }
 
