@@ -140,11 +140,15 @@ class DisclosureTest {
         again.then().statusCode(200);
         assertThat(item(again, BACKUP_ROW).path("status").asText()).isEqualTo("ANSWERED");
         assertThat(item(again, BACKUP_ROW).path("reviewDecision").asText()).isEqualTo("NEEDS_INFORMATION");
+        String contractEtag = as("procurement", p.hospital()).get("/api/v1/contracts/" + id).then()
+                .body("disclosureSharedUnderstanding", is(false)).extract().header("ETag");
         as("procurement", p.hospital()).body(Map.of("decision", "ACCEPTED"))
                 .post(base + "/items/" + BACKUP_ROW + "/review").then().statusCode(200)
                 .body("sharedUnderstanding", is(true)).body("sharedUnderstandingAt", not(nullValue()));
-        as("procurement", p.hospital()).get("/api/v1/contracts/" + id).then()
-                .body("disclosureSharedUnderstanding", is(true));
+        // The contract shows it, under a new ETag (a cached copy is not revalidated as unchanged).
+        as("procurement", p.hospital()).header("If-None-Match", contractEtag).get("/api/v1/contracts/" + id).then()
+                .statusCode(200).body("disclosureSharedUnderstanding", is(true))
+                .header("ETag", not(equalTo(contractEtag)));
         await().atMost(Duration.ofSeconds(30)).until(() -> events(id, "disclosure.shared-understanding-reached"),
                 e -> e.size() == 1);
         JsonNode reached = events(id, "disclosure.shared-understanding-reached").get(0).path("data");

@@ -125,7 +125,8 @@ public class Contract extends PanacheEntityBase {
 
     /**
      * Every row of the contract's disclosure package is accepted by the hospital (共通理解, 2省GL §3.2.1). Read from
-     * the package (disclosures), never written here, so a review does not change the contract's version.
+     * the package (disclosures), never written here; the disclosure service moves the contract's version on when the
+     * value changes, so that the contract's ETag still covers its whole representation.
      */
     @Formula("coalesce((select dp.shared_understanding from disclosure_package dp where dp.contract_id = id), false)")
     public boolean disclosureSharedUnderstanding;

@@ -219,6 +219,10 @@ public class DisclosureService {
         pkg.sharedUnderstandingAt = pkg.sharedUnderstanding ? (was ? pkg.sharedUnderstandingAt : now) : null;
         pkg.updatedBy = caller.subject();
         pkg.updatedAt = now;
+        if (pkg.sharedUnderstanding != was) {
+            // The contract's representation shows the shared understanding: its version (ETag) moves on with it.
+            em.lock(c, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        }
         em.flush();
         if (pkg.sharedUnderstanding && !was) {
             outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(),
