@@ -156,7 +156,7 @@ class FullLifecycleIT {
         assertThat(requested.path("vendorId").asText()).isEqualTo(p.vendor().toString());
         assertThat(requested.path("phase").asText()).isEqualTo("PRE_CONTRACT");
         assertThat(requested.path("baseline").get(0).path("guidelineId").asText()).isEqualTo(suite.guideline);
-        assertThat(Tally.json(contractEvents.get(14).value()).path("data").path("deletionCertificateRef").asText())
+        assertThat(Tally.json(contractEvents.get(15).value()).path("data").path("deletionCertificateRef").asText())
                 .isEqualTo("DEL-E2E-0001");
 
         // The final state of each service.
