@@ -128,6 +128,27 @@ public final class Fixtures {
                         .instance(PublishedVersions.class).get().content(ref) != null));
     }
 
+    /**
+     * The vendor answers every row of the contract's disclosure package and the hospital accepts each answer: the
+     * shared understanding (共通理解) that UNDER_ASSESSMENT and AGREED need. Answers the rows' keys.
+     */
+    public static java.util.List<String> shareUnderstanding(Parties p, UUID contract) {
+        String base = "/api/v1/contracts/" + contract + "/disclosure";
+        java.util.List<String> keys = as("vendor", p.vendor()).get(base).then().statusCode(200)
+                .extract().path("items.key");
+        for (String key : keys) {
+            as("vendor", p.vendor()).body(Map.of("statement", "回答: " + key))
+                    .put(base + "/items/" + key).then().statusCode(200);
+        }
+        for (String key : keys) {
+            as("procurement", p.hospital()).body(Map.of("decision", "ACCEPTED"))
+                    .post(base + "/items/" + key + "/review").then().statusCode(200);
+        }
+        as("procurement", p.hospital()).get(base).then().statusCode(200)
+                .body("sharedUnderstanding", org.hamcrest.Matchers.is(true));
+        return keys;
+    }
+
     /** A structured CloudEvent as another service would publish it. */
     public static String cloudEvent(String type, String subject, String source, String dataJson) {
         return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"" + source

@@ -8,7 +8,8 @@ import org.sansho.testsupport.KafkaTestResource;
 import org.sansho.testsupport.PostgresTestResource;
 
 /**
- * Real PostgreSQL (this service's own database), a real Kafka broker and test tokens for every test. Global, so that
+ * Real PostgreSQL (this service's own database), a real Kafka broker, test tokens and a running catalog-service (the
+ * disclosure templates) for every test. Global, so that
  * the module's tests share one start of the application (a resource restricted to its class would restart it per
  * class).
  */
@@ -16,6 +17,7 @@ import org.sansho.testsupport.PostgresTestResource;
         initArgs = @ResourceArg(name = "database", value = "contract"))
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = CatalogTestResource.class, scope = TestResourceScope.GLOBAL)
 public final class TestInfrastructure {
     private TestInfrastructure() {
     }

@@ -48,6 +48,7 @@ class DeliveryFaultsIT {
         String assessmentId = review.awaitOpened("PRE_CONTRACT");
         review.answerAll(assessmentId);
         review.submit(assessmentId);
+        suite.shareUnderstanding(p, id);
         suite.transition(p, id, "UNDER_ASSESSMENT");
         review.evaluateAll(assessmentId);
         review.complete(assessmentId);

@@ -45,6 +45,7 @@ class FullLifecycleIT {
                 Suite.key(suite.guideline, "split"));
         review.answerAll(pre);
         review.submit(pre);
+        suite.shareUnderstanding(p, id);
         suite.transition(p, id, "UNDER_ASSESSMENT");
         review.evaluateAll(pre);
         assertThat(review.complete(pre)).isEqualTo("ACCEPTABLE");
@@ -110,6 +111,7 @@ class FullLifecycleIT {
                         r -> r.stream().anyMatch(e -> e.value().contains(CONTRACT + "closed.v1")));
         assertThat(contractEvents.stream().map(r -> type(r) + transition(r)).toList()).containsExactly(
                 CONTRACT + "created.v1", CONTRACT + "state-changed.v1 DRAFT>DISCLOSURE_REQUESTED",
+                CONTRACT + "disclosure.shared-understanding-reached.v1",
                 CONTRACT + "state-changed.v1 DISCLOSURE_REQUESTED>UNDER_ASSESSMENT",
                 CONTRACT + "state-changed.v1 UNDER_ASSESSMENT>AGREED", CONTRACT + "state-changed.v1 AGREED>ACTIVE",
                 CONTRACT + "state-changed.v1 ACTIVE>INCIDENT", CONTRACT + "incident-reported.v1",
@@ -156,7 +158,7 @@ class FullLifecycleIT {
         assertThat(requested.path("vendorId").asText()).isEqualTo(p.vendor().toString());
         assertThat(requested.path("phase").asText()).isEqualTo("PRE_CONTRACT");
         assertThat(requested.path("baseline").get(0).path("guidelineId").asText()).isEqualTo(suite.guideline);
-        assertThat(Tally.json(contractEvents.get(14).value()).path("data").path("deletionCertificateRef").asText())
+        assertThat(Tally.json(contractEvents.get(15).value()).path("data").path("deletionCertificateRef").asText())
                 .isEqualTo("DEL-E2E-0001");
 
         // The final state of each service.

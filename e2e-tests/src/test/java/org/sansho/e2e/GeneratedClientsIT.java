@@ -102,6 +102,8 @@ class GeneratedClientsIT {
                             .uri("https://vendor.example/isms.pdf"))));
         }
         vendorAssessments.submitAssessment(assessmentId);
+        // The disclosure package's rows answered and accepted (共通理解), which UNDER_ASSESSMENT needs.
+        suite.shareUnderstanding(new Suite.Parties(hospital, vendor, service), contractId);
         procurement.transitionContract(contractId, new TransitionRequest().to(ContractState.UNDER_ASSESSMENT)
                 .reason("answers in"), null, null);
 

@@ -73,6 +73,7 @@ class GuidelineRevisionIT {
         // both sides have consented.
         review.answerAll(assessmentId);
         review.submit(assessmentId);
+        suite.shareUnderstanding(p, id);
         suite.transition(p, id, "UNDER_ASSESSMENT");
         review.evaluateAll(assessmentId);
         assertThat(review.complete(assessmentId)).isEqualTo("ACCEPTABLE");

@@ -61,6 +61,7 @@ final class Suite {
         broker = Broker.start();
         Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         catalog = ServiceProcess.start("catalog-service", "e2e_catalog", kafka);
+        // The contract-service reads the disclosure templates of the catalog (disclosure packages).
         Map<String, String> contractEnv = new HashMap<>(kafka);
         contractEnv.put("QUARKUS_REST_CLIENT_CATALOG_URL", catalog.baseUrl());
         contract = ServiceProcess.start("contract-service", "e2e_contract", contractEnv);
@@ -169,6 +170,24 @@ final class Suite {
                         "hospitalNoticeDays", 90, "vendorNoticeDays", 180),
                 "sla", Map.of("availabilityPercent", 99.5, "rtoHours", 24, "rpoHours", 24,
                         "incidentNotificationHours", 1, "dataRegion", "JP-East"));
+    }
+
+    /**
+     * The vendor answers every row of the contract's disclosure package and the hospital accepts each answer: the
+     * shared understanding (共通理解, 2省GL §3.2.1) that UNDER_ASSESSMENT and AGREED need.
+     */
+    void shareUnderstanding(Parties p, UUID contractId) {
+        String base = "/api/v1/contracts/" + contractId + "/disclosure";
+        List<String> keys = as(contract, "vendor", p.vendor()).get(base).then().statusCode(200)
+                .extract().path("items.key");
+        for (String key : keys) {
+            as(contract, "vendor", p.vendor()).body(Map.of("statement", "end-to-end answer to " + key))
+                    .put(base + "/items/" + key).then().statusCode(200);
+        }
+        for (String key : keys) {
+            as(contract, "procurement", p.hospital()).body(Map.of("decision", "ACCEPTED"))
+                    .post(base + "/items/" + key + "/review").then().statusCode(200);
+        }
     }
 
     void transition(Parties p, UUID contractId, String to) {

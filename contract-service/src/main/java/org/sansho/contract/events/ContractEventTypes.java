@@ -21,10 +21,13 @@ public final class ContractEventTypes {
     public static final String INCIDENT_RESTORED = "org.sansho.contract.incident-restored.v1";
     public static final String RENEWED = "org.sansho.contract.renewed.v1";
     public static final String TERM_EXPIRED = "org.sansho.contract.term-expired.v1";
+    public static final String DISCLOSURE_SHARED_UNDERSTANDING_REACHED =
+            "org.sansho.contract.disclosure.shared-understanding-reached.v1";
 
     public static final String[] PUBLISHED = {CREATED, STATE_CHANGED, AMENDED, INCIDENT_REPORTED,
             REAGREEMENT_REQUIRED, REAGREEMENT_CONCLUDED, REAGREEMENT_OVERDUE, REVIEW_UNACCEPTABLE, CLOSED,
-            CERTIFICATION_EXPIRING, NOTICE_DEADLINE_APPROACHING, INCIDENT_RESTORED, RENEWED, TERM_EXPIRED};
+            CERTIFICATION_EXPIRING, NOTICE_DEADLINE_APPROACHING, INCIDENT_RESTORED, RENEWED, TERM_EXPIRED,
+            DISCLOSURE_SHARED_UNDERSTANDING_REACHED};
 
     /** Consumed from assessment.events. */
     public static final String ASSESSMENT_COMPLETED = "org.sansho.assessment.completed.v1";

@@ -34,9 +34,10 @@ class ContractLifecycleTest {
             new AssessmentOutcome(Verdict.ACCEPTABLE, 0, Instant.now()),
             new AssessmentOutcome(Verdict.CONDITIONAL, 3, Instant.now()),
             TODAY, 0, true, true, CERTIFICATE, TODAY, 0,
-            new AssessmentOutcome(Verdict.CONDITIONAL, 0, Instant.now()));
+            new AssessmentOutcome(Verdict.CONDITIONAL, 0, Instant.now()), true);
     /** Facts under which every guard fails. */
-    private static final GuardFacts NONE_HOLD = new GuardFacts(null, null, null, 1, false, false, null, TODAY, 1, null);
+    private static final GuardFacts NONE_HOLD = new GuardFacts(null, null, null, 1, false, false, null, TODAY, 1, null,
+            false);
 
     private static final Map<ContractState, Set<ContractState>> ALLOWED = Map.ofEntries(
             Map.entry(DRAFT, Set.of(DISCLOSURE_REQUESTED, CANCELLED)),
@@ -79,7 +80,8 @@ class ContractLifecycleTest {
             gathered[0]++;
             return ALL_HOLD;
         });
-        boolean guarded = Set.of(AGREED, ACTIVE, TERMINATION_NOTICED, DATA_DELETION, CLOSED).contains(to);
+        boolean guarded = Set.of(UNDER_ASSESSMENT, AGREED, ACTIVE, TERMINATION_NOTICED, DATA_DELETION, CLOSED)
+                .contains(to);
         assertThat(gathered[0]).isEqualTo(guarded ? 1 : 0);
     }
 
@@ -100,7 +102,8 @@ class ContractLifecycleTest {
     @Test
     void agreed_needs_an_acceptable_verdict_or_a_conditional_one_without_open_mandatory_gaps() {
         assertThat(guards(UNDER_ASSESSMENT, AGREED, TransitionTrigger.REQUEST, NONE_HOLD))
-                .containsExactly(ContractLifecycle.PRE_CONTRACT_VERDICT);
+                .containsExactly(ContractLifecycle.PRE_CONTRACT_VERDICT,
+                        ContractLifecycle.DISCLOSURE_SHARED_UNDERSTANDING);
         assertThat(guards(UNDER_ASSESSMENT, AGREED, TransitionTrigger.REQUEST, pre(Verdict.UNACCEPTABLE, 0)))
                 .containsExactly(ContractLifecycle.PRE_CONTRACT_VERDICT);
         assertThat(guards(UNDER_ASSESSMENT, AGREED, TransitionTrigger.REQUEST, pre(Verdict.CONDITIONAL, 2)))
@@ -110,10 +113,25 @@ class ContractLifecycleTest {
     }
 
     @Test
+    void under_assessment_and_agreed_need_the_shared_understanding_of_the_disclosure_package() {
+        assertThat(guards(DISCLOSURE_REQUESTED, UNDER_ASSESSMENT, TransitionTrigger.REQUEST, NONE_HOLD))
+                .containsExactly(ContractLifecycle.DISCLOSURE_SHARED_UNDERSTANDING);
+        assertThat(guards(DISCLOSURE_REQUESTED, UNDER_ASSESSMENT, TransitionTrigger.REQUEST, ALL_HOLD)).isEmpty();
+        GuardFacts acceptableWithoutUnderstanding = new GuardFacts(ALL_HOLD.preContract(), null, null, 0, false,
+                false, null, TODAY, 0, null, false);
+        assertThat(guards(UNDER_ASSESSMENT, AGREED, TransitionTrigger.REQUEST, acceptableWithoutUnderstanding))
+                .containsExactly(ContractLifecycle.DISCLOSURE_SHARED_UNDERSTANDING);
+        assertThat(ContractLifecycle.check(DISCLOSURE_REQUESTED, UNDER_ASSESSMENT, TransitionTrigger.REQUEST,
+                () -> NONE_HOLD).get(0).rule()).contains("2省GL §3.2.1");
+        // Cancelling needs no shared understanding.
+        assertThat(guards(DISCLOSURE_REQUESTED, CANCELLED, TransitionTrigger.REQUEST, NONE_HOLD)).isEmpty();
+    }
+
+    @Test
     void active_needs_a_signed_date_that_is_not_in_the_future() {
         assertThat(guards(AGREED, ACTIVE, TransitionTrigger.REQUEST, NONE_HOLD))
                 .containsExactly(ContractLifecycle.SIGNED_DATE);
-        GuardFacts future = new GuardFacts(null, null, TODAY.plusDays(1), 0, false, false, null, TODAY, 0, null);
+        GuardFacts future = new GuardFacts(null, null, TODAY.plusDays(1), 0, false, false, null, TODAY, 0, null, false);
         assertThat(guards(AGREED, ACTIVE, TransitionTrigger.REQUEST, future))
                 .containsExactly(ContractLifecycle.SIGNED_DATE);
     }
@@ -131,7 +149,7 @@ class ContractLifecycleTest {
         assertThat(guards(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, ALL_HOLD)).isEmpty();
         // Leaving an incident is not held up by a re-agreement.
         GuardFacts overdueOnly = new GuardFacts(null, null, null, 0, false, false, null, TODAY, 2,
-                ALL_HOLD.inContract());
+                ALL_HOLD.inContract(), true);
         assertThat(guards(INCIDENT, ACTIVE, TransitionTrigger.REQUEST, overdueOnly)).isEmpty();
         assertThat(ContractLifecycle.check(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, () -> overdueOnly))
                 .singleElement().satisfies(f -> {
@@ -159,7 +177,7 @@ class ContractLifecycleTest {
 
     private static GuardFacts in(Verdict verdict, int gaps) {
         return new GuardFacts(null, null, null, 0, false, false, null, TODAY, 0,
-                verdict == null ? null : new AssessmentOutcome(verdict, gaps, Instant.now()));
+                verdict == null ? null : new AssessmentOutcome(verdict, gaps, Instant.now()), true);
     }
 
     @Test
@@ -177,7 +195,7 @@ class ContractLifecycleTest {
                 ContractLifecycle.DATA_RETURN_CONFIRMED, ContractLifecycle.DELETION_CERTIFICATE,
                 ContractLifecycle.POST_TERMINATION_ASSESSMENT);
         GuardFacts incompleteCertificate = new GuardFacts(null, ALL_HOLD.postTermination(), null, 0, true, true,
-                new DeletionCertificate("DEL-1", "", "HDD", "degaussing", TODAY), TODAY, 0, null);
+                new DeletionCertificate("DEL-1", "", "HDD", "degaussing", TODAY), TODAY, 0, null, false);
         assertThat(guards(DATA_DELETION, CLOSED, TransitionTrigger.REQUEST, incompleteCertificate))
                 .containsExactly(ContractLifecycle.DELETION_CERTIFICATE);
     }
@@ -190,7 +208,7 @@ class ContractLifecycleTest {
 
     private static GuardFacts pre(Verdict verdict, int gaps) {
         return new GuardFacts(new AssessmentOutcome(verdict, gaps, Instant.now()), null, null, 0, false, false, null,
-                TODAY, 0, null);
+                TODAY, 0, null, true);
     }
 
     private static List<String> guards(ContractState from, ContractState to, TransitionTrigger trigger,

@@ -44,6 +44,9 @@ class ContractWalkthroughTest {
         UUID id = Fixtures.openContract(p);
 
         move(p, id, "DISCLOSURE_REQUESTED").statusCode(200).body("phase", equalTo("PRE_CONTRACT"));
+        // UNDER_ASSESSMENT: not before the hospital accepted every row of the vendor's disclosure package.
+        refused(p, id, "UNDER_ASSESSMENT", "disclosure-shared-understanding");
+        Fixtures.shareUnderstanding(p, id);
         move(p, id, "UNDER_ASSESSMENT").statusCode(200);
 
         // AGREED: no verdict yet, then CONDITIONAL with open mandatory gaps, then CONDITIONAL with none.
@@ -150,7 +153,8 @@ class ContractWalkthroughTest {
                         records -> records.stream().anyMatch(r -> r.value().contains("contract.closed.v1")));
         List<String> types = events.stream().map(r -> tree(r.value()).path("type").asText()).toList();
         assertThat(types).containsExactly("org.sansho.contract.created.v1",
-                "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
+                "org.sansho.contract.state-changed.v1",
+                "org.sansho.contract.disclosure.shared-understanding-reached.v1", "org.sansho.contract.state-changed.v1",
                 "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
                 "org.sansho.contract.amended.v1",
                 "org.sansho.contract.state-changed.v1", "org.sansho.contract.review-unacceptable.v1",

@@ -51,11 +51,19 @@ final class SeededWorlds {
                 .post("/api/v1/contracts/" + ending + "/termination/notice").then().statusCode(200);
         as("procurement", p.hospital()).body(Map.of("to", "TERMINATION_NOTICED"))
                 .post("/api/v1/contracts/" + ending + "/transitions").then().statusCode(200);
+        // A DRAFT contract whose vendor answered one disclosure row, and one whose package has not started (a copy
+        // target for the answers of the ACTIVE contract's package).
+        UUID disclosing = Fixtures.openContract(p);
+        as("vendor", p.vendor()).body(Map.of("statement", "データは国内のみに保存します"))
+                .put("/api/v1/contracts/" + disclosing + "/disclosure/items/vendor-gl-table-4-1.1")
+                .then().statusCode(200);
+        UUID copyTarget = Fixtures.openContract(p);
         Response current = as("procurement", p.hospital()).get("/api/v1/contracts/" + contract);
         return new World()
                 .set("hospital", p.hospital()).set("vendor", p.vendor()).set("service", p.service())
                 .set("contract", contract).set("contractEtag", current.getHeader("ETag"))
                 .set("incident", incident).set("reagreement", reagreement).set("ending", ending)
+                .set("disclosing", disclosing).set("copyTarget", copyTarget)
                 .set("newCorporateNumber", Fixtures.corporateNumber())
                 .actsFor("procurement", p.hospital()).actsFor("auditor", p.hospital())
                 .actsFor("vendor", p.vendor()).actsFor("catalog-admin", p.hospital());
@@ -63,6 +71,7 @@ final class SeededWorlds {
 
     private UUID active(Fixtures.Parties p) {
         UUID id = Fixtures.openContract(p);
+        Fixtures.shareUnderstanding(p, id);
         for (String to : List.of("DISCLOSURE_REQUESTED", "UNDER_ASSESSMENT")) {
             as("procurement", p.hospital()).body(Map.of("to", to)).post("/api/v1/contracts/" + id + "/transitions")
                     .then().statusCode(200);

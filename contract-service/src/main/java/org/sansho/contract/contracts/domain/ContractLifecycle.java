@@ -38,6 +38,7 @@ public final class ContractLifecycle {
     public static final String POST_TERMINATION_ASSESSMENT = "post-termination-assessment";
     public static final String REAGREEMENT_OVERDUE = "reagreement-overdue";
     public static final String IN_CONTRACT_VERDICT = "in-contract-verdict";
+    public static final String DISCLOSURE_SHARED_UNDERSTANDING = "disclosure-shared-understanding";
 
     private static final Map<ContractState, Set<ContractState>> NEXT = new EnumMap<>(ContractState.class);
 
@@ -87,7 +88,12 @@ public final class ContractLifecycle {
                             "crisis response starts with an incident report: POST /contracts/{id}/incidents"));
                 }
             }
-            case AGREED -> preContractVerdict(gather.get(), failed);
+            case UNDER_ASSESSMENT -> disclosureSharedUnderstanding(gather.get(), failed);
+            case AGREED -> {
+                GuardFacts facts = gather.get();
+                preContractVerdict(facts, failed);
+                disclosureSharedUnderstanding(facts, failed);
+            }
             case ACTIVE -> {
                 GuardFacts facts = gather.get();
                 if (from == AGREED) {
@@ -132,7 +138,7 @@ public final class ContractLifecycle {
                 }
             }
             default -> {
-                // DISCLOSURE_REQUESTED, UNDER_ASSESSMENT, UNDER_REVIEW, DATA_RETURN, CANCELLED: no guard.
+                // DISCLOSURE_REQUESTED, UNDER_REVIEW, DATA_RETURN, CANCELLED: no guard.
             }
         }
         return failed;
@@ -174,6 +180,19 @@ public final class ContractLifecycle {
         } else if (in.openMandatoryGaps() > 0) {
             failed.add(new GuardFailure(IN_CONTRACT_VERDICT, rule, "the in-contract assessment of this review has "
                     + in.openMandatoryGaps() + " mandatory gap(s) open and not risk-accepted"));
+        }
+    }
+
+    /**
+     * The hospital assesses, and later agrees on, what the vendor disclosed only once both sides understand it the
+     * same way: every row of the disclosure package accepted (共通理解, 2省GL §3.2.1; vendor guideline §4.1 表4-1).
+     */
+    private static void disclosureSharedUnderstanding(GuardFacts facts, List<GuardFailure> failed) {
+        if (!facts.disclosureSharedUnderstanding()) {
+            failed.add(new GuardFailure(DISCLOSURE_SHARED_UNDERSTANDING,
+                    "2省GL §3.2.1 shared understanding (共通理解) of the disclosed items; vendor guideline §4.1 表4-1",
+                    "the hospital has not accepted every row of the vendor's disclosure package "
+                            + "(GET /contracts/{id}/disclosure)"));
         }
     }
 

@@ -15,6 +15,7 @@ import java.time.LocalDate;
  * @param today                        the business date
  * @param overdueReagreements          re-agreement cases still open after their due date
  * @param inContract                   latest in-contract assessment completed since the current review began, or null
+ * @param disclosureSharedUnderstanding every row of the disclosure package is accepted by the hospital (共通理解)
  */
 public record GuardFacts(
         AssessmentOutcome preContract,
@@ -26,5 +27,6 @@ public record GuardFacts(
         DeletionCertificate deletionCertificate,
         LocalDate today,
         int overdueReagreements,
-        AssessmentOutcome inContract) {
+        AssessmentOutcome inContract,
+        boolean disclosureSharedUnderstanding) {
 }

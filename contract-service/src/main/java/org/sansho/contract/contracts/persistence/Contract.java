@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import org.hibernate.annotations.Filter;
+import org.hibernate.annotations.Formula;
 import org.sansho.platform.tenancy.Tenancy;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -135,6 +136,14 @@ public class Contract extends PanacheEntityBase {
     /** Whether any of the contract's re-agreement cases is open (kept by the re-agreement feature). */
     @Column(name = "reagreement_required")
     public boolean reagreementRequired;
+
+    /**
+     * Every row of the contract's disclosure package is accepted by the hospital (共通理解, 2省GL §3.2.1). Read from
+     * the package (disclosures), never written here; the disclosure service moves the contract's version on when the
+     * value changes, so that the contract's ETag still covers its whole representation.
+     */
+    @Formula("coalesce((select dp.shared_understanding from disclosure_package dp where dp.contract_id = id), false)")
+    public boolean disclosureSharedUnderstanding;
 
     @Version
     public long version;

@@ -27,6 +27,9 @@ public record ContractView(UUID id, UUID hospitalId, UUID vendorId, UUID service
                            LocalDate signedOn,
                            @Schema(description = "a re-agreement case is open: GET /contracts/{id}/reagreements")
                            boolean reagreementRequired,
+                           @Schema(description = "every row of the disclosure package is accepted by the hospital "
+                                   + "(共通理解, 2省GL §3.2.1): needed for UNDER_ASSESSMENT and AGREED")
+                           boolean disclosureSharedUnderstanding,
                            Set<ContractState> nextStates,
                            @Schema(description = "the hospital's documented exception to domestic data storage "
                                    + "(2省GL 表4-1), if recorded") ResidencyException residencyException,
@@ -39,7 +42,7 @@ public record ContractView(UUID id, UUID hospitalId, UUID vendorId, UUID service
         return new ContractView(c.id, c.hospitalId, c.vendorId, c.serviceId, c.serviceModel, c.title, c.baseline,
                 c.dataCategories, new TermView(c.startDate, c.endDate, c.autoRenewal, c.hospitalNoticeDays,
                 c.vendorNoticeDays, c.noticeDeadline, c.renewalMonths, c.termExpired), c.sla, c.responsibilities, c.phase, c.state, c.activity,
-                c.signedOn, c.reagreementRequired, ContractLifecycle.next(c.state),
+                c.signedOn, c.reagreementRequired, c.disclosureSharedUnderstanding, ContractLifecycle.next(c.state),
                 c.residencyException, c.slaBreaches, c.version,
                 c.createdBy, c.createdAt, c.updatedBy, c.updatedAt);
     }

@@ -29,6 +29,7 @@ import org.sansho.contract.contracts.persistence.Contract;
 import org.sansho.contract.contracts.persistence.ContractTransition;
 import org.sansho.contract.contracts.persistence.Incident;
 import org.sansho.contract.contracts.persistence.TerminationRecord;
+import org.sansho.contract.disclosures.persistence.DisclosurePackage;
 import org.sansho.contract.events.ContractEventTypes;
 import org.sansho.contract.reagreements.persistence.ReagreementCase;
 import org.sansho.contract.reagreements.service.ReagreementService;
@@ -335,7 +336,8 @@ public class ContractService {
                 termination == null ? null : termination.deletionCertificate(),
                 LocalDate.now(clock),
                 (int) ReagreementCase.overdue(c.id, LocalDate.now(clock)),
-                inContractSinceReview(c));
+                inContractSinceReview(c),
+                DisclosurePackage.sharedUnderstandingOf(c.id));
     }
 
     private Instant now() {
