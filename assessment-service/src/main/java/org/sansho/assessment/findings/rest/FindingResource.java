@@ -75,7 +75,7 @@ public class FindingResource {
     @APIResponse(responseCode = "400", description = "Neither or both of hospital and vendor, an unknown level or "
             + "status, likelihood or impact outside 1–5, or a bad page")
     @APIResponse(responseCode = "404", description = "Another organization's findings")
-    public Page<FindingView> listFindings(
+    public Page<FindingView> listOrganizationFindings(
             @QueryParam("hospital") @Parameter(description = "Hospital organization id") UUID hospital,
             @QueryParam("vendor") @Parameter(description = "Vendor organization id") UUID vendor,
             @QueryParam("contract") @Parameter(description = "Only this contract's findings") UUID contract,
