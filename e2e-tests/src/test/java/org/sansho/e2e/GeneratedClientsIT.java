@@ -10,15 +10,21 @@ import org.sansho.client.assessment.model.ResponseRequest;
 import org.sansho.client.assessment.model.ResponseStatus;
 import org.sansho.client.assessment.model.Verdict;
 import org.sansho.client.contract.api.ContractsApi;
+import org.sansho.client.contract.api.DisclosureApi;
 import org.sansho.client.contract.api.OrganizationsApi;
 import org.sansho.client.contract.model.ContractState;
 import org.sansho.client.contract.model.ContractView;
 import org.sansho.client.contract.model.DataCategory;
 import org.sansho.client.contract.model.DataLocationBody;
+import org.sansho.client.contract.model.DisclosureAnswerBody;
+import org.sansho.client.contract.model.DisclosureItemView;
+import org.sansho.client.contract.model.DisclosurePackageView;
+import org.sansho.client.contract.model.DisclosureReviewBody;
 import org.sansho.client.contract.model.NewContract;
 import org.sansho.client.contract.model.NewOrganization;
 import org.sansho.client.contract.model.NewService;
 import org.sansho.client.contract.model.OrganizationKind;
+import org.sansho.client.contract.model.ReviewDecision;
 import org.sansho.client.contract.model.ServiceModel;
 import org.sansho.client.contract.model.SlaBody;
 import org.sansho.client.contract.model.TermBody;
@@ -94,22 +100,35 @@ class GeneratedClientsIT {
         List<String> keys = itemKeys(vendorAssessments, assessmentId);
         assertThat(keys).isNotEmpty();
         for (String key : keys) {
-            String etag = vendorAssessments.getItemWithHttpInfo(assessmentId, key).getHeaders().firstValue("ETag")
-                    .orElseThrow();
+            String etag = etag(vendorAssessments.getItemWithHttpInfo(assessmentId, key).getHeaders());
             vendorAssessments.putResponse(assessmentId, key, etag, new ResponseRequest()
                     .status(ResponseStatus.IMPLEMENTED).statement("in place")
                     .evidence(List.of(new EvidenceRef().name("ISMS certificate")
                             .uri("https://vendor.example/isms.pdf"))));
         }
         vendorAssessments.submitAssessment(assessmentId);
-        // The disclosure package's rows answered and accepted (共通理解), which UNDER_ASSESSMENT needs.
-        suite.shareUnderstanding(new Suite.Parties(hospital, vendor, service), contractId);
+        // The disclosure package: the vendor answers every row, the hospital accepts each answer; the shared
+        // understanding (共通理解, 2省GL §3.2.1) is what UNDER_ASSESSMENT needs.
+        DisclosureApi vendorDisclosure = new DisclosureApi(contractClient("vendor", vendor));
+        DisclosureApi hospitalDisclosure = new DisclosureApi(contractClient("procurement", hospital));
+        List<String> rows = vendorDisclosure.getDisclosurePackage(contractId).getItems().stream()
+                .map(DisclosureItemView::getKey).toList();
+        assertThat(rows).isNotEmpty();
+        for (String row : rows) {
+            vendorDisclosure.answerDisclosureItem(contractId, row,
+                    new DisclosureAnswerBody().statement("回答: " + row), null);
+        }
+        DisclosurePackageView reviewed = null;
+        for (String row : rows) {
+            reviewed = hospitalDisclosure.reviewDisclosureItem(contractId, row,
+                    new DisclosureReviewBody().decision(ReviewDecision.ACCEPTED), null, null);
+        }
+        assertThat(reviewed.getSharedUnderstanding()).isTrue();
         procurement.transitionContract(contractId, new TransitionRequest().to(ContractState.UNDER_ASSESSMENT)
                 .reason("answers in"), null, null);
 
         for (String key : keys) {
-            String etag = hospitalAssessments.getItemWithHttpInfo(assessmentId, key).getHeaders()
-                    .firstValue("ETag").orElseThrow();
+            String etag = etag(hospitalAssessments.getItemWithHttpInfo(assessmentId, key).getHeaders());
             hospitalAssessments.putEvaluation(assessmentId, key, etag,
                     new EvaluationRequest().evaluation(Evaluation.CONFORMANT));
         }
@@ -130,6 +149,12 @@ class GeneratedClientsIT {
                         .reason("signed").signedOn(LocalDate.of(2026, 3, 20)), null, null).getState()
                         == ContractState.AGREED);
         assertThat(procurement.getContract(contractId).getState()).isEqualTo(ContractState.AGREED);
+    }
+
+    /** The ETag of a response, as the generated client hands its headers over (names in lower case). */
+    private static String etag(java.util.Map<String, List<String>> headers) {
+        return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("ETag"))
+                .map(h -> h.getValue().get(0)).findFirst().orElseThrow();
     }
 
     private static List<String> itemKeys(AssessmentsApi api, UUID assessmentId) throws Exception {
