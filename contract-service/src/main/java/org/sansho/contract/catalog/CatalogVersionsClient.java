@@ -17,11 +17,11 @@ import java.util.List;
 /**
  * The catalog-service's guideline list, read at start-up to learn which versions are published before any event of
  * them arrives. Bounded by a timeout and retried a little; a failed read is tried again later
- * ({@link PublishedVersionsLoader}). Each call carries this service's own bearer token ({@link CatalogVersionsToken}).
+ * ({@link PublishedVersionsLoader}). Each call carries this service's own bearer token ({@link ServiceToken}, shared with the CatalogClient).
  */
 @RegisterRestClient(configKey = "catalog-versions")
 @Path("/api/v1/guidelines")
-@RegisterClientHeaders(CatalogVersionsToken.class)
+@RegisterClientHeaders(ServiceToken.class)
 public interface CatalogVersionsClient {
 
     /** One page of guidelines with their versions (the catalog's {@code Page<Guideline>}; other fields ignored). */
