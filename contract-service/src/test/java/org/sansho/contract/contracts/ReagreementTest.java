@@ -280,6 +280,7 @@ class ReagreementTest {
     }
 
     private UUID activate(Fixtures.Parties p, UUID id) {
+        Fixtures.shareUnderstanding(p, id);
         for (String to : List.of("DISCLOSURE_REQUESTED", "UNDER_ASSESSMENT")) {
             as("procurement", p.hospital()).body(Map.of("to", to)).post("/api/v1/contracts/" + id + "/transitions")
                     .then().statusCode(200);

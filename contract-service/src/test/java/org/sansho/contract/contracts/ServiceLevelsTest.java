@@ -158,6 +158,7 @@ class ServiceLevelsTest {
 
     private UUID active(Fixtures.Parties p) {
         UUID id = Fixtures.openContract(p);
+        Fixtures.shareUnderstanding(p, id);
         for (String to : List.of("DISCLOSURE_REQUESTED", "UNDER_ASSESSMENT")) {
             as("procurement", p.hospital()).body(Map.of("to", to)).post("/api/v1/contracts/" + id + "/transitions")
                     .then().statusCode(200);

@@ -132,6 +132,7 @@ class TermEndTest {
         body.put("term", term);
         UUID id = UUID.fromString(as("procurement", p.hospital()).body(body).post("/api/v1/contracts").then()
                 .statusCode(201).extract().path("id"));
+        Fixtures.shareUnderstanding(p, id);
         for (String to : List.of("DISCLOSURE_REQUESTED", "UNDER_ASSESSMENT")) {
             as("procurement", p.hospital()).body(Map.of("to", to)).post("/api/v1/contracts/" + id + "/transitions")
                     .then().statusCode(200);
