@@ -54,7 +54,11 @@ window.SANSHO_TEXTS = {
     'org.sansho.assessment.items-unresolved.v1': '評価項目を解決できません',
     'org.sansho.assessment.stale.v1': 'ベースライン更新', 'org.sansho.assessment.finding.opened.v1': '指摘事項の登録',
     'org.sansho.assessment.finding.overdue.v1': '指摘事項の期限超過',
-    'org.sansho.assessment.risk-acceptance.expiring.v1': 'リスク受容の期限'
+    'org.sansho.assessment.risk-acceptance.expiring.v1': 'リスク受容の期限',
+    'org.sansho.assessment.evidence.expiring.v1': 'エビデンスの有効期限の接近',
+    'org.sansho.contract.renewed.v1': '契約の自動更新', 'org.sansho.contract.term-expired.v1': '契約期間の満了',
+    'org.sansho.contract.incident-restored.v1': 'インシデントの復旧',
+    'org.sansho.contract.disclosure.shared-understanding-reached.v1': '開示内容の共通理解'
   },
   en: {
     title: 'Compliance dashboard', logout: 'Log out', login: 'Log in', loginButton: 'Log in', token: 'Token',
@@ -111,6 +115,10 @@ window.SANSHO_TEXTS = {
     'org.sansho.assessment.items-unresolved.v1': 'Assessment items unresolved',
     'org.sansho.assessment.stale.v1': 'Baseline superseded', 'org.sansho.assessment.finding.opened.v1': 'Finding opened',
     'org.sansho.assessment.finding.overdue.v1': 'Finding overdue',
-    'org.sansho.assessment.risk-acceptance.expiring.v1': 'Risk acceptance expiring'
+    'org.sansho.assessment.risk-acceptance.expiring.v1': 'Risk acceptance expiring',
+    'org.sansho.assessment.evidence.expiring.v1': 'Evidence expiring',
+    'org.sansho.contract.renewed.v1': 'Term renewed', 'org.sansho.contract.term-expired.v1': 'Term expired',
+    'org.sansho.contract.incident-restored.v1': 'Incident restored',
+    'org.sansho.contract.disclosure.shared-understanding-reached.v1': 'Disclosure understood by both sides'
   }
 };

@@ -46,7 +46,11 @@ public final class TimelineRule {
             Map.entry("org.sansho.assessment.finding.overdue.v1", new Line(TimelineKind.FINDING,
                     List.of("findingId", "assessmentId", "requirementKey", "riskLevel", "dueDate"))),
             Map.entry("org.sansho.assessment.risk-acceptance.expiring.v1", new Line(TimelineKind.REMINDER,
-                    List.of("findingId", "assessmentId", "requirementKey", "riskLevel", "expiresOn"))));
+                    List.of("findingId", "assessmentId", "requirementKey", "riskLevel", "expiresOn"))),
+            Map.entry("org.sansho.assessment.items-unresolved.v1", new Line(TimelineKind.ASSESSMENT,
+                    List.of("assessmentId", "phase", "reason", "pendingSince"))),
+            Map.entry("org.sansho.assessment.evidence.expiring.v1", new Line(TimelineKind.REMINDER,
+                    List.of("assessmentId", "requirementKey", "evidenceName", "validUntil", "thresholdDays"))));
 
     /** The kind of line an event type makes and the payload fields it keeps. */
     public record Line(TimelineKind kind, List<String> fields) {
