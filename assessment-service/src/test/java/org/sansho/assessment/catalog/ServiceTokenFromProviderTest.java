@@ -63,7 +63,9 @@ class ServiceTokenFromProviderTest {
                     assertThat(grant.issued()).isNotNull();
                 });
         String issued = OpenIdProviderTestResource.TOKEN_REQUESTS.get(0).issued();
-        assertThat(OpenIdProviderTestResource.CATALOG_AUTHORIZATIONS).containsExactly("Bearer " + issued,
-                "Bearer " + issued);
+        // The test's two calls, and any the service's own items worker made meanwhile for an assessment another
+        // test left pending in the shared database: every one carried the token of that one grant.
+        assertThat(OpenIdProviderTestResource.CATALOG_AUTHORIZATIONS).hasSizeGreaterThanOrEqualTo(2)
+                .allMatch(("Bearer " + issued)::equals);
     }
 }
