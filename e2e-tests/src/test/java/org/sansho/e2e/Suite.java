@@ -44,7 +44,7 @@ final class Suite {
     /** Consumer group → the topics it consumes (application.properties of each service). */
     static final Map<String, List<String>> GROUPS = Map.of(
             "contract-service", List.of(ASSESSMENT_EVENTS, CATALOG_EVENTS),
-            "assessment-service", List.of(CONTRACT_EVENTS, CATALOG_EVENTS));
+            "assessment-service", List.of(CONTRACT_EVENTS, CATALOG_EVENTS, ASSESSMENT_EVENTS));
 
     private static Suite running;
     private static RuntimeException failed;
