@@ -9,6 +9,7 @@ import org.sansho.client.assessment.model.PageAssessmentView;
 import org.sansho.client.assessment.model.ResponseRequest;
 import org.sansho.client.assessment.model.ResponseStatus;
 import org.sansho.client.assessment.model.Verdict;
+import org.sansho.client.contract.ApiException;
 import org.sansho.client.contract.api.ContractsApi;
 import org.sansho.client.contract.api.DisclosureApi;
 import org.sansho.client.contract.api.OrganizationsApi;
@@ -39,6 +40,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,7 +140,7 @@ class GeneratedClientsIT {
         // The generated client reports a refusal as an ApiException carrying the problem+json body.
         assertThatThrownBy(() -> procurement.transitionContract(contractId, new TransitionRequest()
                 .to(ContractState.CLOSED).reason("not from here"), null, null))
-                .isInstanceOfSatisfying(org.sansho.client.contract.ApiException.class, e -> {
+                .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(409);
                     assertThat(e.getResponseHeaders().firstValue("Content-Type")).hasValue("application/problem+json");
                 });
@@ -152,7 +154,7 @@ class GeneratedClientsIT {
     }
 
     /** The ETag of a response, as the generated client hands its headers over (names in lower case). */
-    private static String etag(java.util.Map<String, List<String>> headers) {
+    private static String etag(Map<String, List<String>> headers) {
         return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("ETag"))
                 .map(h -> h.getValue().get(0)).findFirst().orElseThrow();
     }

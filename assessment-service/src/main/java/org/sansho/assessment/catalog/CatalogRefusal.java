@@ -1,5 +1,6 @@
 package org.sansho.assessment.catalog;
 
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
@@ -30,7 +31,7 @@ public class CatalogRefusal extends RuntimeException {
         }
 
         @Override
-        public boolean handles(int status, jakarta.ws.rs.core.MultivaluedMap<String, Object> headers) {
+        public boolean handles(int status, MultivaluedMap<String, Object> headers) {
             return status >= 400 && status < 500;
         }
     }
