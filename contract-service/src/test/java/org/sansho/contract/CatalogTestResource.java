@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The packaged catalog-service, running as its own JVM with its own database on the test PostgreSQL server and the
- * test broker: the contract-service reads the role-sharing checklist (確認表) from it for real, and its publications
- * arrive on catalog.events.
+ * test broker: disclosure packages take their rows from its real disclosure templates, the responsibility split is
+ * checked against its real role-sharing checklist (確認表), and its publications arrive on catalog.events.
  */
 public class CatalogTestResource implements QuarkusTestResourceLifecycleManager {
 

@@ -6,7 +6,21 @@ import io.restassured.specification.RequestSpecification;
 import org.sansho.identifiers.CorporateNumber;
 import org.sansho.testsupport.TestTokens;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.sansho.contract.catalog.PublishedVersions;
+import org.sansho.contract.contracts.domain.VersionRef;
+import org.sansho.testsupport.TestKafka;
+
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,6 +50,7 @@ public final class Fixtures {
     }
 
     public static Parties parties() {
+        standardBaselines();
         UUID hospital = UUID.randomUUID();
         UUID vendor = UUID.randomUUID();
         as("procurement", hospital).body(Map.of("kind", "HOSPITAL", "nameJa", "さくら病院",
@@ -100,6 +115,62 @@ public final class Fixtures {
                 .put("/api/v1/contracts/" + contract + "/responsibility-split").then().statusCode(200);
         as("vendor", p.vendor()).post("/api/v1/contracts/" + contract + "/responsibility-split/acknowledgement")
                 .then().statusCode(200);
+    }
+
+    /** The versions the fixtures' contracts are built on, as the catalog publishes them (mhlw 6.0, meti-mic 2.0). */
+    private static final java.util.concurrent.atomic.AtomicBoolean STANDARD = new java.util.concurrent.atomic.AtomicBoolean();
+
+    public static void standardBaselines() {
+        if (STANDARD.compareAndSet(false, true)) {
+            publishVersion("mhlw-medical-information-security", "6.0", List.of("MHLW6-SYS-14.1", "MHLW6-SYS-8.1"));
+            publishVersion("meti-mic-medical-service-provider", "2.0", List.of("METI2-4.1", "METI2-5.2"));
+        }
+    }
+
+    /**
+     * Sends the catalog's publication of a first version of {@code guideline} with the given requirement keys, and
+     * waits until the contract-service knows it (a baseline may only name a published version with requirements).
+     */
+    public static void publishVersion(String guideline, String version, List<String> keys) {
+        String keyList = keys.stream().map(k -> "\"" + k + "\"").collect(java.util.stream.Collectors.joining(","));
+        String event = cloudEvent("org.sansho.catalog.guideline-version.published.v1", guideline,
+                "/sansho/catalog-service", "{\"guidelineId\":\"" + guideline + "\",\"version\":\"" + version
+                        + "\",\"publishedOn\":\"2025-01-01\",\"supersedes\":[],\"addedKeys\":[" + keyList
+                        + "],\"removedKeys\":[],\"changedKeys\":[]}");
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.get().bootstrapServers());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>("catalog.events", guideline, event)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        VersionRef ref = new VersionRef(guideline, version);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> Arc.container()
+                        .instance(PublishedVersions.class).get().content(ref) != null));
+    }
+
+    /**
+     * The vendor answers every row of the contract's disclosure package and the hospital accepts each answer: the
+     * shared understanding (共通理解) that UNDER_ASSESSMENT and AGREED need. Answers the rows' keys.
+     */
+    public static java.util.List<String> shareUnderstanding(Parties p, UUID contract) {
+        String base = "/api/v1/contracts/" + contract + "/disclosure";
+        java.util.List<String> keys = as("vendor", p.vendor()).get(base).then().statusCode(200)
+                .extract().path("items.key");
+        for (String key : keys) {
+            as("vendor", p.vendor()).body(Map.of("statement", "回答: " + key))
+                    .put(base + "/items/" + key).then().statusCode(200);
+        }
+        for (String key : keys) {
+            as("procurement", p.hospital()).body(Map.of("decision", "ACCEPTED"))
+                    .post(base + "/items/" + key + "/review").then().statusCode(200);
+        }
+        as("procurement", p.hospital()).get(base).then().statusCode(200)
+                .body("sharedUnderstanding", org.hamcrest.Matchers.is(true));
+        return keys;
     }
 
     /** A structured CloudEvent as another service would publish it. */

@@ -8,8 +8,8 @@ import org.sansho.testsupport.KafkaTestResource;
 import org.sansho.testsupport.PostgresTestResource;
 
 /**
- * Real PostgreSQL (this service's own database), a real Kafka broker, test tokens and a running catalog-service
- * (the role-sharing checklist) for every test. Global, so that
+ * Real PostgreSQL (this service's own database), a real Kafka broker, test tokens and a running catalog-service (the
+ * disclosure templates, the role-sharing checklist) for every test. Global, so that
  * the module's tests share one start of the application (a resource restricted to its class would restart it per
  * class).
  */

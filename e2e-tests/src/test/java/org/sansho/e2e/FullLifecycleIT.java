@@ -45,6 +45,7 @@ class FullLifecycleIT {
                 Suite.key(suite.guideline, "split"));
         review.answerAll(pre);
         review.submit(pre);
+        suite.shareUnderstanding(p, id);
         suite.transition(p, id, "UNDER_ASSESSMENT");
         review.evaluateAll(pre);
         assertThat(review.complete(pre)).isEqualTo("ACCEPTABLE");
@@ -75,6 +76,8 @@ class FullLifecycleIT {
         review.submit(in);
         review.evaluateAll(in);
         assertThat(review.complete(in)).isEqualTo("ACCEPTABLE");
+        // The review ends on its own result, once the contract-service knows it.
+        review.awaitVerdictKnownToContract("IN_CONTRACT", "ACCEPTABLE");
         suite.transition(p, id, "ACTIVE");
 
         // After the contract: notice, data return, deletion certificate, post-termination assessment.
@@ -108,6 +111,7 @@ class FullLifecycleIT {
                         r -> r.stream().anyMatch(e -> e.value().contains(CONTRACT + "closed.v1")));
         assertThat(contractEvents.stream().map(r -> type(r) + transition(r)).toList()).containsExactly(
                 CONTRACT + "created.v1", CONTRACT + "state-changed.v1 DRAFT>DISCLOSURE_REQUESTED",
+                CONTRACT + "disclosure.shared-understanding-reached.v1",
                 CONTRACT + "state-changed.v1 DISCLOSURE_REQUESTED>UNDER_ASSESSMENT",
                 // the responsibility split set by the hospital, then acknowledged by the vendor
                 CONTRACT + "responsibility-split-changed.v1", CONTRACT + "responsibility-split-changed.v1",
@@ -156,7 +160,7 @@ class FullLifecycleIT {
         assertThat(requested.path("vendorId").asText()).isEqualTo(p.vendor().toString());
         assertThat(requested.path("phase").asText()).isEqualTo("PRE_CONTRACT");
         assertThat(requested.path("baseline").get(0).path("guidelineId").asText()).isEqualTo(suite.guideline);
-        assertThat(Tally.json(contractEvents.get(16).value()).path("data").path("deletionCertificateRef").asText())
+        assertThat(Tally.json(contractEvents.get(contractEvents.size() - 1).value()).path("data").path("deletionCertificateRef").asText())
                 .isEqualTo("DEL-E2E-0001");
 
         // The final state of each service.

@@ -16,7 +16,8 @@ import static org.hamcrest.Matchers.equalTo;
  * A guideline revision published by the catalog in the middle of a contract (合意の維持, 2省GL §3.2.2): the
  * contract-service flags the contract for re-agreement, the assessment-service marks the open assessment STALE,
  * the hospital re-baselines it (answers of unchanged requirements kept, the changed one asked again), the review
- * finishes on the new version, and moving the contract's baseline on clears the flag.
+ * finishes on the new version, and the re-agreement case closes once both sides consent (moving the baseline on does
+ * not close it alone).
  */
 class GuidelineRevisionIT {
 
@@ -68,9 +69,11 @@ class GuidelineRevisionIT {
         assertThat(items).extracting(i -> i.get("key") + " " + (i.get("response") != null))
                 .containsExactlyInAnyOrder(changed + " false", unchanged + " true", added + " false");
 
-        // The review finishes on version 2, and the contract's baseline moves on: the flag is cleared.
+        // The review finishes on version 2 and the contract's baseline moves on; the re-agreement closes only once
+        // both sides have consented.
         review.answerAll(assessmentId);
         review.submit(assessmentId);
+        suite.shareUnderstanding(p, id);
         suite.transition(p, id, "UNDER_ASSESSMENT");
         review.evaluateAll(assessmentId);
         assertThat(review.complete(assessmentId)).isEqualTo("ACCEPTABLE");
@@ -78,13 +81,23 @@ class GuidelineRevisionIT {
                 .statusCode(200).extract().header("ETag");
         Suite.as(suite.contract, "procurement", p.hospital()).header("If-Match", etag)
                 .body(Map.of("baseline", List.of(Map.of("guidelineId", g, "version", "2"))))
-                .patch("/api/v1/contracts/" + id).then().statusCode(200).body("reagreementRequired", equalTo(false));
+                .patch("/api/v1/contracts/" + id).then().statusCode(200).body("reagreementRequired", equalTo(true));
+        String caseId = Suite.as(suite.contract, "procurement", p.hospital())
+                .get("/api/v1/contracts/" + id + "/reagreements").then().statusCode(200)
+                .body("items[0].changedKeys", equalTo(List.of(changed)))
+                .body("items[0].addedKeys", equalTo(List.of(added))).extract().path("items[0].id");
+        Suite.as(suite.contract, "procurement", p.hospital())
+                .post("/api/v1/contracts/" + id + "/reagreements/" + caseId + "/consent").then().statusCode(200);
+        Suite.as(suite.contract, "vendor", p.vendor())
+                .post("/api/v1/contracts/" + id + "/reagreements/" + caseId + "/consent").then().statusCode(200);
+        assertThat(contract(p, id).getBoolean("reagreementRequired")).isFalse();
         review.awaitVerdictKnownToContract("PRE_CONTRACT", "ACCEPTABLE");
         suite.transition(p, id, "AGREED");
 
         List<String> contractEvents = types(Suite.CONTRACT_EVENTS, id);
         List<String> assessmentEvents = types(Suite.ASSESSMENT_EVENTS, id);
         assertThat(contractEvents.stream().filter(t -> t.endsWith("reagreement-required.v1"))).hasSize(1);
+        assertThat(contractEvents.stream().filter(t -> t.endsWith("reagreement-concluded.v1"))).hasSize(1);
         assertThat(contractEvents.stream().filter(t -> t.endsWith("amended.v1"))).hasSize(1);
         assertThat(assessmentEvents).containsExactly("org.sansho.assessment.opened.v1", "org.sansho.assessment.stale.v1",
                 "org.sansho.assessment.submitted.v1", "org.sansho.assessment.completed.v1");

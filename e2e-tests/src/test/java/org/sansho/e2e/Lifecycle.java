@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * One cheap pre-contract lifecycle across the three services, driven only through HTTP, that survives any of
  * them dying at any point: contract opened → DISCLOSURE_REQUESTED → the assessment-service opens the PRE_CONTRACT
- * assessment from the event (asking the catalog) → vendor answers → submit → UNDER_ASSESSMENT → evaluations →
+ * assessment from the event (asking the catalog) → vendor answers → submit → the disclosure package answered and
+ * accepted row by row (shared understanding) → UNDER_ASSESSMENT → evaluations →
  * complete (ACCEPTABLE) → the verdict travels back → AGREED.
  *
  * <p>Every step reads the current state first and only then acts, so a request whose response was lost in a crash
@@ -24,13 +25,14 @@ import java.util.function.Supplier;
 final class Lifecycle {
 
     static final List<String> STEPS = List.of("open", "disclose", "await-opened", "answer", "submit",
-            "under-assessment", "evaluate", "complete", "agree");
+            "share-understanding", "under-assessment", "evaluate", "complete", "agree");
     private static final List<String> STATES = List.of("DRAFT", "DISCLOSURE_REQUESTED", "UNDER_ASSESSMENT", "AGREED");
     private static final Duration STEP_DEADLINE = Duration.ofSeconds(Long.getLong("sansho.faults.step-seconds", 600));
 
     /** Per contract, exactly these events in this order, on each topic. */
     static final List<String> CONTRACT_EVENTS = List.of("org.sansho.contract.created.v1",
-            "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
+            "org.sansho.contract.state-changed.v1", "org.sansho.contract.disclosure.shared-understanding-reached.v1",
+            "org.sansho.contract.state-changed.v1",
             // the responsibility split set and acknowledged before AGREED (a repeated step changes nothing)
             "org.sansho.contract.responsibility-split-changed.v1",
             "org.sansho.contract.responsibility-split-changed.v1",
@@ -90,11 +92,12 @@ final class Lifecycle {
                         List.of(Map.of("name", "ISMS certificate", "uri", "https://vendor.example/isms.pdf")))));
         step(4, () -> act("vendor", parties.vendor(), "submit", List.of("OPEN", "VENDOR_RESPONDING"),
                 List.of("UNDER_REVIEW", "COMPLETED")));
-        step(5, () -> advance("UNDER_ASSESSMENT"));
-        step(6, () -> everyItem("evaluation", "procurement", parties.hospital(), "evaluation",
+        step(5, this::shareUnderstanding);
+        step(6, () -> advance("UNDER_ASSESSMENT"));
+        step(7, () -> everyItem("evaluation", "procurement", parties.hospital(), "evaluation",
                 Map.of("evaluation", "CONFORMANT")));
-        step(7, () -> act("procurement", parties.hospital(), "complete", List.of("UNDER_REVIEW"), List.of("COMPLETED")));
-        step(8, () -> agreeOnResponsibilitySplit() && advance("AGREED"));
+        step(8, () -> act("procurement", parties.hospital(), "complete", List.of("UNDER_REVIEW"), List.of("COMPLETED")));
+        step(9, () -> agreeOnResponsibilitySplit() && advance("AGREED"));
         return contractId;
     }
 
@@ -122,6 +125,35 @@ final class Lifecycle {
         Response acknowledged = Suite.as(contract.get(), "vendor", parties.vendor())
                 .post("/api/v1/contracts/" + contractId + "/responsibility-split/acknowledgement");
         return noted("split acknowledgement", acknowledged).statusCode() == 200;
+    }
+
+    /**
+     * Answers every disclosure row still without an answer and accepts every answered one, reading the package first
+     * (a lost response is not repeated blindly); true once the package holds the shared understanding.
+     */
+    private boolean shareUnderstanding() {
+        String base = "/api/v1/contracts/" + contractId + "/disclosure";
+        JsonPath pkg = Suite.as(contract.get(), "vendor", parties.vendor()).get(base).then().statusCode(200)
+                .extract().jsonPath();
+        if (pkg.getBoolean("sharedUnderstanding")) {
+            return true;
+        }
+        List<Map<String, Object>> items = pkg.getList("items");
+        for (Map<String, Object> item : items) {
+            String key = (String) item.get("key");
+            if ("OPEN".equals(item.get("status")) || "NEEDS_INFORMATION".equals(item.get("status"))) {
+                noted("disclosure answer " + key, Suite.as(contract.get(), "vendor", parties.vendor())
+                        .body(Map.of("statement", "end-to-end answer")).put(base + "/items/" + key));
+            }
+        }
+        for (Map<String, Object> item : items) {
+            String key = (String) item.get("key");
+            if (!"ACCEPTED".equals(item.get("status"))) {
+                noted("disclosure review " + key, Suite.as(contract.get(), "procurement", parties.hospital())
+                        .body(Map.of("decision", "ACCEPTED")).post(base + "/items/" + key + "/review"));
+            }
+        }
+        return false;
     }
 
     /** Moves the contract on unless it is already there (a transition whose response was lost is not repeated). */

@@ -49,6 +49,7 @@ class PreContractAgreementIT {
         }
         Suite.as(suite.assessment, "vendor", p.vendor()).post("/api/v1/assessments/{id}/submit", assessmentId)
                 .then().statusCode(200);
+        suite.shareUnderstanding(p, contractId);
         suite.transition(p, contractId, "UNDER_ASSESSMENT");
 
         for (Map<String, Object> item : items) {

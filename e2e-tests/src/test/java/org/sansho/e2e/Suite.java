@@ -44,7 +44,7 @@ final class Suite {
     /** Consumer group → the topics it consumes (application.properties of each service). */
     static final Map<String, List<String>> GROUPS = Map.of(
             "contract-service", List.of(ASSESSMENT_EVENTS, CATALOG_EVENTS),
-            "assessment-service", List.of(CONTRACT_EVENTS, CATALOG_EVENTS));
+            "assessment-service", List.of(CONTRACT_EVENTS, CATALOG_EVENTS, ASSESSMENT_EVENTS));
 
     private static Suite running;
     private static RuntimeException failed;
@@ -61,7 +61,8 @@ final class Suite {
         broker = Broker.start();
         Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         catalog = ServiceProcess.start("catalog-service", "e2e_catalog", kafka);
-        // The contract-service reads the role-sharing checklist (responsibility split) from the catalog.
+        // The contract-service reads the disclosure templates (disclosure packages) and the role-sharing checklist
+        // (responsibility split) of the catalog.
         Map<String, String> contractEnv = new HashMap<>(kafka);
         contractEnv.put("QUARKUS_REST_CLIENT_CATALOG_URL", catalog.baseUrl());
         contract = ServiceProcess.start("contract-service", "e2e_contract", contractEnv);
@@ -134,16 +135,30 @@ final class Suite {
         return new Parties(hospital, vendor, UUID.fromString(service));
     }
 
-    /** A contract on the published MHLW 6.0 and METI/MIC 1.1 guidelines. */
+    /** A contract on the published MHLW 6.0 and METI/MIC 2.0 guidelines. */
     UUID openContract(Parties p) {
         return openContract(p, List.of(Map.of("guidelineId", "mhlw-medical-information-security", "version", "6.0"),
-                Map.of("guidelineId", "meti-mic-medical-service-provider", "version", "1.1")));
+                Map.of("guidelineId", "meti-mic-medical-service-provider", "version", "2.0")));
     }
 
+    /**
+     * Opens a contract on the baseline; a version the catalog has just published reaches the contract-service
+     * through catalog.events, so a 422 (baseline not published yet) is asked again for a while.
+     */
     UUID openContract(Parties p, List<Map<String, String>> baseline) {
-        String id = as(contract, "procurement", p.hospital()).body(contractBody(p, baseline)).post("/api/v1/contracts")
-                .then().statusCode(201).extract().path("id");
-        return UUID.fromString(id);
+        String[] id = new String[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(250)).until(() -> {
+                    var r = as(contract, "procurement", p.hospital()).body(contractBody(p, baseline))
+                            .post("/api/v1/contracts");
+                    if (r.statusCode() == 422) {
+                        return false;
+                    }
+                    r.then().statusCode(201);
+                    id[0] = r.path("id");
+                    return true;
+                });
+        return UUID.fromString(id[0]);
     }
 
     static Map<String, Object> contractBody(Parties p, List<Map<String, String>> baseline) {
@@ -156,6 +171,24 @@ final class Suite {
                         "hospitalNoticeDays", 90, "vendorNoticeDays", 180),
                 "sla", Map.of("availabilityPercent", 99.5, "rtoHours", 24, "rpoHours", 24,
                         "incidentNotificationHours", 1, "dataRegion", "JP-East"));
+    }
+
+    /**
+     * The vendor answers every row of the contract's disclosure package and the hospital accepts each answer: the
+     * shared understanding (共通理解, 2省GL §3.2.1) that UNDER_ASSESSMENT and AGREED need.
+     */
+    void shareUnderstanding(Parties p, UUID contractId) {
+        String base = "/api/v1/contracts/" + contractId + "/disclosure";
+        List<String> keys = as(contract, "vendor", p.vendor()).get(base).then().statusCode(200)
+                .extract().path("items.key");
+        for (String key : keys) {
+            as(contract, "vendor", p.vendor()).body(Map.of("statement", "end-to-end answer to " + key))
+                    .put(base + "/items/" + key).then().statusCode(200);
+        }
+        for (String key : keys) {
+            as(contract, "procurement", p.hospital()).body(Map.of("decision", "ACCEPTED"))
+                    .post(base + "/items/" + key + "/review").then().statusCode(200);
+        }
     }
 
     /**

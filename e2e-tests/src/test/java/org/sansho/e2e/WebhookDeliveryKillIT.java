@@ -119,10 +119,14 @@ class WebhookDeliveryKillIT {
         }
     }
 
-    /** A contract through three facts: created, DISCLOSURE_REQUESTED, UNDER_ASSESSMENT. */
+    /**
+     * A contract through four facts: created, DISCLOSURE_REQUESTED, disclosure shared understanding,
+     * UNDER_ASSESSMENT.
+     */
     private java.util.UUID lifecycle(Suite.Parties parties) {
         java.util.UUID id = suite.openContract(parties);
         suite.transition(parties, id, "DISCLOSURE_REQUESTED");
+        suite.shareUnderstanding(parties, id);
         suite.transition(parties, id, "UNDER_ASSESSMENT");
         return id;
     }

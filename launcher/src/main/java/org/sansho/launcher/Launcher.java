@@ -258,6 +258,11 @@ public final class Launcher {
     }
 
     private static void printWelcome(Settings settings, LocalKafka kafka) {
+        System.out.println(welcome(settings, kafka.bootstrapServers()));
+    }
+
+    /** The run banner: where each service, the dashboard, the event stream and the logs are. */
+    static String welcome(Settings settings, String kafkaBootstrap) {
         StringBuilder b = new StringBuilder("\n");
         b.append("  The Sansho compliance suite is running. Ctrl-C stops it; data stays in ")
                 .append(settings.dataDirectory()).append("\n\n");
@@ -267,14 +272,15 @@ public final class Launcher {
                     s.name(), base, base, base));
         }
         b.append(String.format("%n  Kafka bootstrap     %s   (topics catalog.events, contract.events, assessment.events, webhook.events)%n",
-                kafka.bootstrapServers()));
+                kafkaBootstrap));
+        b.append("  Dashboard           http://localhost:8083/dashboard/   (log in with a token, see below)\n");
         b.append("  Event stream (SSE)  http://localhost:8083/api/v1/stream\n");
         b.append("  Webhooks            http://localhost:8084/api/v1/endpoints   (Standard Webhooks; loopback receivers allowed)\n");
         b.append("  Logs                ").append(settings.logs()).append("\n\n");
         b.append("  A token:  ./sansho token procurement --org <hospital-uuid>\n");
         b.append("            ./sansho token catalog-admin\n");
         b.append("  then      curl -H \"Authorization: Bearer $TOKEN\" http://localhost:8081/api/v1/guidelines\n");
-        System.out.println(b);
+        return b.toString();
     }
 
     private static void token(Settings settings, List<String> args) throws Exception {

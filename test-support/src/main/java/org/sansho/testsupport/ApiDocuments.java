@@ -8,8 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -34,6 +39,10 @@ public final class ApiDocuments {
     public static String compareOpenApi(String service, String generatedYaml) {
         Path committed = Repository.root().resolve("docs/openapi/" + service + ".yaml");
         try {
+            String ids = operationIdProblems(YAML.readTree(generatedYaml));
+            if (ids != null) {
+                return service + ": " + ids;
+            }
             if (Boolean.getBoolean(UPDATE_PROPERTY)) {
                 Files.createDirectories(committed.getParent());
                 Files.writeString(committed, generatedYaml, StandardCharsets.UTF_8);
@@ -51,6 +60,35 @@ public final class ApiDocuments {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A generated client names its methods after the operation ids: every operation needs one, unique in its
+     * document (they are the resource methods' names).
+     *
+     * @return null when every operation has a unique id; otherwise which ones do not
+     */
+    static String operationIdProblems(JsonNode document) {
+        List<String> missing = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        List<String> duplicate = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (!Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(op.getKey())) {
+                return;
+            }
+            String where = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+            String id = op.getValue().path("operationId").asText("");
+            if (id.isEmpty()) {
+                missing.add(where);
+            } else if (seen.putIfAbsent(id, where) != null) {
+                duplicate.add(id + " (" + seen.get(id) + ", " + where + ")");
+            }
+        }));
+        if (missing.isEmpty() && duplicate.isEmpty()) {
+            return null;
+        }
+        return "operations without an operationId: " + missing + "; operationIds used twice: " + duplicate
+                + " (the id is the resource method's name: rename the method)";
     }
 
     /** Message name (the CloudEvents type) → topic address, from {@code docs/asyncapi.yaml}. */

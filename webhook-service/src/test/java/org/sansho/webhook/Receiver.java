@@ -33,9 +33,9 @@ public final class Receiver implements AutoCloseable {
         int answer(int call) throws InterruptedException;
     }
 
-    /** One request as received. */
+    /** One request as received: {@code arrived} when it came in, {@code at} when it was answered. */
     public record Received(String webhookId, String timestamp, String signature, String type, String subject,
-                           JsonNode event, String body, boolean verified, int answered, Instant at) {
+                           JsonNode event, String body, boolean verified, int answered, Instant at, Instant arrived) {
         public boolean accepted() {
             return answered >= 200 && answered < 300;
         }
@@ -88,6 +88,11 @@ public final class Receiver implements AutoCloseable {
         return this;
     }
 
+    /** How many requests have come in, answered or not yet. */
+    public int calls() {
+        return calls.get();
+    }
+
     public List<Received> all() {
         return new ArrayList<>(received);
     }
@@ -97,6 +102,7 @@ public final class Receiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        Instant arrived = Instant.now();
         int call = calls.incrementAndGet();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -121,7 +127,7 @@ public final class Receiver implements AutoCloseable {
         JsonNode event = Fixtures.JSON.readTree(body);
         received.add(new Received(first(headers, "webhook-id"), first(headers, "webhook-timestamp"),
                 first(headers, "webhook-signature"), event.path("type").asText(), event.path("subject").asText(),
-                event, body, verified, status, Instant.now()));
+                event, body, verified, status, Instant.now(), arrived));
         byte[] answer = ("{\"received\":" + call + "}").getBytes(StandardCharsets.UTF_8);
         try {
             exchange.sendResponseHeaders(status, status == 204 ? -1 : answer.length);

@@ -59,4 +59,12 @@ public class ApplicableRequirementsQuery {
     public ApplicableRequirements ask(ApplicabilityRequest request) {
         return catalog.applicability(request);
     }
+
+    /**
+     * Forgets every kept answer: a revision corrects the requirements of a published version in place, so answers
+     * kept for it no longer hold (the other versions' answers are asked again once, which is cheap).
+     */
+    public void forgetAll() {
+        answers.invalidateAll().await().indefinitely();
+    }
 }

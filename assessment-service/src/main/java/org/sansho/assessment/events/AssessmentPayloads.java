@@ -19,6 +19,13 @@ public final class AssessmentPayloads {
     private AssessmentPayloads() {
     }
 
+    /** The catalog could not resolve the assessment's items within the configured time. */
+    @DataSchema("AssessmentItemsUnresolvedV1")
+    public record ItemsUnresolved(UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId,
+                                  AssessmentPhase phase, List<VersionRef> baseline, String reason,
+                                  Instant pendingSince, int attempts) {
+    }
+
     @DataSchema("AssessmentOpenedV1")
     public record Opened(UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId, AssessmentPhase phase,
                          List<VersionRef> baseline, int itemCount) {
@@ -39,6 +46,13 @@ public final class AssessmentPayloads {
     @DataSchema("AssessmentStaleV1")
     public record Stale(UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId, AssessmentPhase phase,
                         VersionRef superseded, VersionRef by) {
+    }
+
+    /** An evidence reference of an assessment item nears or passed its validUntil. */
+    @DataSchema("EvidenceExpiringV1")
+    public record EvidenceExpiring(UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId, UUID itemId,
+                                   String requirementKey, String evidenceName, LocalDate validUntil,
+                                   int thresholdDays) {
     }
 
     @DataSchema("FindingV1")

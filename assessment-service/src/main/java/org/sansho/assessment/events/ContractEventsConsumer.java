@@ -7,16 +7,20 @@ import org.sansho.assessment.assessments.service.AssessmentOpening;
 import org.sansho.assessment.assessments.service.ResponsibilitySplits;
 import org.sansho.assessment.deadlines.service.DeadlineProjection;
 import org.sansho.assessment.posture.service.PostureProjection;
+import org.sansho.assessment.timeline.service.TimelineProjection;
+import org.sansho.platform.events.CloudEvent;
 import org.sansho.platform.events.CloudEventCodec;
 import org.sansho.platform.inbox.Inbox;
 
+import java.time.Instant;
 import java.util.Set;
 
 /**
  * Contract facts: a state change into DISCLOSURE_REQUESTED, UNDER_REVIEW or TERMINATION_NOTICED opens the
  * assessment of that phase; every contract event keeps the posture read model current; notice-deadline and
- * certification reminders keep the dashboard's upcoming deadlines current; a changed responsibility split decides who
- * answers which item. Other types pass by without a transaction.
+ * certification reminders keep the dashboard's upcoming deadlines current; re-agreement facts mark the contracts
+ * overview; a changed responsibility split decides who answers which item; every contract fact of a contract makes a line of its timeline. Other types pass by without a
+ * transaction.
  */
 @ApplicationScoped
 public class ContractEventsConsumer {
@@ -25,18 +29,23 @@ public class ContractEventsConsumer {
     /** The contract facts assessments act on; the others (amended, re-agreement required …) pass by. */
     static final Set<String> HANDLED = Set.of(AssessmentEventTypes.CONTRACT_STATE_CHANGED,
             AssessmentEventTypes.CONTRACT_CREATED, AssessmentEventTypes.NOTICE_DEADLINE_APPROACHING,
-            AssessmentEventTypes.CERTIFICATION_EXPIRING, AssessmentEventTypes.CONTRACT_RESPONSIBILITY_SPLIT_CHANGED);
+            AssessmentEventTypes.CERTIFICATION_EXPIRING, AssessmentEventTypes.CONTRACT_AMENDED,
+            AssessmentEventTypes.CONTRACT_INCIDENT_REPORTED, AssessmentEventTypes.CONTRACT_REAGREEMENT_REQUIRED,
+            AssessmentEventTypes.CONTRACT_CLOSED,
+            AssessmentEventTypes.CONTRACT_RESPONSIBILITY_SPLIT_CHANGED);
 
     private final Inbox inbox;
     private final CloudEventCodec codec;
     private final AssessmentOpening opening;
     private final PostureProjection posture;
     private final DeadlineProjection deadlines;
+    private final TimelineProjection timeline;
     private final ResponsibilitySplits splits;
 
     public ContractEventsConsumer(Inbox inbox, CloudEventCodec codec, AssessmentOpening opening,
                                   PostureProjection posture, DeadlineProjection deadlines,
-                                  ResponsibilitySplits splits) {
+                                  TimelineProjection timeline, ResponsibilitySplits splits) {
+        this.timeline = timeline;
         this.splits = splits;
         this.inbox = inbox;
         this.codec = codec;
@@ -55,12 +64,30 @@ public class ContractEventsConsumer {
                     opening.open(event, moved);
                     posture.contractMoved(moved.contractId(), moved.hospitalId(), moved.vendorId(), moved.to(),
                             moved.phase());
+                    posture.stateChangedAt(moved.contractId(), moved.occurredAt() != null
+                            ? moved.occurredAt().toInstant() : timeOf(event));
                 }
                 case AssessmentEventTypes.CONTRACT_CREATED -> {
                     ContractCreatedV1 created = codec.data(event, ContractCreatedV1.class);
                     posture.contractMoved(created.contractId(), created.hospitalId(), created.vendorId(),
                             created.state() == null ? "DRAFT" : created.state(),
                             created.phase() == null ? "PRE_CONTRACT" : created.phase());
+                    posture.titled(created.contractId(), created.title());
+                    posture.stateChangedAt(created.contractId(), timeOf(event));
+                }
+                case AssessmentEventTypes.CONTRACT_AMENDED -> {
+                    ContractAmendedV1 amended = codec.data(event, ContractAmendedV1.class);
+                    if (amended.reagreementRequired() != null) {
+                        posture.reagreement(amended.contractId(), amended.hospitalId(), amended.vendorId(),
+                                amended.reagreementRequired());
+                    }
+                }
+                case AssessmentEventTypes.CONTRACT_REAGREEMENT_REQUIRED -> {
+                    ContractReagreementRequiredV1 flagged = codec.data(event, ContractReagreementRequiredV1.class);
+                    posture.reagreement(flagged.contractId(), flagged.hospitalId(), flagged.vendorId(), true);
+                }
+                case AssessmentEventTypes.CONTRACT_INCIDENT_REPORTED, AssessmentEventTypes.CONTRACT_CLOSED -> {
+                    // timeline only
                 }
                 case AssessmentEventTypes.NOTICE_DEADLINE_APPROACHING ->
                         deadlines.notice(codec.data(event, NoticeDeadlineApproachingV1.class));
@@ -70,6 +97,11 @@ public class ContractEventsConsumer {
                         deadlines.certification(codec.data(event, CertificationExpiringV1.class));
                 default -> throw new IllegalStateException("not a handled type: " + event.type());
             }
+            timeline.record(event);
         });
+    }
+
+    private static Instant timeOf(CloudEvent event) {
+        return event.time() == null ? null : event.time().toInstant();
     }
 }

@@ -88,6 +88,29 @@ class ReviewFlowTest {
     }
 
     @Test
+    void an_assessment_with_no_applicable_item_cannot_be_completed_and_stays_under_review() {
+        UUID empty = Fixtures.seed(contract, hospital, vendor, AssessmentStatus.UNDER_REVIEW, BASELINE, List.of());
+        as(Roles.PROCUREMENT, hospital).post("/api/v1/assessments/{id}/complete", empty).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://sansho.dev/problems/nothing-assessed"))
+                .body("detail", org.hamcrest.Matchers.containsString("§4.3"));
+        as(Roles.PROCUREMENT, hospital).get("/api/v1/assessments/{id}", empty).then()
+                .body("status", equalTo("UNDER_REVIEW")).body("result", nullValue());
+
+        UUID notApplicable = Fixtures.seed(UUID.randomUUID(), hospital, vendor, AssessmentStatus.OPEN, BASELINE,
+                List.of(new Fixtures.Req("N-1", MANDATORY)));
+        answer(notApplicable, "N-1", Map.of("status", "NOT_APPLICABLE", "justification", "no such system"))
+                .statusCode(200);
+        as(Roles.VENDOR, vendor).post("/api/v1/assessments/{id}/submit", notApplicable).then().statusCode(200);
+        evaluate(notApplicable, "N-1", "CONFORMANT", null).statusCode(200);
+        as(Roles.PROCUREMENT, hospital).post("/api/v1/assessments/{id}/complete", notApplicable).then()
+                .statusCode(409).body("type", equalTo("https://sansho.dev/problems/nothing-assessed"));
+        as(Roles.PROCUREMENT, hospital).get("/api/v1/assessments/{id}", notApplicable).then()
+                .body("status", equalTo("UNDER_REVIEW"));
+        assertThat(Fixtures.published(contract, "org.sansho.assessment.completed.v1")).isEmpty();
+    }
+
+    @Test
     void answers_evaluations_and_completion_produce_the_documented_verdict_and_the_completed_event() {
         UUID id = seed();
 

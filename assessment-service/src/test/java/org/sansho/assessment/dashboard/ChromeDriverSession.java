@@ -82,6 +82,7 @@ final class ChromeDriverSession implements AutoCloseable {
             close();
             throw new IllegalStateException("no browser session: " + created);
         }
+        post(path("/timeouts"), JSON.createObjectNode().put("script", 120_000));
     }
 
     void open(String url) throws IOException, InterruptedException {
@@ -112,6 +113,25 @@ final class ChromeDriverSession implements AutoCloseable {
         JsonNode v = post(path("/execute/sync"), body).path("value");
         return v.isNull() ? null : v.asText();
     }
+
+    /**
+     * Runs an asynchronous script in the page: it ends by calling its last argument with the result (WebDriver's
+     * execute/async), which is returned as text.
+     */
+    String asyncScript(String js) throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode().put("script", js);
+        body.putArray("args");
+        JsonNode v = post(path("/execute/async"), body).path("value");
+        return v.isNull() ? null : v.asText();
+    }
+
+    /** Sends keys (e.g. {@link #ARROW_RIGHT}) to an element, as a keyboard user would. */
+    void keys(String css, String keys) throws IOException, InterruptedException {
+        type(css, keys);
+    }
+
+    static final String ARROW_RIGHT = "\uE014";
+    static final String ENTER = "\uE007";
 
     void screenshot(Path file) throws IOException, InterruptedException {
         Files.createDirectories(file.getParent());

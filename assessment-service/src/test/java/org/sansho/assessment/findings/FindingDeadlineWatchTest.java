@@ -80,13 +80,17 @@ class FindingDeadlineWatchTest {
                 "expiresOn", expiry.toString())).post(accepted + "/risk-acceptance").then().statusCode(201);
 
         LocalDate afterDue = LocalDate.now().plusDays(31);
-        assertThat(watch.check(afterDue)).isEqualTo(2); // G-1 overdue, G-2 expires within 30 days
-        assertThat(watch.check(afterDue.plusDays(1))).isZero();
-        assertThat(watch.check(expiry.plusDays(1))).isEqualTo(1); // G-2 expired
-        assertThat(watch.check(expiry.plusDays(2))).isZero();
+        // The watch covers every organization, and other tests' findings may fall due on the same dates: the
+        // counts are at least this test's own notices; the events published for this contract (below) show that
+        // each of its notices went out once, however often the watch ran.
+        assertThat(watch.check(afterDue)).isGreaterThanOrEqualTo(2); // G-1 overdue, G-2 expires within 30 days
+        watch.check(afterDue.plusDays(1));
+        assertThat(watch.check(expiry.plusDays(1))).isGreaterThanOrEqualTo(1); // G-2 expired
+        watch.check(expiry.plusDays(2));
 
         await().atMost(Duration.ofSeconds(20)).until(
-                () -> Fixtures.published(contract, "org.sansho.assessment.risk-acceptance.expiring.v1").size() == 2);
+                () -> Fixtures.published(contract, "org.sansho.assessment.risk-acceptance.expiring.v1").size() >= 2);
+        assertThat(Fixtures.published(contract, "org.sansho.assessment.risk-acceptance.expiring.v1")).hasSize(2);
         List<JsonNode> overdue = Fixtures.published(contract, "org.sansho.assessment.finding.overdue.v1");
         assertThat(overdue).hasSize(1);
         assertThat(overdue.get(0).path("data").path("requirementKey").asText()).isEqualTo("G-1");

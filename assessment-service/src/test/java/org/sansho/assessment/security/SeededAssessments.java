@@ -44,7 +44,8 @@ final class SeededAssessments {
         for (String key : List.of("M-1", "M-2", "R-1")) {
             evaluate(ready, hospital, key, key.equals("M-2") ? "NONCONFORMANT" : "CONFORMANT");
         }
-        UUID done = opened(hospital, vendor);
+        UUID contract = UUID.randomUUID();
+        UUID done = opened(contract, hospital, vendor);
         answerAll(done, vendor);
         submit(done, vendor);
         for (String key : List.of("M-1", "M-2", "R-1")) {
@@ -61,13 +62,17 @@ final class SeededAssessments {
                 .set("open", open).set("openEtag", etag(open, Roles.VENDOR, vendor, "M-1"))
                 .set("answered", answered)
                 .set("review", review).set("reviewEtag", etag(review, Roles.PROCUREMENT, hospital, "M-1"))
-                .set("ready", ready).set("done", done).set("finding", finding)
+                .set("ready", ready).set("done", done).set("contract", contract).set("finding", finding)
                 .actsFor(Roles.PROCUREMENT, hospital).actsFor(Roles.AUDITOR, hospital).actsFor(Roles.VENDOR, vendor)
                 .actsFor(Roles.CATALOG_ADMIN, hospital);
     }
 
     private static UUID opened(UUID hospital, UUID vendor) {
-        return Fixtures.seed(UUID.randomUUID(), hospital, vendor, AssessmentStatus.OPEN, BASELINE, List.of(
+        return opened(UUID.randomUUID(), hospital, vendor);
+    }
+
+    private static UUID opened(UUID contract, UUID hospital, UUID vendor) {
+        return Fixtures.seed(contract, hospital, vendor, AssessmentStatus.OPEN, BASELINE, List.of(
                 new Fixtures.Req("M-1", MANDATORY), new Fixtures.Req("M-2", MANDATORY),
                 new Fixtures.Req("R-1", RECOMMENDED)));
     }

@@ -21,10 +21,10 @@ public class RoleSharingTemplates {
 
     private static final Logger LOG = Logger.getLogger(RoleSharingTemplates.class);
 
-    private final RoleSharingTemplateClient catalog;
+    private final CatalogClient catalog;
     private final String templateId;
 
-    public RoleSharingTemplates(@RestClient RoleSharingTemplateClient catalog,
+    public RoleSharingTemplates(@RestClient CatalogClient catalog,
                                 @ConfigProperty(name = "sansho.role-sharing.template",
                                         defaultValue = "role-sharing-checklist-2024") String templateId) {
         this.catalog = catalog;

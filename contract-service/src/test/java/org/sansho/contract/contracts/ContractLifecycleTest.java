@@ -35,9 +35,11 @@ class ContractLifecycleTest {
     private static final GuardFacts ALL_HOLD = new GuardFacts(
             new AssessmentOutcome(Verdict.ACCEPTABLE, 0, Instant.now()),
             new AssessmentOutcome(Verdict.CONDITIONAL, 3, Instant.now()),
-            TODAY, 0, true, true, CERTIFICATE, TODAY, AGREED_SPLIT);
+            TODAY, 0, true, true, CERTIFICATE, TODAY, 0,
+            new AssessmentOutcome(Verdict.CONDITIONAL, 0, Instant.now()), true, AGREED_SPLIT);
     /** Facts under which every guard fails. */
-    private static final GuardFacts NONE_HOLD = new GuardFacts(null, null, null, 1, false, false, null, TODAY, null);
+    private static final GuardFacts NONE_HOLD = new GuardFacts(null, null, null, 1, false, false, null, TODAY, 1, null,
+            false, null);
 
     private static final Map<ContractState, Set<ContractState>> ALLOWED = Map.ofEntries(
             Map.entry(DRAFT, Set.of(DISCLOSURE_REQUESTED, CANCELLED)),
@@ -80,7 +82,8 @@ class ContractLifecycleTest {
             gathered[0]++;
             return ALL_HOLD;
         });
-        boolean guarded = Set.of(AGREED, ACTIVE, TERMINATION_NOTICED, DATA_DELETION, CLOSED).contains(to);
+        boolean guarded = Set.of(UNDER_ASSESSMENT, AGREED, ACTIVE, TERMINATION_NOTICED, DATA_DELETION, CLOSED)
+                .contains(to);
         assertThat(gathered[0]).isEqualTo(guarded ? 1 : 0);
     }
 
@@ -101,7 +104,8 @@ class ContractLifecycleTest {
     @Test
     void agreed_needs_an_acceptable_verdict_or_a_conditional_one_without_open_mandatory_gaps() {
         assertThat(guards(UNDER_ASSESSMENT, AGREED, TransitionTrigger.REQUEST, NONE_HOLD))
-                .containsExactly(ContractLifecycle.PRE_CONTRACT_VERDICT, ContractLifecycle.RESPONSIBILITY_SPLIT);
+                .containsExactly(ContractLifecycle.PRE_CONTRACT_VERDICT,
+                        ContractLifecycle.DISCLOSURE_SHARED_UNDERSTANDING, ContractLifecycle.RESPONSIBILITY_SPLIT);
         assertThat(guards(UNDER_ASSESSMENT, AGREED, TransitionTrigger.REQUEST, pre(Verdict.UNACCEPTABLE, 0)))
                 .containsExactly(ContractLifecycle.PRE_CONTRACT_VERDICT);
         assertThat(guards(UNDER_ASSESSMENT, AGREED, TransitionTrigger.REQUEST, pre(Verdict.CONDITIONAL, 2)))
@@ -133,15 +137,30 @@ class ContractLifecycleTest {
 
     private static GuardFacts withSplit(GuardFacts f, ResponsibilitySplit.State split) {
         return new GuardFacts(f.preContract(), f.postTermination(), f.signedOn(), f.incidentsWithoutAgreedMeasure(),
-                f.terminationNoticed(), f.dataReturnConfirmed(), f.deletionCertificate(), f.today(), split);
+                f.terminationNoticed(), f.dataReturnConfirmed(), f.deletionCertificate(), f.today(),
+                f.overdueReagreements(), f.inContract(), f.disclosureSharedUnderstanding(), split);
+    }
+
+    @Test
+    void under_assessment_and_agreed_need_the_shared_understanding_of_the_disclosure_package() {
+        assertThat(guards(DISCLOSURE_REQUESTED, UNDER_ASSESSMENT, TransitionTrigger.REQUEST, NONE_HOLD))
+                .containsExactly(ContractLifecycle.DISCLOSURE_SHARED_UNDERSTANDING);
+        assertThat(guards(DISCLOSURE_REQUESTED, UNDER_ASSESSMENT, TransitionTrigger.REQUEST, ALL_HOLD)).isEmpty();
+        GuardFacts acceptableWithoutUnderstanding = new GuardFacts(ALL_HOLD.preContract(), null, null, 0, false,
+                false, null, TODAY, 0, null, false, AGREED_SPLIT);
+        assertThat(guards(UNDER_ASSESSMENT, AGREED, TransitionTrigger.REQUEST, acceptableWithoutUnderstanding))
+                .containsExactly(ContractLifecycle.DISCLOSURE_SHARED_UNDERSTANDING);
+        assertThat(ContractLifecycle.check(DISCLOSURE_REQUESTED, UNDER_ASSESSMENT, TransitionTrigger.REQUEST,
+                () -> NONE_HOLD).get(0).rule()).contains("2省GL §3.2.1");
+        // Cancelling needs no shared understanding.
+        assertThat(guards(DISCLOSURE_REQUESTED, CANCELLED, TransitionTrigger.REQUEST, NONE_HOLD)).isEmpty();
     }
 
     @Test
     void active_needs_a_signed_date_that_is_not_in_the_future() {
         assertThat(guards(AGREED, ACTIVE, TransitionTrigger.REQUEST, NONE_HOLD))
                 .containsExactly(ContractLifecycle.SIGNED_DATE);
-        GuardFacts future = new GuardFacts(null, null, TODAY.plusDays(1), 0, false, false, null, TODAY,
-                null);
+        GuardFacts future = new GuardFacts(null, null, TODAY.plusDays(1), 0, false, false, null, TODAY, 0, null, false, null);
         assertThat(guards(AGREED, ACTIVE, TransitionTrigger.REQUEST, future))
                 .containsExactly(ContractLifecycle.SIGNED_DATE);
     }
@@ -150,8 +169,44 @@ class ContractLifecycleTest {
     void leaving_incident_needs_every_measure_agreed_by_both_sides() {
         assertThat(guards(INCIDENT, ACTIVE, TransitionTrigger.REQUEST, NONE_HOLD))
                 .containsExactly(ContractLifecycle.RECURRENCE_PREVENTION_AGREED);
-        // Returning from a review has no such guard.
-        assertThat(guards(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, NONE_HOLD)).isEmpty();
+    }
+
+    @Test
+    void ending_a_review_is_refused_while_a_re_agreement_is_open_past_its_due_date() {
+        assertThat(guards(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, NONE_HOLD))
+                .containsExactly(ContractLifecycle.IN_CONTRACT_VERDICT, ContractLifecycle.REAGREEMENT_OVERDUE);
+        assertThat(guards(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, ALL_HOLD)).isEmpty();
+        // Leaving an incident is not held up by a re-agreement.
+        GuardFacts overdueOnly = new GuardFacts(null, null, null, 0, false, false, null, TODAY, 2,
+                ALL_HOLD.inContract(), true, null);
+        assertThat(guards(INCIDENT, ACTIVE, TransitionTrigger.REQUEST, overdueOnly)).isEmpty();
+        assertThat(ContractLifecycle.check(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, () -> overdueOnly))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.rule()).contains("§3.2.2");
+                    assertThat(f.reason()).contains("2 re-agreement case(s)");
+                });
+    }
+
+    @Test
+    void a_review_ends_only_on_its_own_acceptable_or_conditional_verdict_without_open_mandatory_gaps() {
+        assertThat(guards(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, in(null, 0)))
+                .containsExactly(ContractLifecycle.IN_CONTRACT_VERDICT);
+        assertThat(guards(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, in(Verdict.UNACCEPTABLE, 1)))
+                .containsExactly(ContractLifecycle.IN_CONTRACT_VERDICT);
+        assertThat(guards(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, in(Verdict.CONDITIONAL, 1)))
+                .containsExactly(ContractLifecycle.IN_CONTRACT_VERDICT);
+        assertThat(guards(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, in(Verdict.CONDITIONAL, 0))).isEmpty();
+        assertThat(guards(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST, in(Verdict.ACCEPTABLE, 0))).isEmpty();
+        // Only the review's exit reads it.
+        assertThat(guards(INCIDENT, ACTIVE, TransitionTrigger.REQUEST, in(null, 0))).isEmpty();
+        assertThat(ContractLifecycle.check(UNDER_REVIEW, ACTIVE, TransitionTrigger.REQUEST,
+                () -> in(Verdict.UNACCEPTABLE, 1))).singleElement()
+                .satisfies(f -> assertThat(f.rule()).contains("§3.2.2"));
+    }
+
+    private static GuardFacts in(Verdict verdict, int gaps) {
+        return new GuardFacts(null, null, null, 0, false, false, null, TODAY, 0,
+                verdict == null ? null : new AssessmentOutcome(verdict, gaps, Instant.now()), true, null);
     }
 
     @Test
@@ -169,7 +224,7 @@ class ContractLifecycleTest {
                 ContractLifecycle.DATA_RETURN_CONFIRMED, ContractLifecycle.DELETION_CERTIFICATE,
                 ContractLifecycle.POST_TERMINATION_ASSESSMENT);
         GuardFacts incompleteCertificate = new GuardFacts(null, ALL_HOLD.postTermination(), null, 0, true, true,
-                new DeletionCertificate("DEL-1", "", "HDD", "degaussing", TODAY), TODAY, null);
+                new DeletionCertificate("DEL-1", "", "HDD", "degaussing", TODAY), TODAY, 0, null, false, null);
         assertThat(guards(DATA_DELETION, CLOSED, TransitionTrigger.REQUEST, incompleteCertificate))
                 .containsExactly(ContractLifecycle.DELETION_CERTIFICATE);
     }
@@ -182,7 +237,7 @@ class ContractLifecycleTest {
 
     private static GuardFacts pre(Verdict verdict, int gaps) {
         return new GuardFacts(new AssessmentOutcome(verdict, gaps, Instant.now()), null, null, 0, false, false, null,
-                TODAY, AGREED_SPLIT);
+                TODAY, 0, null, true, AGREED_SPLIT);
     }
 
     private static List<String> guards(ContractState from, ContractState to, TransitionTrigger trigger,

@@ -44,6 +44,9 @@ class ContractWalkthroughTest {
         UUID id = Fixtures.openContract(p);
 
         move(p, id, "DISCLOSURE_REQUESTED").statusCode(200).body("phase", equalTo("PRE_CONTRACT"));
+        // UNDER_ASSESSMENT: not before the hospital accepted every row of the vendor's disclosure package.
+        refused(p, id, "UNDER_ASSESSMENT", "disclosure-shared-understanding");
+        Fixtures.shareUnderstanding(p, id);
         move(p, id, "UNDER_ASSESSMENT").statusCode(200);
 
         // AGREED: no verdict yet, then CONDITIONAL with open mandatory gaps, then CONDITIONAL with none.
@@ -80,6 +83,23 @@ class ContractWalkthroughTest {
                 .patch("/api/v1/contracts/" + id).then().statusCode(200).body("activity", equalTo("OPERATION"));
 
         move(p, id, "UNDER_REVIEW").statusCode(200);
+        // A review ends on its own in-contract result: the one recorded before it began does not count, and an
+        // UNACCEPTABLE one keeps the contract under review and tells both sides.
+        refused(p, id, "ACTIVE", "in-contract-verdict");
+        java.time.OffsetDateTime reviewed = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(1);
+        send(id, Fixtures.assessmentResult(COMPLETED, p, id, "IN_CONTRACT", "UNACCEPTABLE", 1, reviewed.toString()));
+        awaitVerdict(p, id, "IN_CONTRACT", "UNACCEPTABLE", 1);
+        refused(p, id, "ACTIVE", "in-contract-verdict");
+        JsonNode unacceptable = await().atMost(Duration.ofSeconds(30)).until(() -> TopicRecords
+                .forKey("contract.events", id.toString()).stream().map(r -> tree(r.value()))
+                .filter(e -> e.path("type").asText().equals("org.sansho.contract.review-unacceptable.v1"))
+                .findFirst().orElse(null), java.util.Objects::nonNull).path("data");
+        assertThat(unacceptable.path("hospitalId").asText()).isEqualTo(p.hospital().toString());
+        assertThat(unacceptable.path("vendorId").asText()).isEqualTo(p.vendor().toString());
+        assertThat(unacceptable.path("openMandatoryGaps").asInt()).isEqualTo(1);
+        send(id, Fixtures.assessmentResult(VERDICT_CHANGED, p, id, "IN_CONTRACT", "CONDITIONAL", 0,
+                reviewed.plusMinutes(1).toString()));
+        awaitVerdict(p, id, "IN_CONTRACT", "CONDITIONAL", 0);
         move(p, id, "ACTIVE").statusCode(200);
 
         // Crisis response: entered by an incident report only, left once the measure is agreed by both sides.
@@ -137,13 +157,15 @@ class ContractWalkthroughTest {
         List<String> types = events.stream().map(r -> tree(r.value()).path("type").asText()).toList();
         assertThat(types).containsExactly("org.sansho.contract.created.v1",
                 "org.sansho.contract.responsibility-split-changed.v1",
-                "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
+                "org.sansho.contract.state-changed.v1",
+                "org.sansho.contract.disclosure.shared-understanding-reached.v1", "org.sansho.contract.state-changed.v1",
                 // the full split set by the hospital, then acknowledged by the vendor
                 "org.sansho.contract.responsibility-split-changed.v1",
                 "org.sansho.contract.responsibility-split-changed.v1",
                 "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
                 "org.sansho.contract.amended.v1",
-                "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
+                "org.sansho.contract.state-changed.v1", "org.sansho.contract.review-unacceptable.v1",
+                "org.sansho.contract.state-changed.v1",
                 "org.sansho.contract.state-changed.v1", "org.sansho.contract.incident-reported.v1",
                 "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
                 "org.sansho.contract.state-changed.v1", "org.sansho.contract.state-changed.v1",
@@ -157,7 +179,8 @@ class ContractWalkthroughTest {
         assertThat(requested.path("serviceModel").asText()).isEqualTo("SAAS");
         assertThat(requested.path("baseline").get(0).path("version").asText()).isEqualTo("6.0");
         assertThat(requested.path("dataCategories").size()).isEqualTo(2);
-        assertThat(tree(events.get(18).value()).path("data").path("deletionCertificateRef").asText())
+        JsonNode closed = tree(events.get(events.size() - 1).value()).path("data");
+        assertThat(closed.path("deletionCertificateRef").asText())
                 .isEqualTo("DEL-2028-0042");
     }
 

@@ -86,6 +86,7 @@ class IncidentAndTerminationTest {
 
     private UUID active(Fixtures.Parties p) {
         UUID id = Fixtures.openContract(p);
+        Fixtures.shareUnderstanding(p, id);
         for (String to : List.of("DISCLOSURE_REQUESTED", "UNDER_ASSESSMENT")) {
             as("procurement", p.hospital()).body(Map.of("to", to)).post("/api/v1/contracts/" + id + "/transitions")
                     .then().statusCode(200);

@@ -17,7 +17,7 @@ import static org.sansho.contract.Fixtures.as;
 /**
  * Seeds the records the access rules (authorization-rules.yaml) refer to, through the API and the assessment events
  * contract-service consumes: a hospital and its vendor with a service and a certification, an ACTIVE contract with an
- * incident whose measure awaits agreement, and an ACTIVE contract the vendor gave notice on (TERMINATION_NOTICED).
+ * incident whose measure awaits agreement and a re-agreement case awaiting both consents, and an ACTIVE contract the vendor gave notice on (TERMINATION_NOTICED).
  */
 final class SeededWorlds {
 
@@ -37,16 +37,33 @@ final class SeededWorlds {
                 .post("/api/v1/contracts/" + contract + "/incidents").then().statusCode(201).extract().path("id");
         as("vendor", p.vendor()).body(Map.of("measure", "アクセス権の棚卸し"))
                 .post("/api/v1/contracts/" + contract + "/incidents/" + incident + "/measure").then().statusCode(200);
+        // An amendment of the agreed SLA opens a re-agreement case awaiting both sides' consent.
+        String etag = as("procurement", p.hospital()).get("/api/v1/contracts/" + contract).getHeader("ETag");
+        as("procurement", p.hospital()).header("If-Match", etag)
+                .body(Map.of("sla", Map.of("availabilityPercent", 99.9, "rtoHours", 12, "rpoHours", 12,
+                        "incidentNotificationHours", 1, "backupGenerations", 7, "offlineBackupCopy", true,
+                        "dataRegion", "JP-East")))
+                .patch("/api/v1/contracts/" + contract).then().statusCode(200);
+        String reagreement = as("procurement", p.hospital()).get("/api/v1/contracts/" + contract + "/reagreements")
+                .then().statusCode(200).extract().path("items[0].id");
         UUID ending = active(p);
         as("vendor", p.vendor()).body(Map.of("noticedOn", "2027-09-01"))
                 .post("/api/v1/contracts/" + ending + "/termination/notice").then().statusCode(200);
         as("procurement", p.hospital()).body(Map.of("to", "TERMINATION_NOTICED"))
                 .post("/api/v1/contracts/" + ending + "/transitions").then().statusCode(200);
+        // A DRAFT contract whose vendor answered one disclosure row, and one whose package has not started (a copy
+        // target for the answers of the ACTIVE contract's package).
+        UUID disclosing = Fixtures.openContract(p);
+        as("vendor", p.vendor()).body(Map.of("statement", "データは国内のみに保存します"))
+                .put("/api/v1/contracts/" + disclosing + "/disclosure/items/vendor-gl-table-4-1.1")
+                .then().statusCode(200);
+        UUID copyTarget = Fixtures.openContract(p);
         Response current = as("procurement", p.hospital()).get("/api/v1/contracts/" + contract);
         return new World()
                 .set("hospital", p.hospital()).set("vendor", p.vendor()).set("service", p.service())
                 .set("contract", contract).set("contractEtag", current.getHeader("ETag"))
-                .set("incident", incident).set("ending", ending)
+                .set("incident", incident).set("reagreement", reagreement).set("ending", ending)
+                .set("disclosing", disclosing).set("copyTarget", copyTarget)
                 .set("newCorporateNumber", Fixtures.corporateNumber())
                 .actsFor("procurement", p.hospital()).actsFor("auditor", p.hospital())
                 .actsFor("vendor", p.vendor()).actsFor("catalog-admin", p.hospital());
@@ -54,6 +71,7 @@ final class SeededWorlds {
 
     private UUID active(Fixtures.Parties p) {
         UUID id = Fixtures.openContract(p);
+        Fixtures.shareUnderstanding(p, id);
         for (String to : List.of("DISCLOSURE_REQUESTED", "UNDER_ASSESSMENT")) {
             as("procurement", p.hospital()).body(Map.of("to", to)).post("/api/v1/contracts/" + id + "/transitions")
                     .then().statusCode(200);

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.sansho.contract.Fixtures;
 import org.sansho.contract.contracts.domain.VersionRef;
 import org.sansho.contract.contracts.persistence.Contract;
-import org.sansho.contract.contracts.service.ContractService;
+import org.sansho.contract.reagreements.service.GuidelineChange;
+import org.sansho.contract.reagreements.service.ReagreementService;
 import org.sansho.platform.tenancy.NoTenantScopeException;
 import org.sansho.platform.tenancy.Tenancy;
 
@@ -34,7 +35,7 @@ class TenancyTest {
     private static final String PATH = "/test-only/forgotten-clause";
 
     @Inject
-    ContractService contracts;
+    ReagreementService reagreements;
 
     Fixtures.Parties a;
     Fixtures.Parties b;
@@ -128,20 +129,22 @@ class TenancyTest {
     @Test
     void a_consumers_effect_run_outside_the_inbox_fails_loudly_and_runs_under_the_system_scope() {
         String guideline = "tenancy-guideline-" + UUID.randomUUID().toString().substring(0, 8);
+        Fixtures.publishVersion(guideline, "1.0", List.of("T-1"));
         Map<String, Object> body = new HashMap<>(Fixtures.contractBody(a, "6.0", "2.0"));
         body.put("baseline", List.of(Map.of("guidelineId", guideline, "version", "1.0")));
         String live = as("procurement", a.hospital()).body(body).post("/api/v1/contracts").then().statusCode(201)
                 .extract().path("id");
         VersionRef superseded = new VersionRef(guideline, "1.0");
         VersionRef by = new VersionRef(guideline, "1.1");
+        GuidelineChange change = new GuidelineChange(superseded, by, List.of(), List.of("K-1"), List.of());
 
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().call(
-                () -> contracts.flagReagreement(superseded, by)))
+                () -> reagreements.openForPublication(change)))
                 .isInstanceOf(NoTenantScopeException.class);
         as("procurement", a.hospital()).get("/api/v1/contracts/" + live).then().body("reagreementRequired", is(false));
 
         int flagged = QuarkusTransaction.requiringNew().call(() -> Tenancy.system("tenancy test",
-                () -> contracts.flagReagreement(superseded, by)));
+                () -> reagreements.openForPublication(change)));
         assertThat(flagged).isEqualTo(1);
         as("procurement", a.hospital()).get("/api/v1/contracts/" + live).then().body("reagreementRequired", is(true));
     }

@@ -25,7 +25,7 @@ import java.time.format.DateTimeParseException;
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.AUDITOR)
-@Tag(name = "Audit")
+@Tag(name = "Audit", description = "The hash-chained audit trail of the service's records, and its verification")
 public class AuditResource {
 
     private static final int MAX_FILTER_LENGTH = 200;

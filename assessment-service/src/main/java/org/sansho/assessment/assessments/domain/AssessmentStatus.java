@@ -4,6 +4,11 @@ package org.sansho.assessment.assessments.domain;
 public enum AssessmentStatus {
     /** Opened from a contract event; its items are still to be read from the catalog. */
     PENDING_ITEMS,
+    /**
+     * The catalog could not resolve its items within the configured time (the reason is kept); retried when the
+     * catalog publishes or revises a version.
+     */
+    ITEMS_UNRESOLVED,
     /** Items are known; the vendor has not answered yet. */
     OPEN,
     /** The vendor is answering. */

@@ -20,11 +20,22 @@ import java.util.Collection;
  *
  * <p>The score is the share of applicable items found conformant: items answered NOT_APPLICABLE and judged
  * CONFORMANT (the reviewer agreed they do not apply) leave the denominator; a nonconformity whose finding was
- * resolved counts as conformant. With no applicable item the score is 100.
+ * resolved counts as conformant.
+ *
+ * <p>Nothing assessed is never a pass: an assessment without one applicable item (no items, or every item agreed
+ * not to apply) has looked at nothing the guideline asks of the vendor, so it is UNACCEPTABLE with a score of 0
+ * (2省GL §4.3: the institution judges the vendor's answers against the requirements; with no requirement judged,
+ * there is no basis for agreement). Completing such an assessment is refused before this rule is reached.
  */
 public final class AssessmentVerdictRule {
 
     private AssessmentVerdictRule() {
+    }
+
+    /** The items that count as assessed: every item except those agreed not to apply. */
+    public static int applicable(Collection<ItemOutcome> items) {
+        return (int) items.stream().filter(i -> !(i.response() == ResponseStatus.NOT_APPLICABLE
+                && i.evaluation() == Evaluation.CONFORMANT)).count();
     }
 
     public static AssessmentResult evaluate(Collection<ItemOutcome> items, LocalDate today) {
@@ -60,6 +71,9 @@ public final class AssessmentVerdictRule {
             }
         }
         Verdict verdict;
+        if (applicable == 0) {
+            return new AssessmentResult(Verdict.UNACCEPTABLE, 0.0, openMandatory, acceptedMandatory, openRecommended);
+        }
         if (openMandatory > 0) {
             verdict = Verdict.UNACCEPTABLE;
         } else if (openRecommended > 0 || acceptedMandatory > 0 || acceptedOther > 0) {
@@ -67,7 +81,7 @@ public final class AssessmentVerdictRule {
         } else {
             verdict = Verdict.ACCEPTABLE;
         }
-        double score = applicable == 0 ? 100.0 : Math.round(1000.0 * conformant / applicable) / 10.0;
+        double score = Math.round(1000.0 * conformant / applicable) / 10.0;
         return new AssessmentResult(verdict, score, openMandatory, acceptedMandatory, openRecommended);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import static org.sansho.assessment.assessments.domain.AssessmentStatus.COMPLETED;
 import static org.sansho.assessment.assessments.domain.AssessmentStatus.OPEN;
+import static org.sansho.assessment.assessments.domain.AssessmentStatus.ITEMS_UNRESOLVED;
 import static org.sansho.assessment.assessments.domain.AssessmentStatus.PENDING_ITEMS;
 import static org.sansho.assessment.assessments.domain.AssessmentStatus.STALE;
 import static org.sansho.assessment.assessments.domain.AssessmentStatus.UNDER_REVIEW;
@@ -41,6 +42,16 @@ public final class AssessmentWorkflow {
                 require(status == PENDING_ITEMS, failed, "items-pending", status,
                         "items are read from the catalog once, while the assessment is PENDING_ITEMS");
                 yield OPEN;
+            }
+            case GIVE_UP_ITEMS -> {
+                require(status == PENDING_ITEMS, failed, "items-pending", status,
+                        "only an assessment waiting for its items stops waiting");
+                yield ITEMS_UNRESOLVED;
+            }
+            case RETRY_ITEMS -> {
+                require(status == ITEMS_UNRESOLVED, failed, "items-unresolved", status,
+                        "only an assessment whose items were not resolved asks the catalog again");
+                yield PENDING_ITEMS;
             }
             case RESPOND -> {
                 boolean vendorTurn = status == OPEN || status == VENDOR_RESPONDING;

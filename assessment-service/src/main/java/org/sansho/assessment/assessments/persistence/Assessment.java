@@ -83,6 +83,9 @@ public class Assessment extends PanacheEntityBase {
     public Instant nextItemsAttemptAt;
     @Column(name = "items_error")
     public String itemsError;
+    /** When the assessment last became PENDING_ITEMS after being ITEMS_UNRESOLVED; null: since its creation. */
+    @Column(name = "items_pending_since")
+    public Instant itemsPendingSince;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

@@ -24,15 +24,18 @@ import org.sansho.platform.security.Roles;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The whole assessment in one document, for auditors and for the hospital's records: JSON or CSV. */
+/**
+ * The whole assessment in one document, for auditors and for the hospital's records: JSON, CSV or XLSX. The CSV and
+ * XLSX forms share their columns through {@link ReportRows}.
+ */
 @Path("/api/v1/assessments/{id}/report")
 @Tag(name = "Assessments")
 public class AssessmentReportResource {
 
     public static final String CSV = "text/csv";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Schema(name = "AssessmentReport", description = "The assessment, every item with its answer and evaluation, and its findings")
     public record Report(AssessmentView assessment, List<ItemView> items, List<FindingView> findings) {
@@ -47,10 +50,12 @@ public class AssessmentReportResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
-    @Operation(summary = "Report of an assessment", description = "Accept: text/csv gives one row per item")
+    @Operation(summary = "Report of an assessment", description = "Accept: text/csv gives one row per item; Accept: "
+            + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet gives an XLSX workbook with the "
+            + "same item rows on sheet Items and the findings on sheet Findings")
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "404", description = "No such assessment, or one of another organization")
-    public Report json(@PathParam("id") UUID id) {
+    public Report getAssessmentReport(@PathParam("id") UUID id) {
         Assessment a = AssessmentAccess.readable(id);
         List<Finding> findings = FindingWorkflow.ofAssessment(a.id).list();
         Map<UUID, UUID> byItem = findings.stream().collect(Collectors.toMap(f -> f.itemId, f -> f.id));
@@ -63,42 +68,31 @@ public class AssessmentReportResource {
     @Produces(CSV)
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
     @Operation(hidden = true)
-    public Response csv(@PathParam("id") UUID id) {
-        Report report = json(id);
-        Map<UUID, FindingView> findings = report.findings().stream()
-                .collect(Collectors.toMap(FindingView::id, Function.identity()));
+    public Response getAssessmentReportCsv(@PathParam("id") UUID id) {
+        Report report = getAssessmentReport(id);
         StringBuilder out = new StringBuilder("\uFEFF");
-        row(out, "key", "guideline", "version", "section", "obligation", "title_ja", "title_en", "response",
-                "statement", "justification", "evidence", "evaluation", "comment", "finding_status", "risk_level",
-                "due_date", "risk_accepted_until");
-        for (ItemView i : report.items()) {
-            FindingView f = i.findingId() == null ? null : findings.get(i.findingId());
-            row(out, i.key(), i.guidelineId(), i.guidelineVersion(), i.sectionNumber(), str(i.obligation()),
-                    i.title().ja(), i.title().en(),
-                    i.response() == null ? "" : str(i.response().status()),
-                    i.response() == null ? "" : i.response().statement(),
-                    i.response() == null ? "" : i.response().justification(),
-                    i.response() == null ? "" : i.response().evidence().stream()
-                            .map(e -> e.name() + (e.uri() == null ? "" : " <" + e.uri() + ">"))
-                            .collect(Collectors.joining("; ")),
-                    i.evaluation() == null ? "" : str(i.evaluation().evaluation()),
-                    i.evaluation() == null ? "" : i.evaluation().comment(),
-                    f == null ? "" : str(f.status()), f == null ? "" : str(f.risk().level()),
-                    f == null ? "" : str(f.dueDate()),
-                    f == null || f.riskAcceptance() == null ? "" : str(f.riskAcceptance().expiresOn()));
+        row(out, ReportRows.labels(ReportRows.ITEM_COLUMNS));
+        for (ReportRows.ItemRow r : ReportRows.items(report)) {
+            row(out, ReportRows.values(ReportRows.ITEM_COLUMNS, r).stream().map(Object::toString).toList());
         }
         return Response.ok(out.toString(), CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"assessment-" + id + ".csv\"").build();
     }
 
-    private static String str(Object o) {
-        return o == null ? "" : o.toString();
+    @GET
+    @Produces(XLSX)
+    @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
+    @Operation(hidden = true)
+    public Response getAssessmentReportXlsx(@PathParam("id") UUID id) {
+        byte[] workbook = ReportWorkbook.write(getAssessmentReport(id));
+        return Response.ok(workbook, XLSX)
+                .header("Content-Disposition", "attachment; filename=\"assessment-" + id + ".xlsx\"").build();
     }
 
     /** RFC 4180: every field quoted, quotes doubled; a leading formula character is neutralised for spreadsheets. */
-    private static void row(StringBuilder out, String... fields) {
-        for (int i = 0; i < fields.length; i++) {
-            String f = fields[i] == null ? "" : fields[i];
+    private static void row(StringBuilder out, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            String f = fields.get(i) == null ? "" : fields.get(i);
             if (!f.isEmpty() && "=+-@".indexOf(f.charAt(0)) >= 0) {
                 f = "'" + f;
             }

@@ -74,7 +74,7 @@ public class AssessmentResource {
     @Operation(summary = "List the assessments the caller may see",
             description = "A vendor sees its own, procurement its hospital's, an auditor its organization's. Newest first.")
     @APIResponse(responseCode = "200", description = "One page of assessments")
-    public Page<AssessmentView> list(@QueryParam("contract") UUID contract, @QueryParam("hospital") UUID hospital,
+    public Page<AssessmentView> listAssessments(@QueryParam("contract") UUID contract, @QueryParam("hospital") UUID hospital,
                                      @QueryParam("vendor") UUID vendor, @QueryParam("phase") @Parameter(description = "PRE_CONTRACT, IN_CONTRACT or POST_TERMINATION") String phase,
                                      @QueryParam("status") @Parameter(description = "Workflow status, e.g. UNDER_REVIEW") String status,
                                      @QueryParam("verdict") @Parameter(description = "ACCEPTABLE, CONDITIONAL or UNACCEPTABLE") String verdict, @Valid @BeanParam PageParams page) {
@@ -104,7 +104,7 @@ public class AssessmentResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such assessment, or one of another organization")
-    public Response get(@PathParam("id") UUID id, @Context Request request) {
+    public Response getAssessment(@PathParam("id") UUID id, @Context Request request) {
         Assessment a = AssessmentAccess.readable(id);
         return Preconditions.read(request, a.version, () -> AssessmentView.of(a));
     }
@@ -114,7 +114,7 @@ public class AssessmentResource {
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "List the items of an assessment", description = "In catalog order")
     @APIResponse(responseCode = "200", description = "One page of items")
-    public Page<ItemView> items(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+    public Page<ItemView> listItems(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
         Assessment a = AssessmentAccess.readable(id);
         Map<UUID, UUID> findings = FindingWorkflow.idsByItem(a.id);
         return Page.of(AssessmentReview.items(a.id), page, i -> ItemView.of(i, findings.get(i.id)));
@@ -124,9 +124,10 @@ public class AssessmentResource {
     @Path("/{id}/items/{key}")
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "Read one item", description = "ETag = the item's version, needed as If-Match to answer or evaluate it")
-    @APIResponse(responseCode = "200", description = "The item")
+    @APIResponse(responseCode = "200", description = "The item",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "404", description = "No such item")
-    public Response item(@PathParam("id") UUID id,
+    public Response getItem(@PathParam("id") UUID id,
                          @PathParam("key") @Pattern(regexp = KEY_PATTERN) String key) {
         Assessment a = AssessmentAccess.readable(id);
         AssessmentItem item = AssessmentReview.item(a, key);
@@ -143,13 +144,14 @@ public class AssessmentResource {
                     + "BOTH items each side for its part (the item counts as answered once both have). The other side "
                     + "gets 403. Allowed while OPEN or VENDOR_RESPONDING, and during review for items returned with "
                     + "NEEDS_INFO. Needs If-Match with the item's ETag.")
-    @APIResponse(responseCode = "200", description = "The answered item")
+    @APIResponse(responseCode = "200", description = "The answered item",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "403", description = "The caller's side does not answer this item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The workflow does not allow an answer now")
     @APIResponse(responseCode = "412", description = "The item changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response respond(@PathParam("id") UUID id, @PathParam("key") @Pattern(regexp = KEY_PATTERN) String key,
+    public Response putResponse(@PathParam("id") UUID id, @PathParam("key") @Pattern(regexp = KEY_PATTERN) String key,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull ResponseRequest request) {
         Assessment a = AssessmentAccess.readable(id);
@@ -166,11 +168,12 @@ public class AssessmentResource {
     @RolesAllowed(Roles.PROCUREMENT)
     @Operation(summary = "Evaluate one item (reviewer)",
             description = "Allowed while UNDER_REVIEW. NEEDS_INFO returns the item to the vendor. Needs If-Match with the item's ETag.")
-    @APIResponse(responseCode = "200", description = "The evaluated item")
+    @APIResponse(responseCode = "200", description = "The evaluated item",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "409", description = "The workflow does not allow an evaluation now")
     @APIResponse(responseCode = "412", description = "The item changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response evaluate(@PathParam("id") UUID id, @PathParam("key") @Pattern(regexp = KEY_PATTERN) String key,
+    public Response putEvaluation(@PathParam("id") UUID id, @PathParam("key") @Pattern(regexp = KEY_PATTERN) String key,
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull EvaluationRequest request) {
         Assessment a = AssessmentAccess.reviewable(id, caller);
@@ -185,9 +188,10 @@ public class AssessmentResource {
     @Transactional
     @RolesAllowed(Roles.VENDOR)
     @Operation(summary = "Submit the answers for review (vendor)", description = "Every item must be answered")
-    @APIResponse(responseCode = "200", description = "The assessment, now UNDER_REVIEW")
+    @APIResponse(responseCode = "200", description = "The assessment, now UNDER_REVIEW",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "409", description = "Refused; the problem names the failed guards")
-    public Response submit(@PathParam("id") UUID id) {
+    public Response submitAssessment(@PathParam("id") UUID id) {
         Assessment a = AssessmentAccess.answerable(id, caller);
         review.submit(a);
         return current(a);
@@ -200,9 +204,10 @@ public class AssessmentResource {
     @Operation(summary = "Complete the review and compute the verdict (reviewer)",
             description = "Every item must be evaluated CONFORMANT or NONCONFORMANT. The verdict follows the documented rule: "
                     + "an open mandatory nonconformity not risk-accepted → UNACCEPTABLE; only recommended gaps or accepted risks → CONDITIONAL; else ACCEPTABLE.")
-    @APIResponse(responseCode = "200", description = "The completed assessment with its result")
+    @APIResponse(responseCode = "200", description = "The completed assessment with its result",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "409", description = "Refused; the problem names the failed guards")
-    public Response complete(@PathParam("id") UUID id) {
+    public Response completeAssessment(@PathParam("id") UUID id) {
         Assessment a = AssessmentAccess.reviewable(id, caller);
         review.complete(a);
         return current(a);
@@ -218,7 +223,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "What the re-baseline adds, changes, keeps and removes")
     @APIResponse(responseCode = "409", description = "The assessment is not stale")
     @APIResponse(responseCode = "503", description = "The catalog could not be reached; retry later")
-    public Rebaselining.Plan rebaseline(@PathParam("id") UUID id,
+    public Rebaselining.Plan rebaselineAssessment(@PathParam("id") UUID id,
                                         @QueryParam("preview") @DefaultValue("true")
                                         @Parameter(description = "Only report the changes") boolean preview) {
         Assessment a = AssessmentAccess.reviewable(id, caller);

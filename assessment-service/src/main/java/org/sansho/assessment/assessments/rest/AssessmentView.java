@@ -19,7 +19,7 @@ public record AssessmentView(
         List<VersionRef> baseline, String serviceModel, List<String> dataCategories,
         @Schema(description = "Present once completed") Result result,
         @Schema(description = "Present while STALE: the superseded version and its successor") Staleness stale,
-        @Schema(description = "Why the items could not be read from the catalog yet (PENDING_ITEMS only)") String pendingReason,
+        @Schema(description = "Why the items could not be read from the catalog (PENDING_ITEMS and ITEMS_UNRESOLVED only)") String pendingReason,
         Instant createdAt, Instant updatedAt, long version) {
 
     @Schema(name = "AssessmentResult", description = "Verdict by the documented rule; score = share of applicable items found conformant")
@@ -37,7 +37,8 @@ public record AssessmentView(
         Staleness stale = a.staleBy == null ? null : new Staleness(a.staleSuperseded, a.staleBy);
         return new AssessmentView(a.id, a.contractId, a.hospitalId, a.vendorId, a.phase, a.status, a.baseline,
                 a.serviceModel, a.dataCategories, result, stale,
-                a.status == AssessmentStatus.PENDING_ITEMS ? a.itemsError : null, a.createdAt, a.updatedAt,
+                a.status == AssessmentStatus.PENDING_ITEMS || a.status == AssessmentStatus.ITEMS_UNRESOLVED
+                        ? a.itemsError : null, a.createdAt, a.updatedAt,
                 a.version);
     }
 }

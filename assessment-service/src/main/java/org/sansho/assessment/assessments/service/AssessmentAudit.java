@@ -9,6 +9,7 @@ import org.sansho.platform.audit.AuditActor;
 import org.sansho.platform.audit.AuditTrail;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The audit records of this service's changes. Every record belongs to the hospital and the vendor of the
@@ -36,6 +37,13 @@ public class AssessmentAudit {
     public void item(String action, Assessment a, AssessmentItem item, ItemSnapshot before) {
         trail.record(action, "assessment-item", a.id + "/" + item.requirementKey, List.of(a.hospitalId, a.vendorId),
                 before, ItemSnapshot.of(item));
+    }
+
+    /** A notice about an item that changes nothing of it (e.g. its evidence expiring): what was announced. */
+    public void itemNotice(String action, UUID assessmentId, String requirementKey, UUID hospitalId, UUID vendorId,
+                           Object notice) {
+        trail.record(action, "assessment-item", assessmentId + "/" + requirementKey, List.of(hospitalId, vendorId),
+                null, notice);
     }
 
     public void finding(String action, Finding f, FindingSnapshot before) {

@@ -11,6 +11,7 @@ import org.hibernate.StatelessSession;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.sansho.assessment.assessments.domain.AssessmentAction;
+import org.sansho.assessment.assessments.domain.AssessmentStatus;
 import org.sansho.assessment.assessments.domain.AssessmentWorkflow;
 import org.sansho.assessment.assessments.domain.WorkflowFacts;
 import org.sansho.assessment.assessments.persistence.Assessment;
@@ -59,11 +60,14 @@ public class AssessmentItemsWorker {
     private final AssessmentAudit audit;
     private final Clock clock;
     private final WakeableLoop loop;
+    private final Duration giveUpAfter;
 
     public AssessmentItemsWorker(EntityManager em, StatelessSession rows, ApplicableRequirementsQuery catalog,
                                  Outbox outbox, AssessmentAudit audit, Clock clock,
                                  @ConfigProperty(name = "sansho.assessment.items-poll-interval", defaultValue = "1s")
-                                 Duration pollInterval) {
+                                 Duration pollInterval,
+                                 @ConfigProperty(name = "sansho.assessment.items-give-up-after") Duration giveUpAfter) {
+        this.giveUpAfter = giveUpAfter;
         this.audit = audit;
         this.em = em;
         this.rows = rows;
@@ -223,7 +227,54 @@ public class AssessmentItemsWorker {
             long backoff = Math.min(MAX_BACKOFF.toMillis(), 250L << Math.min(a.itemsAttempts, 10));
             a.nextItemsAttemptAt = now().plusMillis(backoff);
             a.itemsError = reason.length() > 500 ? reason.substring(0, 500) : reason;
+            Instant since = a.itemsPendingSince != null ? a.itemsPendingSince : a.createdAt;
+            if (a.status == AssessmentStatus.PENDING_ITEMS && !now().isBefore(since.plus(giveUpAfter))) {
+                giveUp(a, since);
+            }
         });
+    }
+
+    /**
+     * Stops asking: the catalog has not resolved the items for {@code sansho.assessment.items-give-up-after}. The
+     * assessment shows the reason (ITEMS_UNRESOLVED, {@code pendingReason}) and both sides are told, instead of an
+     * assessment that never opens and never says why.
+     */
+    private void giveUp(Assessment a, Instant since) {
+        audit.actAs("assessment-service.items-worker", null);
+        AssessmentSnapshot before = AssessmentSnapshot.of(a);
+        a.status = AssessmentWorkflow.next(a.status, AssessmentAction.GIVE_UP_ITEMS, new WorkflowFacts(0, 0, 0, 0, 0));
+        a.nextItemsAttemptAt = null;
+        a.updatedAt = now();
+        LOG.warnf("Assessment %s: the catalog did not resolve its items since %s; ITEMS_UNRESOLVED (%s)", a.id, since,
+                a.itemsError);
+        outbox.publish(AssessmentEventTypes.AGGREGATE, a.contractId.toString(), AssessmentEventTypes.ITEMS_UNRESOLVED,
+                new AssessmentPayloads.ItemsUnresolved(a.id, a.contractId, a.hospitalId, a.vendorId, a.phase,
+                        a.baseline, a.itemsError, since, a.itemsAttempts));
+        audit.assessment("assessment.items-unresolved", a, before);
+    }
+
+    /**
+     * Sends every ITEMS_UNRESOLVED assessment back to PENDING_ITEMS (the catalog published or revised a version,
+     * which may be what they lacked); the worker asks the catalog again, for another full period.
+     *
+     * @return how many were sent back
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int retryUnresolved() {
+        List<Assessment> unresolved = Assessment.list("status", AssessmentStatus.ITEMS_UNRESOLVED);
+        for (Assessment a : unresolved) {
+            AssessmentSnapshot before = AssessmentSnapshot.of(a);
+            a.status = AssessmentWorkflow.next(a.status, AssessmentAction.RETRY_ITEMS, new WorkflowFacts(0, 0, 0, 0, 0));
+            a.itemsAttempts = 0;
+            a.nextItemsAttemptAt = null;
+            a.itemsPendingSince = now();
+            a.updatedAt = now();
+            audit.assessment("assessment.items-retried", a, before);
+        }
+        if (!unresolved.isEmpty()) {
+            wake();
+        }
+        return unresolved.size();
     }
 
     private Instant now() {

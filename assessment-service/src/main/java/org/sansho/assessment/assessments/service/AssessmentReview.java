@@ -163,6 +163,14 @@ public class AssessmentReview {
     public void complete(Assessment a) {
         AssessmentSnapshot before = AssessmentSnapshot.of(a);
         a.status = transition(a, AssessmentAction.COMPLETE);
+        if (AssessmentVerdictRule.applicable(outcomes(a)) == 0) {
+            // Checked after the workflow's own guards, so an assessment that is not ready names those first.
+            throw ProblemException.conflict("nothing-assessed", "Nothing assessed",
+                    "Assessment " + a.id + " has no applicable item (" + AssessmentItem.count("assessmentId", a.id)
+                            + " items, none left after those agreed not to apply): completing it would pass a "
+                            + "vendor on nothing (2省GL §4.3). Check the contract's baseline, phase and data "
+                            + "categories against the catalog / 適用される要求事項がなく、評価を完了できません");
+        }
         a.completedAt = now();
         a.updatedAt = a.completedAt;
         a.record(evaluate(a));
@@ -208,16 +216,19 @@ public class AssessmentReview {
     }
 
     public AssessmentResult evaluate(Assessment a, LocalDate today) {
+        return AssessmentVerdictRule.evaluate(outcomes(a), today);
+    }
+
+    private static List<ItemOutcome> outcomes(Assessment a) {
         Map<UUID, Finding> findings = Finding.<Finding>list("assessmentId", a.id).stream()
                 .collect(Collectors.toMap(f -> f.itemId, Function.identity()));
-        List<ItemOutcome> outcomes = AssessmentItem.<AssessmentItem>list("assessmentId", a.id).stream()
+        return AssessmentItem.<AssessmentItem>list("assessmentId", a.id).stream()
                 .map(i -> {
                     Finding f = findings.get(i.id);
                     return new ItemOutcome(i.obligation, i.answeredBy.effective(i.response, i.hospitalResponse),
                             i.evaluation, f == null ? null : f.status,
                             f == null ? null : f.expiresOn);
                 }).toList();
-        return AssessmentVerdictRule.evaluate(outcomes, today);
     }
 
     public static AssessmentPayloads.Result result(Assessment a) {

@@ -30,7 +30,8 @@ import java.util.UUID;
 public class DeadlineResource {
 
     @Schema(name = "UpcomingDeadline", description = "A contract's notice deadline (or passed end date) or a vendor "
-            + "certification's expiry, as announced by contract-service's reminders")
+            + "certification's expiry, as announced by contract-service's reminders, or the validUntil of an "
+            + "assessment's evidence reference (EVIDENCE_EXPIRY, label = the evidence name)")
     public record DeadlineView(@Schema(example = "NOTICE_DEADLINE") String kind, UUID subjectId, UUID contractId,
                                UUID hospitalId, UUID vendorId, String label, LocalDate dueOn,
                                Integer thresholdDays) {
@@ -49,11 +50,12 @@ public class DeadlineResource {
     @Operation(summary = "Deadlines coming up for a hospital or a vendor",
             description = "Exactly one of hospital or vendor, with the access rule of the posture. A hospital sees its "
                     + "contracts' notice deadlines and the certification expiries of its contracted vendors; a vendor its "
-                    + "contracts' deadlines and its own certifications. Sorted by date, from `days` ago on.")
+                    + "contracts' deadlines and its own certifications. Both see the expiring evidence of their "
+                    + "contracts' assessments. Sorted by date, from `days` ago on.")
     @APIResponse(responseCode = "200", description = "The deadlines, earliest first")
     @APIResponse(responseCode = "400", description = "Neither or both of hospital and vendor, or days out of range")
     @APIResponse(responseCode = "404", description = "Another organization's deadlines")
-    public List<DeadlineView> deadlines(
+    public List<DeadlineView> listDeadlines(
             @QueryParam("hospital") @Parameter(description = "Hospital organization id") UUID hospital,
             @QueryParam("vendor") @Parameter(description = "Vendor organization id") UUID vendor,
             @QueryParam("days") @DefaultValue("30") @Parameter(description = "Also show deadlines passed up to this many days ago (0–365)") int days) {

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.sansho.assessment.events.CertificationExpiringV1;
 import org.sansho.assessment.events.NoticeDeadlineApproachingV1;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -16,6 +17,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DeadlineProjection {
+
+    public static final String EVIDENCE_EXPIRY = "EVIDENCE_EXPIRY";
 
     private final EntityManager em;
     private final Clock clock;
@@ -42,6 +45,18 @@ public class DeadlineProjection {
         }
         upsert("CERTIFICATION_EXPIRY", c.certificationId(), null, null, c.organizationId(), c.scheme(),
                 c.expiresOn(), c.thresholdDays());
+    }
+
+    /**
+     * An evidence reference nearing its validUntil, announced by this service itself (EvidenceExpiryWatch) in the
+     * transaction of its event; one row per item and evidence name.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void evidence(UUID itemId, String evidenceName, UUID contract, UUID hospital, UUID vendor,
+                         LocalDate validUntil, int threshold) {
+        UUID subject = UUID.nameUUIDFromBytes((itemId + "|" + evidenceName).getBytes(StandardCharsets.UTF_8));
+        String label = evidenceName.length() > 200 ? evidenceName.substring(0, 200) : evidenceName;
+        upsert(EVIDENCE_EXPIRY, subject, contract, hospital, vendor, label, validUntil, threshold);
     }
 
     private void upsert(String kind, UUID subject, UUID contract, UUID hospital, UUID vendor, String label,

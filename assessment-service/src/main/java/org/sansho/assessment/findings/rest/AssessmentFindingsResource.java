@@ -13,6 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,7 +50,7 @@ public class AssessmentFindingsResource {
         @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "List the findings of an assessment")
     @APIResponse(responseCode = "200", description = "One page of findings")
-    public Page<FindingView> list(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+    public Page<FindingView> listFindings(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
         Assessment a = AssessmentAccess.readable(id);
         return Page.of(FindingWorkflow.ofAssessment(a.id), page, f -> FindingView.of(f).seenBy(caller));
     }
@@ -58,10 +60,11 @@ public class AssessmentFindingsResource {
     @RolesAllowed(Roles.PROCUREMENT)
     @Operation(summary = "Raise a finding for a nonconformant item (reviewer)",
             description = "The level follows the risk matrix; S and A risks must be treated (no RETAIN) and S needs layered measures. Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "The finding; Location is its address")
+    @APIResponse(responseCode = "201", description = "The finding; Location is its address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingView.class)))
     @APIResponse(responseCode = "400", description = "Invalid rating, or a treatment that does not fit the level")
     @APIResponse(responseCode = "409", description = "The item is not nonconformant, or already has a finding")
-    public Response open(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
+    public Response openFinding(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
                          @Valid @NotNull FindingRequest request) {
         Assessment a = AssessmentAccess.reviewable(id, caller);
         return idempotency.execute(key, "POST findings of " + id + " by " + caller.requireOrganization(), request,

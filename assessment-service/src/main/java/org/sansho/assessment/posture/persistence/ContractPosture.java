@@ -45,6 +45,14 @@ public class ContractPosture extends PanacheEntityBase {
     @Column(name = "overdue_findings")
     public int overdueFindings;
 
+    public String title;
+
+    @Column(name = "reagreement_pending")
+    public boolean reagreementPending;
+
+    @Column(name = "state_changed_at")
+    public Instant stateChangedAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -41,7 +41,7 @@ public class PostureResource {
     @APIResponse(responseCode = "200", description = "The posture")
     @APIResponse(responseCode = "400", description = "Neither or both of hospital and vendor")
     @APIResponse(responseCode = "404", description = "Another organization's posture")
-    public PostureView posture(@QueryParam("hospital") @Parameter(description = "Hospital organization id") UUID hospital,
+    public PostureView getPosture(@QueryParam("hospital") @Parameter(description = "Hospital organization id") UUID hospital,
                                @QueryParam("vendor") @Parameter(description = "Vendor organization id") UUID vendor) {
         OrganizationScope scope = OrganizationScope.of(hospital, vendor, "Posture of organization");
         List<Object[]> rows = em.createQuery("""

@@ -6,12 +6,19 @@ import jakarta.transaction.Transactional;
 import org.sansho.assessment.events.AssessmentPayloads;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.UUID;
 
 /**
  * Keeps the per-contract posture rows current. Contract phase and state come from contract events; the latest
  * verdict, its open mandatory gaps and the count of overdue findings are written in the same transaction as the
- * event this service publishes about them.
+ * event this service publishes about them. The overview's title, re-agreement flag and last state change come from
+ * contract events too. Every change is also copied into the contract's row of the current week
+ * ({@code posture_week}), which the trends read.
  */
 @ApplicationScoped
 public class PostureProjection {
@@ -37,6 +44,7 @@ public class PostureProjection {
                 .setParameter(1, contractId).setParameter(2, hospitalId)
                 .setParameter(3, vendorId).setParameter(4, phase).setParameter(5, state)
                 .setParameter(6, clock.instant()).executeUpdate();
+        snapshot(contractId);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -50,6 +58,7 @@ public class PostureProjection {
                 .setParameter(1, result.contractId()).setParameter(2, result.hospitalId())
                 .setParameter(3, result.vendorId()).setParameter(4, result.verdict().name())
                 .setParameter(5, result.openMandatoryGaps()).setParameter(6, clock.instant()).executeUpdate();
+        snapshot(result.contractId());
     }
 
     /** +1 when a finding becomes overdue, -1 when an overdue finding is resolved or risk-accepted. */
@@ -63,5 +72,61 @@ public class PostureProjection {
                             updated_at = excluded.updated_at""")
                 .setParameter(1, contractId).setParameter(2, hospitalId).setParameter(3, vendorId)
                 .setParameter(4, delta).setParameter(5, clock.instant()).executeUpdate();
+        snapshot(contractId);
+    }
+
+    /** The contract's title, as contract-service created it (a row without parties yet is left alone). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void titled(UUID contractId, String title) {
+        if (contractId == null || title == null) {
+            return;
+        }
+        em.createNativeQuery("update contract_posture set title = left(?2, 300) where contract_id = ?1")
+                .setParameter(1, contractId).setParameter(2, title).executeUpdate();
+    }
+
+    /** When the contract last changed state; an older (redelivered or reordered) moment does not win. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stateChangedAt(UUID contractId, Instant at) {
+        if (contractId == null || at == null) {
+            return;
+        }
+        em.createNativeQuery("""
+                        update contract_posture set state_changed_at = ?2
+                        where contract_id = ?1 and (state_changed_at is null or state_changed_at < ?2)""")
+                .setParameter(1, contractId).setParameter(2, at).executeUpdate();
+    }
+
+    /** Whether a re-agreement of the contract is pending (required by a superseded baseline, not yet renewed). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reagreement(UUID contractId, UUID hospitalId, UUID vendorId, boolean pending) {
+        if (contractId == null || hospitalId == null || vendorId == null) {
+            return;
+        }
+        em.createNativeQuery("""
+                        insert into contract_posture (contract_id, hospital_id, vendor_id, reagreement_pending, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5)
+                        on conflict (contract_id) do update set reagreement_pending = excluded.reagreement_pending,
+                            updated_at = excluded.updated_at""")
+                .setParameter(1, contractId).setParameter(2, hospitalId).setParameter(3, vendorId)
+                .setParameter(4, pending).setParameter(5, clock.instant()).executeUpdate();
+    }
+
+    /** The first day (Monday, UTC) of the week that {@code at} falls in: the key of a weekly snapshot. */
+    public static LocalDate weekOf(Instant at) {
+        return at.atZone(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    private void snapshot(UUID contractId) {
+        em.createNativeQuery("""
+                        insert into posture_week (week_start, contract_id, hospital_id, vendor_id, phase,
+                            open_mandatory_gaps, overdue_findings)
+                        select ?1, p.contract_id, p.hospital_id, p.vendor_id, p.phase, p.open_mandatory_gaps,
+                            p.overdue_findings
+                        from contract_posture p where p.contract_id = ?2
+                        on conflict (contract_id, week_start) do update set phase = excluded.phase,
+                            open_mandatory_gaps = excluded.open_mandatory_gaps,
+                            overdue_findings = excluded.overdue_findings""")
+                .setParameter(1, weekOf(clock.instant())).setParameter(2, contractId).executeUpdate();
     }
 }

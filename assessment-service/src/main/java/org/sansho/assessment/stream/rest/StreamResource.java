@@ -42,7 +42,7 @@ public class StreamResource {
                     + "the caller's organization (as hospital or vendor) are sent; hospital and vendor narrow further.")
     @APIResponse(responseCode = "200", description = "The event stream")
     @APIResponse(responseCode = "404", description = "The hospital or vendor named is another organization")
-    public Multi<ComplianceEventStream.StreamedEvent> events(
+    public Multi<ComplianceEventStream.StreamedEvent> streamEvents(
             @QueryParam("hospital") @Parameter(description = "Only this hospital's facts") UUID hospital,
             @QueryParam("vendor") @Parameter(description = "Only this vendor's facts") UUID vendor) {
         if (!caller.isService()) {

@@ -82,8 +82,14 @@ class AssessmentVerdictRuleTest {
     }
 
     @Test
-    void an_assessment_without_applicable_items_scores_100() {
+    void nothing_assessed_is_never_a_pass() {
         assertThat(AssessmentVerdictRule.evaluate(List.of(), TODAY))
-                .isEqualTo(new AssessmentResult(Verdict.ACCEPTABLE, 100.0, 0, 0, 0));
+                .isEqualTo(new AssessmentResult(Verdict.UNACCEPTABLE, 0.0, 0, 0, 0));
+        List<ItemOutcome> allNotApplicable = List.of(
+                new ItemOutcome(MANDATORY, NOT_APPLICABLE, CONFORMANT, null, null),
+                new ItemOutcome(RECOMMENDED, NOT_APPLICABLE, CONFORMANT, null, null));
+        assertThat(AssessmentVerdictRule.applicable(allNotApplicable)).isZero();
+        assertThat(AssessmentVerdictRule.evaluate(allNotApplicable, TODAY).verdict()).isEqualTo(Verdict.UNACCEPTABLE);
+        assertThat(AssessmentVerdictRule.applicable(List.of(ok(MANDATORY), allNotApplicable.get(0)))).isEqualTo(1);
     }
 }

@@ -69,6 +69,18 @@ class AssessmentWorkflowTest {
     }
 
     @Test
+    void waiting_for_items_ends_unresolved_and_asks_again_only_from_there() {
+        assertThat(AssessmentWorkflow.next(PENDING_ITEMS, GIVE_UP_ITEMS, FRESH)).isEqualTo(ITEMS_UNRESOLVED);
+        assertThat(AssessmentWorkflow.next(ITEMS_UNRESOLVED, RETRY_ITEMS, FRESH)).isEqualTo(PENDING_ITEMS);
+        assertThatThrownBy(() -> AssessmentWorkflow.next(OPEN, GIVE_UP_ITEMS, FRESH))
+                .isInstanceOf(TransitionRefusedException.class);
+        assertThatThrownBy(() -> AssessmentWorkflow.next(PENDING_ITEMS, RETRY_ITEMS, FRESH))
+                .isInstanceOf(TransitionRefusedException.class);
+        assertThatThrownBy(() -> AssessmentWorkflow.next(ITEMS_UNRESOLVED, FILL_ITEMS, FRESH))
+                .isInstanceOf(TransitionRefusedException.class);
+    }
+
+    @Test
     void items_are_filled_only_once() {
         assertThatThrownBy(() -> AssessmentWorkflow.next(OPEN, FILL_ITEMS, FRESH))
                 .isInstanceOf(TransitionRefusedException.class);

@@ -115,7 +115,7 @@ public final class Suite {
                 "title", "電子カルテ クラウドサービス利用契約 " + n,
                 "baseline", java.util.List.of(
                         Map.of("guidelineId", "mhlw-medical-information-security", "version", "6.0"),
-                        Map.of("guidelineId", "meti-mic-medical-service-provider", "version", "1.1")),
+                        Map.of("guidelineId", "meti-mic-medical-service-provider", "version", "2.0")),
                 "dataCategories", java.util.List.of("LEGAL_RETENTION_RECORDS", "OTHER_PERSONAL_HEALTH_INFO"),
                 "term", Map.of("startDate", "2026-04-01", "endDate", "2029-03-31", "autoRenewal", true,
                         "hospitalNoticeDays", 90, "vendorNoticeDays", 180),

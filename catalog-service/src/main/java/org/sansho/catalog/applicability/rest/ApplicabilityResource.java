@@ -92,7 +92,7 @@ public class ApplicabilityResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "A baseline version that is not published",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response checklist(@Valid @NotNull ApplicabilityRequest request,
+    public Response applicableRequirements(@Valid @NotNull ApplicabilityRequest request,
                               @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         // Published versions never change: the same request gives the same checklist until the next publication,
         // so its serialized form is kept (a 5,000-requirement checklist is a few MB of JSON to write each time),
@@ -135,7 +135,7 @@ public class ApplicabilityResource {
     @Produces(ChecklistCsv.MEDIA_TYPE)
     @RolesAllowed({Roles.CATALOG_ADMIN, Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(hidden = true)
-    public Response checklistCsv(@Valid @NotNull ApplicabilityRequest request) {
+    public Response applicableRequirementsCsv(@Valid @NotNull ApplicabilityRequest request) {
         ApplicabilityResult result = result(request);
         return Response.ok(ChecklistCsv.write(result.requirements()), ChecklistCsv.MEDIA_TYPE + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"applicability-checklist.csv\"")

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sansho.catalog.guidelines.domain.Mapping;
 import org.sansho.catalog.guidelines.persistence.CatalogStore;
 import org.sansho.catalog.guidelines.persistence.GuidelineVersionEntity;
 import org.sansho.catalog.guidelines.persistence.MappingEntity;
@@ -54,7 +55,8 @@ public class CatalogAdminResource {
     @POST
     @Transactional
     @Operation(summary = "Create a guideline")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidelineView.class)))
     @APIResponse(responseCode = "409", description = "The id is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createGuideline(@Valid @NotNull NewGuideline request,
@@ -73,12 +75,13 @@ public class CatalogAdminResource {
     @Operation(summary = "Create a DRAFT version",
             description = "Supersedes the guideline's current published version unless 'supersedes' says otherwise; "
                     + "with copyFromCurrent the draft starts as a copy of that version.")
-    @APIResponse(responseCode = "201", description = "The draft")
+    @APIResponse(responseCode = "201", description = "The draft",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionSummary.class)))
     @APIResponse(responseCode = "404", description = "No such guideline",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The label is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response createDraft(@PathParam("id") String id, @Valid @NotNull NewDraft request,
+    public Response createDraftVersion(@PathParam("id") String id, @Valid @NotNull NewDraft request,
                                 @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /api/v1/guidelines/" + id + "/versions", request, () -> {
             GuidelineVersionEntity draft = editor.createDraft(id, request.version(), request.copyFromCurrent(),
@@ -128,7 +131,8 @@ public class CatalogAdminResource {
     @Path("/{id}/versions/{version}/mappings")
     @Transactional
     @Operation(summary = "Add a mapping in a draft", description = "Visible to readers once the draft is published.")
-    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Mapping.class)))
     @APIResponse(responseCode = "409", description = "The version is frozen or the mapping exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response addMapping(@PathParam("id") String id, @PathParam("version") String version,
@@ -150,7 +154,7 @@ public class CatalogAdminResource {
     @APIResponse(responseCode = "200", description = "The published version")
     @APIResponse(responseCode = "409", description = "Already published, superseded, or empty",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public VersionSummary publish(@PathParam("id") String id, @PathParam("version") String version,
+    public VersionSummary publishVersion(@PathParam("id") String id, @PathParam("version") String version,
                                                  @Valid @NotNull PublishRequest request) {
         GuidelineVersionEntity v = editor.publish(id, version, request.publishedOn());
         return VersionSummary.of(store.info(v));

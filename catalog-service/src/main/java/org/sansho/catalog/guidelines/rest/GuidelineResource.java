@@ -64,7 +64,7 @@ public class GuidelineResource {
     @RolesAllowed({Roles.CATALOG_ADMIN, Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "List guidelines", description = "Every guideline with its versions and their lineage.")
     @APIResponse(responseCode = "200", description = "A page of guidelines")
-    public Page<GuidelineView> list(@Valid @BeanParam PageParams page) {
+    public Page<GuidelineView> listGuidelines(@Valid @BeanParam PageParams page) {
         List<GuidelineView> all = QuarkusTransaction.joiningExisting().call(() ->
                 GuidelineEntity.<GuidelineEntity>list("order by id").stream().map(this::view).toList());
         return Page.slice(all, page);
@@ -77,7 +77,7 @@ public class GuidelineResource {
     @APIResponse(responseCode = "200", description = "The guideline")
     @APIResponse(responseCode = "404", description = "No such guideline",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public GuidelineView get(@PathParam("id") @Parameter(example = "mhlw-medical-information-security") String id) {
+    public GuidelineView getGuideline(@PathParam("id") @Parameter(example = "mhlw-medical-information-security") String id) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             GuidelineEntity g = GuidelineEntity.findById(id);
             if (g == null) {
@@ -94,8 +94,8 @@ public class GuidelineResource {
     @APIResponse(responseCode = "200", description = "A page of versions")
     @APIResponse(responseCode = "404", description = "No such guideline",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<VersionSummary> versions(@PathParam("id") String id, @Valid @BeanParam PageParams page) {
-        return Page.slice(get(id).versions(), page);
+    public Page<VersionSummary> listVersions(@PathParam("id") String id, @Valid @BeanParam PageParams page) {
+        return Page.slice(getGuideline(id).versions(), page);
     }
 
     @GET
@@ -104,11 +104,12 @@ public class GuidelineResource {
     @Operation(summary = "Get a guideline version",
             description = "The version with its sections. Published versions carry an ETag and Cache-Control; "
                     + "If-None-Match with the current ETag answers 304.")
-    @APIResponse(responseCode = "200", description = "The version")
+    @APIResponse(responseCode = "200", description = "The version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response version(@PathParam("id") @Parameter(example = "mhlw-medical-information-security") String id,
+    public Response getVersion(@PathParam("id") @Parameter(example = "mhlw-medical-information-security") String id,
                             @PathParam("version") @Parameter(example = "6.0") String version,
                             @Context Request request) {
         VersionContent v = reader.version(id, version);
@@ -126,18 +127,19 @@ public class GuidelineResource {
             description = "Filters combine with AND; a repeated or comma-separated filter matches any of its values. "
                     + "A requirement without service models applies to every service model. q searches key, "
                     + "reference, titles and summaries in Japanese and English.")
-    @APIResponse(responseCode = "200", description = "A page of requirements in document order")
+    @APIResponse(responseCode = "200", description = "A page of requirements in document order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequirementPage.class)))
     @APIResponse(responseCode = "400", description = "An unknown filter value",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response requirements(
+    public Response listRequirements(
             @PathParam("id") @Parameter(example = "meti-mic-medical-service-provider") String id,
             @PathParam("version") @Parameter(example = "1.1") String version,
-            @QueryParam("phase") @Parameter(description = "Contract phase(s)", example = "PRE_CONTRACT") List<String> phase,
-            @QueryParam("party") @Parameter(description = "Responsible party(ies)", example = "VENDOR") List<String> party,
-            @QueryParam("category") @Parameter(description = "Category(ies)", example = "AGREEMENT") List<String> category,
-            @QueryParam("obligation") @Parameter(description = "Obligation level(s)", example = "MANDATORY") List<String> obligation,
+            @QueryParam("phase") @Parameter(description = "Contract phase(s), repeated or comma-separated (e.g. PRE_CONTRACT)") List<String> phase,
+            @QueryParam("party") @Parameter(description = "Responsible party(ies), repeated or comma-separated (e.g. VENDOR)") List<String> party,
+            @QueryParam("category") @Parameter(description = "Category(ies), repeated or comma-separated (e.g. AGREEMENT)") List<String> category,
+            @QueryParam("obligation") @Parameter(description = "Obligation level(s), repeated or comma-separated (e.g. MANDATORY)") List<String> obligation,
             @QueryParam("serviceModel") @Parameter(description = "Service model", example = "SAAS") String serviceModel,
             @QueryParam("q") @Size(max = 200, message = "must be at most 200 characters")
             @Parameter(description = "Text in Japanese or English", example = "バックアップ") String q,
@@ -166,7 +168,7 @@ public class GuidelineResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DiffView diff(@PathParam("id") @Parameter(example = "mhlw-medical-information-security") String id,
+    public DiffView diffVersions(@PathParam("id") @Parameter(example = "mhlw-medical-information-security") String id,
                          @PathParam("version") @Parameter(example = "6.0") String version,
                          @QueryParam("against") @Parameter(description = "The older version", example = "5.2")
                          String against) {

@@ -41,10 +41,11 @@ public class RequirementResource {
     @Operation(summary = "Get a requirement by its stable key",
             description = "From the newest published (or superseded) version of the guideline that holds the key, "
                     + "or from the version named in 'version'; with the mappings that touch the key.")
-    @APIResponse(responseCode = "200", description = "The requirement and its mappings")
+    @APIResponse(responseCode = "200", description = "The requirement and its mappings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequirementDetail.class)))
     @APIResponse(responseCode = "404", description = "No such key (in that version)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("key") @Parameter(example = "MHLW6-SYS-3-1") String key,
+    public Response getRequirement(@PathParam("key") @Parameter(example = "MHLW6-SYS-3-1") String key,
                         @QueryParam("version") @Parameter(description = "A version label of the key's guideline",
                                 example = "6.0") String version,
                         @Context Request request) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -72,10 +73,11 @@ public class OscalExportResource {
                     + "service model, data category, threats and verification are props in the namespace "
                     + OscalCatalog.NS + "; the summaries (en, ja) are statement parts; citations and mappings are "
                     + "back-matter resources the controls link to.")
-    @APIResponse(responseCode = "200", description = "The OSCAL catalog document")
+    @APIResponse(responseCode = "200", description = "The OSCAL catalog document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "An OSCAL 1.1 catalog document (JSON)")))
     @APIResponse(responseCode = "404", description = "No such version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response export(@PathParam("id") @Parameter(example = "mhlw-medical-information-security") String id,
+    public Response exportOscalCatalog(@PathParam("id") @Parameter(example = "mhlw-medical-information-security") String id,
                            @PathParam("version") @Parameter(example = "6.0") String version,
                            @Context Request request) {
         VersionContent v = reader.version(id, version);

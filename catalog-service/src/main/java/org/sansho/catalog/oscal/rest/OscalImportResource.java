@@ -79,7 +79,7 @@ public class OscalImportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The version label is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response importCatalog(
+    public Response importOscalCatalog(
             @QueryParam("guidelineId") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,99}")
             @Parameter(description = "The guideline (created when it does not exist)", example = "nist-sp-800-53")
             String guidelineId,
@@ -91,7 +91,7 @@ public class OscalImportResource {
             @QueryParam("party") @Parameter(description = "Party of a foreign catalog's requirements (default "
                     + "SHARED)", example = "VENDOR") String party,
             @QueryParam("phase") @Parameter(description = "Phase(s) of a foreign catalog's requirements (default "
-                    + "OPERATION)", example = "OPERATION") List<String> phase,
+                    + "OPERATION), repeated or comma-separated") List<String> phase,
             @QueryParam("dryRun") @Pattern(regexp = "true|false", message = "must be true or false")
             @Parameter(description = "Check and report only; nothing is written", example = "true",
                     schema = @Schema(type = SchemaType.BOOLEAN)) String dryRun,
@@ -122,7 +122,7 @@ public class OscalImportResource {
             content = @Content(schema = @Schema(implementation = OscalImportReport.class)))
     @APIResponse(responseCode = "404", description = "No such version, or it was not created by an OSCAL import",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public OscalImportReport report(
+    public OscalImportReport getOscalImportReport(
             @PathParam("id") @Parameter(example = "nist-sp-800-53") String id,
             @PathParam("version") @Parameter(example = "5.1.1") String version) {
         return importer.report(id, version)

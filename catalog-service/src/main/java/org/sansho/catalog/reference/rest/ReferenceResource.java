@@ -48,7 +48,7 @@ public class ReferenceResource {
     @APIResponse(responseCode = "200", description = "A page of threats")
     @APIResponse(responseCode = "400", description = "An unknown group",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<Threat> threats(@QueryParam("group") @Parameter(example = "CYBER") String group,
+    public Page<Threat> listThreats(@QueryParam("group") @Parameter(example = "CYBER") String group,
                                 @Valid @BeanParam PageParams page) {
         ThreatGroup wanted = QueryValues.one("group", group, ThreatGroup.class);
         List<Threat> all = QuarkusTransaction.joiningExisting().call(() ->
@@ -67,7 +67,7 @@ public class ReferenceResource {
     @Operation(summary = "List disclosure templates",
             description = "Vendor guideline 表4-1, the JAHIS SDS headings and the 2024 role-sharing checklist.")
     @APIResponse(responseCode = "200", description = "A page of templates with their items")
-    public Page<DisclosureTemplate> templates(@Valid @BeanParam PageParams page) {
+    public Page<DisclosureTemplate> listDisclosureTemplates(@Valid @BeanParam PageParams page) {
         List<DisclosureTemplate> all = QuarkusTransaction.joiningExisting().call(() ->
                 DisclosureTemplateEntity.<DisclosureTemplateEntity>list("order by id").stream()
                         .map(CatalogStore::template).toList());
@@ -82,7 +82,7 @@ public class ReferenceResource {
     @APIResponse(responseCode = "200", description = "The template")
     @APIResponse(responseCode = "404", description = "No such template",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DisclosureTemplate template(@PathParam("id") @Parameter(example = "vendor-gl-table-4-1") String id) {
+    public DisclosureTemplate getDisclosureTemplate(@PathParam("id") @Parameter(example = "vendor-gl-table-4-1") String id) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             DisclosureTemplateEntity t = DisclosureTemplateEntity.findById(id);
             if (t == null) {

@@ -36,6 +36,9 @@ public final class ContractLifecycle {
     public static final String DATA_RETURN_CONFIRMED = "data-return-confirmed";
     public static final String DELETION_CERTIFICATE = "deletion-certificate";
     public static final String POST_TERMINATION_ASSESSMENT = "post-termination-assessment";
+    public static final String REAGREEMENT_OVERDUE = "reagreement-overdue";
+    public static final String IN_CONTRACT_VERDICT = "in-contract-verdict";
+    public static final String DISCLOSURE_SHARED_UNDERSTANDING = "disclosure-shared-understanding";
     public static final String RESPONSIBILITY_SPLIT = "responsibility-split";
 
     private static final Map<ContractState, Set<ContractState>> NEXT = new EnumMap<>(ContractState.class);
@@ -86,9 +89,11 @@ public final class ContractLifecycle {
                             "crisis response starts with an incident report: POST /contracts/{id}/incidents"));
                 }
             }
+            case UNDER_ASSESSMENT -> disclosureSharedUnderstanding(gather.get(), failed);
             case AGREED -> {
                 GuardFacts facts = gather.get();
                 preContractVerdict(facts, failed);
+                disclosureSharedUnderstanding(facts, failed);
                 responsibilitySplit(facts, failed);
             }
             case ACTIVE -> {
@@ -101,6 +106,15 @@ public final class ContractLifecycle {
                             "2省GL §3.2 crisis response: recurrence-prevention measures agreed by both sides",
                             facts.incidentsWithoutAgreedMeasure() + " incident(s) have no recurrence-prevention "
                                     + "measure agreed by both the hospital and the vendor"));
+                } else if (from == UNDER_REVIEW) {
+                    inContractVerdict(facts, failed);
+                    if (facts.overdueReagreements() > 0) {
+                        // A review does not end on an agreement that both sides were due to renew and have not.
+                        failed.add(new GuardFailure(REAGREEMENT_OVERDUE,
+                                "2省GL §3.2.2 合意の維持 (maintaining the agreement)",
+                                facts.overdueReagreements() + " re-agreement case(s) are open past their due date: "
+                                        + "both sides consent at /contracts/{id}/reagreements/{caseId}/consent"));
+                    }
                 }
             }
             case TERMINATION_NOTICED -> {
@@ -126,7 +140,7 @@ public final class ContractLifecycle {
                 }
             }
             default -> {
-                // DISCLOSURE_REQUESTED, UNDER_ASSESSMENT, UNDER_REVIEW, DATA_RETURN, CANCELLED: no guard.
+                // DISCLOSURE_REQUESTED, UNDER_REVIEW, DATA_RETURN, CANCELLED: no guard.
             }
         }
         return failed;
@@ -152,6 +166,57 @@ public final class ContractLifecycle {
     }
 
     /**
+     * A periodic review (2省GL §3.2.2, in-contract confirmation of the vendor's measures) ends only on its own
+     * result: an in-contract assessment completed since the review began, ACCEPTABLE, or CONDITIONAL with every
+     * mandatory gap risk-accepted. An UNACCEPTABLE result keeps the contract under review.
+     */
+    private static void inContractVerdict(GuardFacts facts, List<GuardFailure> failed) {
+        String rule = "2省GL §3.2.2 in-contract review; §5 risk communication (accepted risks agreed)";
+        AssessmentOutcome in = facts.inContract();
+        if (in == null) {
+            failed.add(new GuardFailure(IN_CONTRACT_VERDICT, rule,
+                    "no in-contract assessment has been completed since the review began"));
+        } else if (in.verdict() == Verdict.UNACCEPTABLE) {
+            failed.add(new GuardFailure(IN_CONTRACT_VERDICT, rule,
+                    "the in-contract assessment of this review is UNACCEPTABLE"));
+        } else if (in.openMandatoryGaps() > 0) {
+            failed.add(new GuardFailure(IN_CONTRACT_VERDICT, rule, "the in-contract assessment of this review has "
+                    + in.openMandatoryGaps() + " mandatory gap(s) open and not risk-accepted"));
+        }
+    }
+
+    /**
+     * The hospital assesses, and later agrees on, what the vendor disclosed only once both sides understand it the
+     * same way: every row of the disclosure package accepted (共通理解, 2省GL §3.2.1; vendor guideline §4.1 表4-1).
+     */
+    private static void disclosureSharedUnderstanding(GuardFacts facts, List<GuardFailure> failed) {
+        if (!facts.disclosureSharedUnderstanding()) {
+            failed.add(new GuardFailure(DISCLOSURE_SHARED_UNDERSTANDING,
+                    "2省GL §3.2.1 shared understanding (共通理解) of the disclosed items; vendor guideline §4.1 表4-1",
+                    "the hospital has not accepted every row of the vendor's disclosure package "
+                            + "(GET /contracts/{id}/disclosure)"));
+        }
+    }
+
+    private static void signedDate(GuardFacts facts, List<GuardFailure> failed) {
+        String rule = "2省GL §3.2.1: the contract starts on the signed agreement";
+        if (facts.signedOn() == null) {
+            failed.add(new GuardFailure(SIGNED_DATE, rule, "the contract has no signed date"));
+        } else if (facts.today() != null && facts.signedOn().isAfter(facts.today())) {
+            failed.add(new GuardFailure(SIGNED_DATE, rule, "the signed date " + facts.signedOn()
+                    + " is in the future"));
+        }
+    }
+
+    private static void dataReturn(GuardFacts facts, List<GuardFailure> failed) {
+        if (!facts.dataReturnConfirmed()) {
+            failed.add(new GuardFailure(DATA_RETURN_CONFIRMED,
+                    "MHLW 6.0: at contract end the institution confirms the return of its data before deletion",
+                    "the hospital has not confirmed that its data was returned"));
+        }
+    }
+
+    /**
      * The explicit agreement needs the shared understanding of who does what first (2省GL §3.2.1): every Part 2
      * item of the role-sharing checklist given to a side, and the vendor's acknowledgement of the split as it stands.
      */
@@ -172,24 +237,6 @@ public final class ContractLifecycle {
         }
         if (!missing.isEmpty()) {
             failed.add(new GuardFailure(RESPONSIBILITY_SPLIT, ResponsibilitySplit.RULE, String.join("; ", missing)));
-        }
-    }
-
-    private static void signedDate(GuardFacts facts, List<GuardFailure> failed) {
-        String rule = "2省GL §3.2.1: the contract starts on the signed agreement";
-        if (facts.signedOn() == null) {
-            failed.add(new GuardFailure(SIGNED_DATE, rule, "the contract has no signed date"));
-        } else if (facts.today() != null && facts.signedOn().isAfter(facts.today())) {
-            failed.add(new GuardFailure(SIGNED_DATE, rule, "the signed date " + facts.signedOn()
-                    + " is in the future"));
-        }
-    }
-
-    private static void dataReturn(GuardFacts facts, List<GuardFailure> failed) {
-        if (!facts.dataReturnConfirmed()) {
-            failed.add(new GuardFailure(DATA_RETURN_CONFIRMED,
-                    "MHLW 6.0: at contract end the institution confirms the return of its data before deletion",
-                    "the hospital has not confirmed that its data was returned"));
         }
     }
 }

@@ -13,6 +13,9 @@ import java.time.LocalDate;
  * @param dataReturnConfirmed          the hospital confirmed it received its data back
  * @param deletionCertificate          the deletion/destruction certificate, or null
  * @param today                        the business date
+ * @param overdueReagreements          re-agreement cases still open after their due date
+ * @param inContract                   latest in-contract assessment completed since the current review began, or null
+ * @param disclosureSharedUnderstanding every row of the disclosure package is accepted by the hospital (共通理解)
  * @param responsibilitySplit          the responsibility split as the AGREED guard sees it, or null when unknown
  */
 public record GuardFacts(
@@ -24,5 +27,8 @@ public record GuardFacts(
         boolean dataReturnConfirmed,
         DeletionCertificate deletionCertificate,
         LocalDate today,
+        int overdueReagreements,
+        AssessmentOutcome inContract,
+        boolean disclosureSharedUnderstanding,
         ResponsibilitySplit.State responsibilitySplit) {
 }

@@ -9,7 +9,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.sansho.contract.events.ContractEventTypes;
 import org.sansho.platform.events.CloudEvent;
 import org.sansho.platform.events.CloudEventCodec;
+import org.sansho.contract.contracts.domain.ContractState;
+import org.sansho.contract.contracts.persistence.Contract;
 import org.sansho.platform.inbox.Inbox;
+import org.sansho.platform.outbox.Outbox;
 import org.sansho.platform.inbox.PoisonEventException;
 
 import java.math.BigDecimal;
@@ -47,8 +50,11 @@ public class AssessmentEventsConsumer {
     private final EntityManager em;
 
     private final AuditTrail audit;
+    private final Outbox outbox;
 
-    public AssessmentEventsConsumer(Inbox inbox, CloudEventCodec codec, EntityManager em, AuditTrail audit) {
+    public AssessmentEventsConsumer(Inbox inbox, CloudEventCodec codec, EntityManager em, AuditTrail audit,
+                                    Outbox outbox) {
+        this.outbox = outbox;
         this.inbox = inbox;
         this.codec = codec;
         this.em = em;
@@ -94,6 +100,24 @@ public class AssessmentEventsConsumer {
             audit.record("contract.assessment-result-recorded", "contract", r.contractId(),
                     java.util.stream.Stream.of(r.hospitalId(), r.vendorId()).filter(java.util.Objects::nonNull)
                             .toList(), null, r);
+            reviewUnacceptable(r);
         }
+    }
+
+    /**
+     * An UNACCEPTABLE result of the review a contract is in keeps it UNDER_REVIEW (the guard refuses ACTIVE); both
+     * sides are told, so that the vendor remedies and the hospital decides (2省GL §3.2.2).
+     */
+    private void reviewUnacceptable(AssessmentResultV1 r) {
+        if (!"IN_CONTRACT".equals(r.phase()) || !"UNACCEPTABLE".equals(r.verdict())) {
+            return;
+        }
+        Contract c = Contract.findById(r.contractId());
+        if (c == null || c.state != ContractState.UNDER_REVIEW) {
+            return;
+        }
+        outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.REVIEW_UNACCEPTABLE,
+                new ContractPayloads.ReviewUnacceptable(ContractContext.of(c), r.assessmentId(), r.verdict(),
+                        r.openMandatoryGaps(), r.completedAt()));
     }
 }

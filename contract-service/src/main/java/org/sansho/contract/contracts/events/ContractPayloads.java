@@ -3,7 +3,6 @@ package org.sansho.contract.contracts.events;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.sansho.contract.contracts.domain.ContractPhase;
 import org.sansho.contract.contracts.domain.ContractState;
-import org.sansho.contract.contracts.domain.VersionRef;
 import org.sansho.platform.events.DataSchema;
 
 import java.time.LocalDate;
@@ -49,9 +48,29 @@ public final class ContractPayloads {
                                    OffsetDateTime detectedAt, OffsetDateTime notifiedAt, Boolean notifiedWithinSla) {
     }
 
-    @DataSchema("ContractReagreementRequiredV1")
-    public record ReagreementRequired(@JsonUnwrapped ContractContext context, VersionRef superseded,
-                                      VersionRef by) {
+    /** The restore of an incident measured against the SLA; {@code slaBreaches} counts the contract's misses. */
+    @DataSchema("ContractIncidentRestoredV1")
+    public record IncidentRestored(@JsonUnwrapped ContractContext context, UUID incidentId,
+                                   OffsetDateTime detectedAt, OffsetDateTime restoredAt, Integer dataLossMinutes,
+                                   Integer rtoHours, Integer rpoHours, Boolean withinRto, Boolean withinRpo,
+                                   int slaBreaches) {
+    }
+
+    /** An auto-renewing term rolled over: the term that ended and the new one. */
+    @DataSchema("ContractRenewedV1")
+    public record Renewed(@JsonUnwrapped ContractContext context, LocalDate previousEndDate, LocalDate startDate,
+                          LocalDate endDate, LocalDate noticeDeadline, String renewalPeriod) {
+    }
+
+    /** A term ended without automatic renewal while the contract is still in contract. */
+    @DataSchema("ContractTermExpiredV1")
+    public record TermExpired(@JsonUnwrapped ContractContext context, LocalDate endDate, ContractState state) {
+    }
+
+    /** An in-contract review's assessment came back UNACCEPTABLE: the contract stays UNDER_REVIEW. */
+    @DataSchema("ContractReviewUnacceptableV1")
+    public record ReviewUnacceptable(@JsonUnwrapped ContractContext context, UUID assessmentId, String verdict,
+                                     int openMandatoryGaps, OffsetDateTime completedAt) {
     }
 
     @DataSchema("ContractClosedV1")

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import org.hibernate.annotations.Filter;
+import org.hibernate.annotations.Formula;
 import org.sansho.platform.tenancy.Tenancy;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,9 +19,9 @@ import org.sansho.contract.contracts.domain.ContractActivity;
 import org.sansho.contract.contracts.domain.ContractPhase;
 import org.sansho.contract.contracts.domain.ContractState;
 import org.sansho.contract.contracts.domain.DataCategory;
-import org.sansho.contract.contracts.domain.ReagreementNeed;
 import org.sansho.contract.contracts.domain.Responsibility;
 import org.sansho.contract.contracts.domain.RoleSharingChecklist;
+import org.sansho.contract.contracts.domain.ResidencyException;
 import org.sansho.contract.contracts.domain.SlaTerms;
 import org.sansho.contract.contracts.domain.VersionRef;
 import org.sansho.contract.organizations.domain.ServiceModel;
@@ -31,8 +32,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A hospital–vendor contract. Its JSON columns (baseline, data categories, SLA, responsibilities, re-agreement
- * needs) hold immutable values that a change replaces as a whole and never alters in place: mapped as immutable,
+ * A hospital–vendor contract. Its JSON columns (baseline, data categories, SLA, responsibilities) hold immutable values that a change replaces as a whole and never alters in place: mapped as immutable,
  * Hibernate keeps the loaded value itself as the dirty-checking snapshot and compares by equality, instead of
  * copying each column through a JSON round trip on every load and persist.
  *
@@ -96,6 +96,24 @@ public class Contract extends PanacheEntityBase {
     @Column(name = "notice_deadline")
     public LocalDate noticeDeadline;
 
+    /** Months of a renewed term; null renews for the length of the term that ended. */
+    @Column(name = "renewal_months")
+    public Integer renewalMonths;
+
+    /** The end date passed without automatic renewal or termination. */
+    @Column(name = "term_expired")
+    public boolean termExpired;
+
+    /** The hospital's documented exception to domestic data storage, if any (2省GL 表4-1). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    @Column(name = "residency_exception")
+    public ResidencyException residencyException;
+
+    /** Missed service levels over the contract's incidents (notification, RTO, RPO), kept by the incident flow. */
+    @Column(name = "sla_breaches")
+    public int slaBreaches;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     public SlaTerms sla;
@@ -129,12 +147,17 @@ public class Contract extends PanacheEntityBase {
     @Column(name = "signed_on")
     public LocalDate signedOn;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Mutability(Immutability.class)
-    public List<ReagreementNeed> reagreement;
-
+    /** Whether any of the contract's re-agreement cases is open (kept by the re-agreement feature). */
     @Column(name = "reagreement_required")
     public boolean reagreementRequired;
+
+    /**
+     * Every row of the contract's disclosure package is accepted by the hospital (共通理解, 2省GL §3.2.1). Read from
+     * the package (disclosures), never written here; the disclosure service moves the contract's version on when the
+     * value changes, so that the contract's ETag still covers its whole representation.
+     */
+    @Formula("coalesce((select dp.shared_understanding from disclosure_package dp where dp.contract_id = id), false)")
+    public boolean disclosureSharedUnderstanding;
 
     @Version
     public long version;

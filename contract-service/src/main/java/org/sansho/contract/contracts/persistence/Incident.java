@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.sansho.contract.contracts.domain.ResponsibleParty;
+import org.sansho.contract.contracts.domain.ServiceLevelCheck;
 
 import java.time.Instant;
 import java.util.List;
@@ -59,6 +60,20 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "notified_within_sla")
     public Boolean notifiedWithinSla;
 
+    /** When the service was restored. */
+    @Column(name = "restored_at")
+    public Instant restoredAt;
+
+    /** Minutes of data that could not be recovered (the window between the last recovery point and the loss). */
+    @Column(name = "data_loss_minutes")
+    public Integer dataLossMinutes;
+
+    @Column(name = "within_rto")
+    public Boolean withinRto;
+
+    @Column(name = "within_rpo")
+    public Boolean withinRpo;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<TimelineEntry> timeline;
 
@@ -81,6 +96,11 @@ public class Incident extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** How many of the SLA's promises this incident missed (notification, restore time, data loss). */
+    public int slaBreaches() {
+        return ServiceLevelCheck.breaches(notifiedWithinSla, withinRto, withinRpo);
+    }
 
     public boolean measureAgreedByBoth() {
         return measure != null && hospitalAgreedAt != null && vendorAgreedAt != null;

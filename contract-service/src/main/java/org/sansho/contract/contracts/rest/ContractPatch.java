@@ -18,10 +18,13 @@ public record ContractPatch(
         @Valid TermBody term,
         @Valid SlaBody sla,
         @Size(max = 500) List<@NotNull @Valid ResponsibilityBody> responsibilities,
-        @Schema(description = "the current activity of an ACTIVE contract") ContractActivity activity) {
+        @Schema(description = "the current activity of an ACTIVE contract") ContractActivity activity,
+        @Valid @Schema(description = "records (or replaces) the documented exception to domestic data storage")
+        ResidencyExceptionBody residencyException) {
     public AmendContract toCommand() {
         return new AmendContract(title, baseline == null ? null : VersionRefBody.toRefs(baseline), dataCategories,
                 term == null ? null : term.toTerm(), sla == null ? null : sla.toTerms(),
-                ResponsibilityBody.toResponsibilities(responsibilities), activity);
+                ResponsibilityBody.toResponsibilities(responsibilities), activity,
+                residencyException == null ? null : residencyException.toCommand());
     }
 }

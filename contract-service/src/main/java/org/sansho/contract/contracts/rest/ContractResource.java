@@ -62,9 +62,12 @@ public class ContractResource {
     @RolesAllowed(Roles.PROCUREMENT)
     @Operation(summary = "Open a contract (DRAFT) for the caller's hospital",
             description = "Publishes contract.created. Honours Idempotency-Key: a retry returns the first result.")
-    @APIResponse(responseCode = "201", description = "Opened; Location names the contract")
+    @APIResponse(responseCode = "201", description = "Opened; Location names the contract",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")
-    public Response open(@Valid @NotNull NewContract request, @HeaderParam(IdempotentRequests.HEADER) String key) {
+    @APIResponse(responseCode = "422", description = "The baseline names a version the catalog does not hold as "
+            + "PUBLISHED with requirements; errors[] names each entry (baseline[i])")
+    public Response openContract(@Valid @NotNull NewContract request, @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /contracts by " + caller.requireOrganization(), request, () -> {
             Contract c = contracts.open(request.toCommand(), caller);
             return Response.created(URI.create("/api/v1/contracts/" + c.id)).tag(Preconditions.etag(c.version))
@@ -75,7 +78,7 @@ public class ContractResource {
     @GET
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "Contracts the caller may see, filtered and paginated")
-    public Page<ContractView> list(
+    public Page<ContractView> listContracts(
             @QueryParam("hospitalId") UUID hospitalId,
             @QueryParam("vendorId") UUID vendorId,
             @QueryParam("phase") ContractPhase phase,
@@ -125,7 +128,7 @@ public class ContractResource {
                     schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
-    public Response get(@PathParam("id") UUID id, @Context Request request) {
+    public Response getContract(@PathParam("id") UUID id, @Context Request request) {
         Contract c = contracts.readable(id);
         return Preconditions.read(request, c.version, () -> ContractView.of(c));
     }
@@ -135,12 +138,16 @@ public class ContractResource {
     @Transactional
     @RolesAllowed(Roles.PROCUREMENT)
     @Operation(summary = "Amend a contract (baseline, terms, SLA, responsibility split, activity)",
-            description = "Needs If-Match with the current ETag. Publishes contract.amended. Moving the baseline "
-                    + "off a superseded version clears the re-agreement flag (合意の維持).")
-    @APIResponse(responseCode = "200", description = "Amended")
+            description = "Needs If-Match with the current ETag. Publishes contract.amended. Changing the baseline, "
+                    + "SLA or responsibilities of an agreed contract opens a re-agreement case both sides consent to "
+                    + "(合意の維持, 2省GL §3.2.2); no amendment closes one.")
+    @APIResponse(responseCode = "200", description = "Amended",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "412", description = "The ETag is stale")
+    @APIResponse(responseCode = "422", description = "The new baseline adds a version the catalog does not hold as "
+            + "PUBLISHED with requirements; errors[] names each entry")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response amend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response amendContract(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull ContractPatch patch) {
         Contract c = contracts.amend(id, ifMatch, patch.toCommand(), caller);
         return Response.ok(ContractView.of(c)).tag(Preconditions.etag(c.version)).build();
@@ -153,10 +160,11 @@ public class ContractResource {
     @Operation(summary = "Move the contract to another state",
             description = "Checks the lifecycle and the guards of the target state. If-Match is optional. "
                     + "Publishes contract.state-changed (and contract.closed). Honours Idempotency-Key.")
-    @APIResponse(responseCode = "200", description = "Moved; the contract in its new state")
+    @APIResponse(responseCode = "200", description = "Moved; the contract in its new state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "409", description = "Refused: the problem's guards name every failed guard")
     @APIResponse(responseCode = "412", description = "If-Match was given and is stale")
-    public Response transition(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response transitionContract(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull TransitionRequest request,
                                @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /contracts/" + id + "/transitions by " + caller.requireOrganization(),
@@ -170,7 +178,7 @@ public class ContractResource {
     @Path("/{id}/history")
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "The contract's state transitions, oldest first")
-    public Page<HistoryEntry> history(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+    public Page<HistoryEntry> getContractHistory(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
         contracts.readable(id);
         return Page.of(ContractTransition.find("contractId = ?1 order by occurredAt, id", id), page,
                 HistoryEntry::of);
@@ -180,7 +188,7 @@ public class ContractResource {
     @Path("/{id}/assessments")
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "The latest assessment result per phase, as the transition guards see it")
-    public List<AssessmentResultView> assessments(@PathParam("id") UUID id) {
+    public List<AssessmentResultView> listContractAssessmentResults(@PathParam("id") UUID id) {
         contracts.readable(id);
         return AssessmentResultRow.<AssessmentResultRow>list("key.contractId = ?1 order by key.phase", id).stream()
                 .map(AssessmentResultView::of).toList();

@@ -6,8 +6,8 @@ import org.sansho.contract.contracts.domain.ContractLifecycle;
 import org.sansho.contract.contracts.domain.ContractPhase;
 import org.sansho.contract.contracts.domain.ContractState;
 import org.sansho.contract.contracts.domain.DataCategory;
-import org.sansho.contract.contracts.domain.ReagreementNeed;
 import org.sansho.contract.contracts.domain.Responsibility;
+import org.sansho.contract.contracts.domain.ResidencyException;
 import org.sansho.contract.contracts.domain.SlaTerms;
 import org.sansho.contract.contracts.domain.VersionRef;
 import org.sansho.contract.contracts.persistence.Contract;
@@ -24,14 +24,26 @@ public record ContractView(UUID id, UUID hospitalId, UUID vendorId, UUID service
                            String title, List<VersionRef> baseline, List<DataCategory> dataCategories,
                            TermView term, SlaTerms sla, List<Responsibility> responsibilities,
                            ContractPhase phase, ContractState state, ContractActivity activity,
-                           LocalDate signedOn, boolean reagreementRequired, List<ReagreementNeed> reagreement,
-                           Set<ContractState> nextStates, long version, String createdBy, Instant createdAt,
+                           LocalDate signedOn,
+                           @Schema(description = "a re-agreement case is open: GET /contracts/{id}/reagreements")
+                           boolean reagreementRequired,
+                           @Schema(description = "every row of the disclosure package is accepted by the hospital "
+                                   + "(共通理解, 2省GL §3.2.1): needed for UNDER_ASSESSMENT and AGREED")
+                           boolean disclosureSharedUnderstanding,
+                           Set<ContractState> nextStates,
+                           @Schema(description = "the hospital's documented exception to domestic data storage "
+                                   + "(2省GL 表4-1), if recorded") ResidencyException residencyException,
+                           @Schema(description = "missed service levels over the contract's incidents: late "
+                                   + "notifications, restores beyond the RTO, data loss beyond the RPO")
+                           int slaBreaches,
+                           long version, String createdBy, Instant createdAt,
                            String updatedBy, Instant updatedAt) {
     public static ContractView of(Contract c) {
         return new ContractView(c.id, c.hospitalId, c.vendorId, c.serviceId, c.serviceModel, c.title, c.baseline,
                 c.dataCategories, new TermView(c.startDate, c.endDate, c.autoRenewal, c.hospitalNoticeDays,
-                c.vendorNoticeDays, c.noticeDeadline), c.sla, c.responsibilities, c.phase, c.state, c.activity,
-                c.signedOn, c.reagreementRequired, c.reagreement, ContractLifecycle.next(c.state), c.version,
+                c.vendorNoticeDays, c.noticeDeadline, c.renewalMonths, c.termExpired), c.sla, c.responsibilities, c.phase, c.state, c.activity,
+                c.signedOn, c.reagreementRequired, c.disclosureSharedUnderstanding, ContractLifecycle.next(c.state),
+                c.residencyException, c.slaBreaches, c.version,
                 c.createdBy, c.createdAt, c.updatedBy, c.updatedAt);
     }
 }

@@ -11,6 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,9 +52,10 @@ public class IncidentResource {
     @Operation(summary = "Report an incident (either side)",
             description = "An ACTIVE contract enters INCIDENT. Records whether notification kept the SLA's promise. "
                     + "Publishes contract.incident-reported. Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Reported")
+    @APIResponse(responseCode = "201", description = "Reported",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "409", description = "The contract is not ACTIVE or in INCIDENT")
-    public Response report(@PathParam("id") UUID id, @Valid @NotNull NewIncident request,
+    public Response reportIncident(@PathParam("id") UUID id, @Valid @NotNull NewIncident request,
                            @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /contracts/" + id + "/incidents by " + caller.requireOrganization(),
                 request, () -> {
@@ -64,7 +68,7 @@ public class IncidentResource {
     @GET
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "Incidents of a contract")
-    public Page<IncidentView> list(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+    public Page<IncidentView> listIncidents(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
         contracts.visible(id);
         return Page.of(Incident.find("contractId = ?1 order by detectedAt, id", id), page, IncidentView::of);
     }
@@ -73,7 +77,7 @@ public class IncidentResource {
     @Path("/{incidentId}")
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "One incident")
-    public IncidentView get(@PathParam("id") UUID id, @PathParam("incidentId") UUID incidentId) {
+    public IncidentView getIncident(@PathParam("id") UUID id, @PathParam("incidentId") UUID incidentId) {
         return IncidentView.of(incidents.find(id, incidentId, caller));
     }
 
@@ -83,7 +87,9 @@ public class IncidentResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR})
     @Operation(summary = "Propose the recurrence-prevention measure",
             description = "Any change clears both sides' agreement. Honours Idempotency-Key.")
-    public Response measure(@PathParam("id") UUID id, @PathParam("incidentId") UUID incidentId,
+    @APIResponse(responseCode = "200", description = "The incident with its proposed measure",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
+    public Response proposeMeasure(@PathParam("id") UUID id, @PathParam("incidentId") UUID incidentId,
                             @Valid @NotNull MeasureBody request, @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /contracts/" + id + "/incidents/" + incidentId + "/measure by "
                 + caller.requireOrganization(), request,
@@ -97,7 +103,9 @@ public class IncidentResource {
     @Operation(summary = "Agree to the recurrence-prevention measure for the caller's side",
             description = "Leaving INCIDENT needs both sides' agreement (2省GL §3.2). Honours Idempotency-Key.")
     @APIResponse(responseCode = "409", description = "No measure proposed yet")
-    public Response agree(@PathParam("id") UUID id, @PathParam("incidentId") UUID incidentId,
+    @APIResponse(responseCode = "200", description = "The incident with the caller's agreement recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
+    public Response agreeMeasure(@PathParam("id") UUID id, @PathParam("incidentId") UUID incidentId,
                           @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /contracts/" + id + "/incidents/" + incidentId + "/agreement by "
                 + caller.requireOrganization(), null,

@@ -20,9 +20,13 @@ public record NewContract(
         @NotNull @Size(min = 1, max = 3) List<@NotNull DataCategory> dataCategories,
         @NotNull @Valid TermBody term,
         @NotNull @Valid SlaBody sla,
-        @Size(max = 500) List<@NotNull @Valid ResponsibilityBody> responsibilities) {
+        @Size(max = 500) List<@NotNull @Valid ResponsibilityBody> responsibilities,
+        @Valid @Schema(description = "needed when the service stores data outside Japanese jurisdiction and the "
+                + "contract covers legally retained records or names a data region (otherwise 422)")
+        ResidencyExceptionBody residencyException) {
     public OpenContract toCommand() {
         return new OpenContract(vendorId, serviceId, title, VersionRefBody.toRefs(baseline), dataCategories, term.toTerm(),
-                sla.toTerms(), ResponsibilityBody.toResponsibilities(responsibilities));
+                sla.toTerms(), ResponsibilityBody.toResponsibilities(responsibilities),
+                residencyException == null ? null : residencyException.toCommand());
     }
 }

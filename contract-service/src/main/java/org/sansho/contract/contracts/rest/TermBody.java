@@ -17,8 +17,10 @@ public record TermBody(
         @NotNull @Min(0) @Max(3650) @Schema(description = "days of notice the hospital must give", example = "90")
         Integer hospitalNoticeDays,
         @NotNull @Min(0) @Max(3650) @Schema(description = "days of notice the vendor must give", example = "180")
-        Integer vendorNoticeDays) {
+        Integer vendorNoticeDays,
+        @Min(1) @Max(120) @Schema(description = "months of a renewed term when auto-renewing; absent renews for the "
+                + "length of the term that ended", example = "12") Integer renewalMonths) {
     public ContractTerm toTerm() {
-        return new ContractTerm(startDate, endDate, autoRenewal, hospitalNoticeDays, vendorNoticeDays);
+        return new ContractTerm(startDate, endDate, autoRenewal, hospitalNoticeDays, vendorNoticeDays, renewalMonths);
     }
 }

@@ -10,6 +10,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,7 +41,9 @@ public class TerminationResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "The termination record of a contract")
     @APIResponse(responseCode = "404", description = "No termination recorded, or contract not visible")
-    public TerminationView get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "The termination record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TerminationView.class)))
+    public TerminationView getTermination(@PathParam("id") UUID id) {
         return TerminationView.of(termination.find(id, caller));
     }
 
@@ -48,7 +53,9 @@ public class TerminationResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR})
     @Operation(summary = "Give notice of termination (either side)",
             description = "Needed before ACTIVE → TERMINATION_NOTICED. Honours Idempotency-Key.")
-    public Response notice(@PathParam("id") UUID id, @Valid @NotNull NoticeBody request,
+    @APIResponse(responseCode = "200", description = "The termination record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TerminationView.class)))
+    public Response giveTerminationNotice(@PathParam("id") UUID id, @Valid @NotNull NoticeBody request,
                            @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, scope(id, "notice"), request,
                 () -> Response.ok(TerminationView.of(termination.notice(id, request.toCommand(), caller))).build());
@@ -60,7 +67,9 @@ public class TerminationResource {
     @RolesAllowed(Roles.VENDOR)
     @Operation(summary = "The vendor records the return of the data",
             description = "Honours Idempotency-Key.")
-    public Response dataReturn(@PathParam("id") UUID id, @Valid @NotNull DataReturnBody request,
+    @APIResponse(responseCode = "200", description = "The termination record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TerminationView.class)))
+    public Response recordDataReturn(@PathParam("id") UUID id, @Valid @NotNull DataReturnBody request,
                                @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, scope(id, "data-return"), request,
                 () -> Response.ok(TerminationView.of(termination.dataReturned(id, request.toCommand(), caller))).build());
@@ -72,7 +81,9 @@ public class TerminationResource {
     @RolesAllowed(Roles.PROCUREMENT)
     @Operation(summary = "The hospital confirms it received its data",
             description = "Needed before DATA_DELETION and CLOSED. Honours Idempotency-Key.")
-    public Response confirm(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key) {
+    @APIResponse(responseCode = "200", description = "The termination record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TerminationView.class)))
+    public Response confirmDataReturn(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, scope(id, "data-return-confirmation"), null,
                 () -> Response.ok(TerminationView.of(termination.confirmDataReturn(id, caller))).build());
     }
@@ -84,7 +95,9 @@ public class TerminationResource {
     @Operation(summary = "The vendor records the deletion/destruction certificate",
             description = "Who, which media, what method, which date (2省GL 別紙2 ③-8; MHLW 5 §6.7). Needed before "
                     + "CLOSED. Honours Idempotency-Key.")
-    public Response deletion(@PathParam("id") UUID id, @Valid @NotNull DeletionCertificateBody request,
+    @APIResponse(responseCode = "200", description = "The termination record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TerminationView.class)))
+    public Response recordDeletionCertificate(@PathParam("id") UUID id, @Valid @NotNull DeletionCertificateBody request,
                              @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, scope(id, "deletion-certificate"), request,
                 () -> Response.ok(TerminationView.of(termination.deletionCertificate(id, request.toCertificate(), caller))).build());

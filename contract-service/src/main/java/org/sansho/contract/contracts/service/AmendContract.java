@@ -12,5 +12,5 @@ import java.util.List;
 /** Changes to a contract (an amendment); a null part stays as it is. */
 public record AmendContract(String title, List<VersionRef> baseline, List<DataCategory> dataCategories,
                             ContractTerm term, SlaTerms sla, List<Responsibility> responsibilities,
-                            ContractActivity activity) {
+                            ContractActivity activity, RecordResidencyException residencyException) {
 }

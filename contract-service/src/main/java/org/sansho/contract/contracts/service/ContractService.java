@@ -3,15 +3,21 @@ package org.sansho.contract.contracts.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.ReadOnlyMode;
+import org.sansho.contract.catalog.PublishedVersions;
 import org.sansho.contract.contracts.domain.ContractActivity;
 import org.sansho.contract.contracts.domain.ContractLifecycle;
 import org.sansho.contract.contracts.domain.ContractPhase;
 import org.sansho.contract.contracts.domain.ContractState;
 import org.sansho.contract.contracts.domain.ContractTerm;
+import org.sansho.contract.contracts.domain.DataCategory;
+import org.sansho.contract.contracts.domain.DataResidency;
+import org.sansho.contract.contracts.domain.ResidencyException;
+import org.sansho.contract.contracts.domain.ResidencyRefusedException;
+import org.sansho.contract.contracts.domain.SlaTerms;
+import org.sansho.contract.contracts.domain.TermRenewal;
 import org.sansho.contract.contracts.domain.GuardFailure;
 import org.sansho.contract.contracts.domain.GuardFacts;
 import org.sansho.contract.contracts.domain.NoticeDeadline;
-import org.sansho.contract.contracts.domain.ReagreementNeed;
 import org.sansho.contract.contracts.domain.TransitionRefusedException;
 import org.sansho.contract.contracts.domain.TransitionTrigger;
 import org.sansho.contract.contracts.domain.Responsibility;
@@ -24,17 +30,22 @@ import org.sansho.contract.contracts.persistence.Contract;
 import org.sansho.contract.contracts.persistence.ContractTransition;
 import org.sansho.contract.contracts.persistence.Incident;
 import org.sansho.contract.contracts.persistence.TerminationRecord;
+import org.sansho.contract.disclosures.persistence.DisclosurePackage;
 import org.sansho.contract.events.ContractEventTypes;
+import org.sansho.contract.reagreements.persistence.ReagreementCase;
+import org.sansho.contract.reagreements.service.ReagreementService;
 import org.sansho.contract.organizations.domain.OrganizationKind;
 import org.sansho.contract.organizations.persistence.Organization;
 import org.sansho.contract.organizations.persistence.VendorService;
 import org.sansho.platform.audit.AuditTrail;
 import org.sansho.platform.outbox.Outbox;
+import org.sansho.platform.problem.Problem;
 import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.rest.Preconditions;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,15 +64,20 @@ public class ContractService {
     private final Outbox outbox;
     private final Clock clock;
     private final AuditTrail audit;
+    private final ReagreementService reagreements;
+    private final PublishedVersions publishedVersions;
     private final ResponsibilitySplitService splits;
 
     public ContractService(EntityManager em, Outbox outbox, Clock clock, AuditTrail audit,
+                           ReagreementService reagreements, PublishedVersions publishedVersions,
                            ResponsibilitySplitService splits) {
+        this.publishedVersions = publishedVersions;
         this.splits = splits;
         this.em = em;
         this.outbox = outbox;
         this.clock = clock;
         this.audit = audit;
+        this.reagreements = reagreements;
     }
 
     /** Audits a change of a contract; its records belong to both sides of the contract. */
@@ -91,6 +107,8 @@ public class ContractService {
         // A split given with the contract is checked against the role-sharing checklist like one set on its own.
         var checklist = split.isEmpty() ? null : splits.checked(split);
         Instant now = now();
+        ResidencyException exception = residencyException(request.residencyException(), caller, now);
+        checkResidency(request.dataCategories(), request.sla(), service, exception);
         Contract c = new Contract();
         c.id = UUID.randomUUID();
         c.hospitalId = hospitalId;
@@ -99,6 +117,7 @@ public class ContractService {
         c.serviceModel = service.serviceModel;
         c.title = request.title();
         c.baseline = baseline(request.baseline());
+        requirePublished(c.baseline, List.of());
         c.dataCategories = List.copyOf(new java.util.LinkedHashSet<>(request.dataCategories()));
         applyTerm(c, request.term());
         c.sla = request.sla();
@@ -106,9 +125,9 @@ public class ContractService {
         if (checklist != null) {
             ResponsibilitySplitService.assign(c, split, checklist);
         }
+        c.residencyException = exception;
         c.state = ContractState.DRAFT;
         c.phase = c.state.phase();
-        c.reagreement = List.of();
         c.reagreementRequired = false;
         c.createdBy = caller.subject();
         c.createdAt = now;
@@ -175,11 +194,8 @@ public class ContractService {
         if (patch.baseline() != null) {
             List<VersionRef> baseline = baseline(patch.baseline());
             if (!baseline.equals(c.baseline)) {
+                requirePublished(baseline, c.baseline);
                 c.baseline = baseline;
-                // An amendment that moves the baseline off a superseded version renews the agreement (合意の維持,
-                // 2省GL §3.2.2); needs for versions still in the baseline remain.
-                c.reagreement = c.reagreement.stream().filter(n -> baseline.contains(n.superseded())).toList();
-                c.reagreementRequired = !c.reagreement.isEmpty();
                 changed.add("baseline");
             }
         }
@@ -210,10 +226,21 @@ public class ContractService {
             c.activity = patch.activity();
             changed.add("activity");
         }
+        if (patch.residencyException() != null) {
+            c.residencyException = residencyException(patch.residencyException(), caller, now());
+            changed.add("residencyException");
+        }
         if (!changed.isEmpty()) {
+            // The contract as amended must keep its data where Japanese law applies, checked against the
+            // service's locations as registered now (2省GL §4.1 表4-1).
+            checkResidency(c.dataCategories, c.sla, em.find(VendorService.class, c.serviceId, ReadOnlyMode.READ_ONLY),
+                    c.residencyException);
             c.updatedBy = caller.subject();
             c.updatedAt = now();
             em.flush();
+            // Amending the agreed terms does not renew the agreement by itself: both sides consent to a re-agreement
+            // case (合意の維持, 2省GL §3.2.2), and moving the baseline off a superseded version closes none.
+            reagreements.openForAmendment(c, changed, caller.subject());
             outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.AMENDED,
                     new ContractPayloads.Amended(ContractContext.of(c), changed, c.reagreementRequired));
             audit("contract.amended", c, before, ContractSnapshot.of(c));
@@ -282,7 +309,23 @@ public class ContractService {
         audit("contract.transitioned", c, before, ContractSnapshot.of(c));
     }
 
-    /** What the transition guards read about {@code c}: four look-ups, made only for a guard that reads them. */
+    /**
+     * The latest in-contract result, if it was completed since the contract last entered UNDER_REVIEW: a review is
+     * judged on its own assessment, not on an earlier one.
+     */
+    private static org.sansho.contract.contracts.domain.AssessmentOutcome inContractSinceReview(Contract c) {
+        if (c.state != ContractState.UNDER_REVIEW) {
+            return null;
+        }
+        AssessmentResultRow in = AssessmentResultRow.findById(
+                new AssessmentResultRow.Key(c.id, ContractPhase.IN_CONTRACT.name()));
+        ContractTransition began = ContractTransition.<ContractTransition>find(
+                "contractId = ?1 and toState = ?2 order by occurredAt desc", c.id, ContractState.UNDER_REVIEW)
+                .firstResult();
+        return in == null || (began != null && in.completedAt.isBefore(began.occurredAt)) ? null : in.outcome();
+    }
+
+    /** What the transition guards read about {@code c}: a few look-ups, made only for a guard that reads them. */
     private GuardFacts facts(Contract c, java.time.LocalDate signedOn) {
         AssessmentResultRow pre = AssessmentResultRow.findById(
                 new AssessmentResultRow.Key(c.id, ContractPhase.PRE_CONTRACT.name()));
@@ -300,51 +343,34 @@ public class ContractService {
                 termination != null && termination.dataReturnConfirmedAt != null,
                 termination == null ? null : termination.deletionCertificate(),
                 LocalDate.now(clock),
+                (int) ReagreementCase.overdue(c.id, LocalDate.now(clock)),
+                inContractSinceReview(c),
+                DisclosurePackage.sharedUnderstandingOf(c.id),
                 ResponsibilitySplit.State.of(c.responsibilityChecklist, c.responsibilities,
                         c.splitAcknowledgedAt != null));
     }
 
-    /**
-     * Flags every live contract whose baseline holds the superseded version (合意の維持, 2省GL §3.2.2), once per
-     * superseded version, and publishes reagreement-required for each newly flagged contract.
-     */
-    public int flagReagreement(VersionRef superseded, VersionRef by) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("""
-                        select id from contract where state not in ('CLOSED', 'CANCELLED')
-                        and baseline @> cast(?1 as jsonb)""", UUID.class)
-                .setParameter(1, "[{\"guidelineId\":" + json(superseded.guidelineId()) + ",\"version\":"
-                        + json(superseded.version()) + "}]")
-                .getResultList();
-        int flagged = 0;
-        for (UUID id : ids) {
-            Contract c = Contract.findById(id);
-            if (c.reagreement.stream().anyMatch(n -> n.superseded().equals(superseded))) {
-                continue;
-            }
-            ContractSnapshot before = ContractSnapshot.of(c);
-            List<ReagreementNeed> needs = new ArrayList<>(c.reagreement);
-            needs.add(new ReagreementNeed(superseded, by));
-            c.reagreement = List.copyOf(needs);
-            c.reagreementRequired = true;
-            c.updatedBy = "catalog-events";
-            c.updatedAt = now();
-            em.flush();
-            outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(),
-                    ContractEventTypes.REAGREEMENT_REQUIRED,
-                    new ContractPayloads.ReagreementRequired(ContractContext.of(c), superseded, by));
-            audit("contract.reagreement-required", c, before, ContractSnapshot.of(c));
-            flagged++;
-        }
-        return flagged;
-    }
-
-    private static String json(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
     private Instant now() {
         return clock.instant();
+    }
+
+    /**
+     * A baseline names only versions the catalog holds as PUBLISHED with requirements (as this service learned them
+     * from the catalog, never a call per request); entries the contract already had are kept as they are, so a
+     * contract on a version superseded since can still be amended. 422 naming every refused entry.
+     */
+    private void requirePublished(List<VersionRef> baseline, List<VersionRef> current) {
+        List<VersionRef> added = baseline.stream().filter(r -> !current.contains(r)).toList();
+        List<PublishedVersions.Refusal> refused = publishedVersions.refusals(added);
+        if (!refused.isEmpty()) {
+            List<Problem.FieldError> errors = refused.stream().map(r -> new Problem.FieldError(
+                    "baseline[" + baseline.indexOf(r.entry()) + "]", r.reason())).toList();
+            throw new ProblemException(new Problem(URI.create(ProblemException.TYPE_BASE + "baseline-not-published"),
+                    "Baseline not published", 422, "The baseline names " + refused.stream()
+                    .map(r -> r.entry().guidelineId() + " " + r.entry().version()).toList()
+                    + ", which the catalog does not hold as a published version with requirements", null, errors,
+                    List.of(), java.util.Map.of()));
+        }
     }
 
     private static List<VersionRef> baseline(List<VersionRef> body) {
@@ -368,7 +394,81 @@ public class ContractService {
     private static boolean sameTerm(Contract c, ContractTerm term) {
         return term.startDate().equals(c.startDate) && term.endDate().equals(c.endDate)
                 && term.autoRenewal() == c.autoRenewal && term.hospitalNoticeDays() == c.hospitalNoticeDays
-                && term.vendorNoticeDays() == c.vendorNoticeDays;
+                && term.vendorNoticeDays() == c.vendorNoticeDays
+                && Objects.equals(term.renewalMonths(), c.renewalMonths);
+    }
+
+    private static ResidencyException residencyException(RecordResidencyException request, Caller caller,
+                                                         Instant now) {
+        return request == null ? null
+                : new ResidencyException(request.reason(), request.approvedBy(), caller.subject(), now);
+    }
+
+    /** Refuses (422) a contract whose data would leave Japanese jurisdiction without a documented exception. */
+    private static void checkResidency(List<DataCategory> categories, SlaTerms sla, VendorService service,
+                                       ResidencyException exception) {
+        List<DataResidency.Location> locations = service == null || service.dataLocations == null ? List.of()
+                : service.dataLocations.stream()
+                .map(l -> new DataResidency.Location(l.country(), l.region(), l.domesticJurisdiction())).toList();
+        List<GuardFailure> failures = DataResidency.check(categories, sla == null ? null : sla.dataRegion(),
+                locations, exception);
+        if (!failures.isEmpty()) {
+            throw new ResidencyRefusedException(failures);
+        }
+    }
+
+    /**
+     * Renews an auto-renewing contract whose end date passed before {@code today} with no termination notice, one
+     * term at a time until the term covers today (TermRenewal), each renewal with its event and audit record.
+     * Answers the renewals made; a second run for the same day finds the term current and makes none.
+     */
+    public List<TermRenewal.Renewed> renewIfEnded(Contract c, LocalDate today, String actor) {
+        List<TermRenewal.Renewed> renewals = new ArrayList<>();
+        if (!c.autoRenewal) {
+            return renewals;
+        }
+        TerminationRecord termination = TerminationRecord.findById(c.id);
+        if (termination != null && termination.noticedOn != null) {
+            return renewals;
+        }
+        while (TermRenewal.ended(c.endDate, today)) {
+            ContractSnapshot before = ContractSnapshot.of(c);
+            LocalDate previousEnd = c.endDate;
+            TermRenewal.Renewed next = TermRenewal.next(c.startDate, c.endDate, c.renewalMonths,
+                    c.hospitalNoticeDays, c.vendorNoticeDays);
+            c.startDate = next.startDate();
+            c.endDate = next.endDate();
+            c.noticeDeadline = next.noticeDeadline();
+            c.termExpired = false;
+            c.updatedBy = actor;
+            c.updatedAt = now();
+            em.flush();
+            outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.RENEWED,
+                    new ContractPayloads.Renewed(ContractContext.of(c), previousEnd, c.startDate, c.endDate,
+                            c.noticeDeadline, next.period().toString()));
+            audit("contract.renewed", c, before, ContractSnapshot.of(c));
+            renewals.add(next);
+        }
+        return renewals;
+    }
+
+    /**
+     * Flags a contract still in contract whose end date passed without automatic renewal as expired and announces
+     * it; answers whether it did (an already flagged contract is left alone).
+     */
+    public boolean flagExpired(Contract c, LocalDate today, String actor) {
+        if (c.autoRenewal || c.termExpired || !TermRenewal.ended(c.endDate, today)) {
+            return false;
+        }
+        ContractSnapshot before = ContractSnapshot.of(c);
+        c.termExpired = true;
+        c.updatedBy = actor;
+        c.updatedAt = now();
+        em.flush();
+        outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.TERM_EXPIRED,
+                new ContractPayloads.TermExpired(ContractContext.of(c), c.endDate, c.state));
+        audit("contract.term-expired", c, before, ContractSnapshot.of(c));
+        return true;
     }
 
     private static void applyTerm(Contract c, ContractTerm term) {
@@ -377,6 +477,9 @@ public class ContractService {
         c.autoRenewal = term.autoRenewal();
         c.hospitalNoticeDays = term.hospitalNoticeDays();
         c.vendorNoticeDays = term.vendorNoticeDays();
+        c.renewalMonths = term.renewalMonths();
+        // A new term is judged afresh by the daily job: it flags it again if its end has passed too.
+        c.termExpired = false;
         c.noticeDeadline = NoticeDeadline.of(term.endDate(), term.hospitalNoticeDays(), term.vendorNoticeDays());
         Objects.requireNonNull(c.noticeDeadline);
     }

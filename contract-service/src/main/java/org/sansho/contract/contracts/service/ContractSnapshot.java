@@ -4,8 +4,8 @@ import org.sansho.contract.contracts.domain.ContractActivity;
 import org.sansho.contract.contracts.domain.ContractPhase;
 import org.sansho.contract.contracts.domain.ContractState;
 import org.sansho.contract.contracts.domain.DataCategory;
-import org.sansho.contract.contracts.domain.ReagreementNeed;
 import org.sansho.contract.contracts.domain.Responsibility;
+import org.sansho.contract.contracts.domain.ResidencyException;
 import org.sansho.contract.contracts.domain.SlaTerms;
 import org.sansho.contract.contracts.domain.VersionRef;
 import org.sansho.contract.contracts.persistence.Contract;
@@ -23,18 +23,19 @@ import java.util.UUID;
 public record ContractSnapshot(UUID id, UUID hospitalId, UUID vendorId, UUID serviceId, ServiceModel serviceModel,
                                String title, List<VersionRef> baseline, List<DataCategory> dataCategories,
                                LocalDate startDate, LocalDate endDate, boolean autoRenewal, int hospitalNoticeDays,
-                               int vendorNoticeDays, LocalDate noticeDeadline, SlaTerms sla,
+                               int vendorNoticeDays, LocalDate noticeDeadline, Integer renewalMonths,
+                               boolean termExpired, ResidencyException residencyException, SlaTerms sla,
                                List<Responsibility> responsibilities, ContractPhase phase, ContractState state,
                                ContractActivity activity, LocalDate signedOn, boolean reagreementRequired,
-                               List<ReagreementNeed> reagreement, long version, String createdBy, Instant createdAt,
+                               long version, String createdBy, Instant createdAt,
                                String updatedBy, Instant updatedAt, Instant splitAcknowledgedAt,
                                String splitAcknowledgedBy) {
 
     public static ContractSnapshot of(Contract c) {
         return new ContractSnapshot(c.id, c.hospitalId, c.vendorId, c.serviceId, c.serviceModel, c.title, c.baseline,
                 c.dataCategories, c.startDate, c.endDate, c.autoRenewal, c.hospitalNoticeDays, c.vendorNoticeDays,
-                c.noticeDeadline, c.sla, c.responsibilities, c.phase, c.state, c.activity, c.signedOn,
-                c.reagreementRequired, c.reagreement, c.version, c.createdBy, c.createdAt, c.updatedBy, c.updatedAt,
+                c.noticeDeadline, c.renewalMonths, c.termExpired, c.residencyException, c.sla, c.responsibilities, c.phase, c.state, c.activity, c.signedOn,
+                c.reagreementRequired, c.version, c.createdBy, c.createdAt, c.updatedBy, c.updatedAt,
                 c.splitAcknowledgedAt, c.splitAcknowledgedBy);
     }
 }

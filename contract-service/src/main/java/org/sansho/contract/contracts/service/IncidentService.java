@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.sansho.contract.contracts.domain.ContractState;
 import org.sansho.contract.contracts.domain.ResponsibleParty;
+import org.sansho.contract.contracts.domain.ServiceLevelCheck;
 import org.sansho.contract.contracts.events.ContractContext;
 import org.sansho.contract.contracts.events.ContractPayloads;
 import org.sansho.contract.contracts.persistence.Contract;
@@ -14,7 +15,6 @@ import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.security.Caller;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -59,13 +59,13 @@ public class IncidentService {
         i.ciaImpact = request.ciaImpact().stream().distinct().sorted().toList();
         i.detectedAt = request.detectedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
         i.notifiedAt = request.notifiedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
-        Integer promised = c.sla == null ? null : c.sla.incidentNotificationHours();
-        i.notifiedWithinSla = promised == null ? null
-                : Duration.between(i.detectedAt, i.notifiedAt).compareTo(Duration.ofHours(promised)) <= 0;
+        i.notifiedWithinSla = ServiceLevelCheck.notifiedWithin(i.detectedAt, i.notifiedAt,
+                c.sla == null ? null : c.sla.incidentNotificationHours());
         i.timeline = request.timeline() == null ? List.of()
                 : List.copyOf(request.timeline());
         i.createdAt = clock.instant();
         i.persist();
+        c.slaBreaches += i.slaBreaches();
         if (c.state == ContractState.ACTIVE) {
             contracts.move(c, ContractState.INCIDENT, caller.subject(), "incident reported: " + i.summary);
         }
@@ -87,20 +87,48 @@ public class IncidentService {
         return i;
     }
 
-    /** A new or changed measure must be agreed again by both sides. */
+    /**
+     * A new or changed measure must be agreed again by both sides. With the restore time and the data lost it
+     * measures the incident against the SLA's RTO and RPO, counts the breaches on the contract and publishes
+     * contract.incident-restored.
+     */
     public Incident proposeMeasure(UUID contractId, UUID incidentId, ProposeMeasure request, Caller caller) {
         Incident i = find(contractId, incidentId, caller);
         Contract c = Contract.findById(contractId);
         ContractParties.sideOf(c, caller);
+        Instant restoredAt = request.restoredAt() == null ? null
+                : request.restoredAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        if (restoredAt != null && restoredAt.isBefore(i.detectedAt)) {
+            throw ProblemException.badRequest("restoredAt", "must not be before the incident's detectedAt");
+        }
+        if (request.dataLossMinutes() != null && restoredAt == null) {
+            throw ProblemException.badRequest("restoredAt", "is required with dataLossMinutes: the data loss is "
+                    + "measured when the service is restored");
+        }
         IncidentSnapshot before = IncidentSnapshot.of(i);
+        int breachesBefore = i.slaBreaches();
         i.measure = request.measure();
         i.resolvedAt = request.resolvedAt() == null ? null
                 : request.resolvedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        Integer rto = c.sla == null ? null : c.sla.rtoHours();
+        Integer rpo = c.sla == null ? null : c.sla.rpoHours();
+        i.restoredAt = restoredAt;
+        i.dataLossMinutes = request.dataLossMinutes();
+        i.withinRto = ServiceLevelCheck.restoredWithinRto(i.detectedAt, restoredAt, rto);
+        i.withinRpo = ServiceLevelCheck.lossWithinRpo(i.dataLossMinutes, rpo);
+        c.slaBreaches += i.slaBreaches() - breachesBefore;
         i.hospitalAgreedAt = null;
         i.hospitalAgreedBy = null;
         i.vendorAgreedAt = null;
         i.vendorAgreedBy = null;
         em.flush();
+        if (restoredAt != null) {
+            outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(),
+                    ContractEventTypes.INCIDENT_RESTORED,
+                    new ContractPayloads.IncidentRestored(ContractContext.of(c), i.id,
+                            i.detectedAt.atOffset(ZoneOffset.UTC), restoredAt.atOffset(ZoneOffset.UTC),
+                            i.dataLossMinutes, rto, rpo, i.withinRto, i.withinRpo, c.slaBreaches));
+        }
         contracts.audit("incident.measure-proposed", c, before, IncidentSnapshot.of(i));
         return i;
     }

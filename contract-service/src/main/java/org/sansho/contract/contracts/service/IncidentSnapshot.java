@@ -11,12 +11,13 @@ import java.util.UUID;
 public record IncidentSnapshot(UUID id, UUID contractId, ResponsibleParty reportedByParty, String reportedBy,
                                String summary, List<String> ciaImpact, Instant detectedAt, Instant notifiedAt,
                                Boolean notifiedWithinSla, List<Incident.TimelineEntry> timeline, String measure,
-                               Instant resolvedAt, String hospitalAgreedBy, Instant hospitalAgreedAt,
+                               Instant resolvedAt, Instant restoredAt, Integer dataLossMinutes, Boolean withinRto,
+                               Boolean withinRpo, String hospitalAgreedBy, Instant hospitalAgreedAt,
                                String vendorAgreedBy, Instant vendorAgreedAt, boolean measureAgreedByBoth) {
 
     public static IncidentSnapshot of(Incident i) {
         return new IncidentSnapshot(i.id, i.contractId, i.reportedByParty, i.reportedBy, i.summary, i.ciaImpact,
                 i.detectedAt, i.notifiedAt, i.notifiedWithinSla, i.timeline, i.measure, i.resolvedAt,
-                i.hospitalAgreedBy, i.hospitalAgreedAt, i.vendorAgreedBy, i.vendorAgreedAt, i.measureAgreedByBoth());
+                i.restoredAt, i.dataLossMinutes, i.withinRto, i.withinRpo, i.hospitalAgreedBy, i.hospitalAgreedAt, i.vendorAgreedBy, i.vendorAgreedAt, i.measureAgreedByBoth());
     }
 }

@@ -12,5 +12,5 @@ import java.util.UUID;
 /** Opens a contract (DRAFT) for the caller's hospital with a vendor's service. */
 public record OpenContract(UUID vendorId, UUID serviceId, String title, List<VersionRef> baseline,
                            List<DataCategory> dataCategories, ContractTerm term, SlaTerms sla,
-                           List<Responsibility> responsibilities) {
+                           List<Responsibility> responsibilities, RecordResidencyException residencyException) {
 }

@@ -13,6 +13,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,10 +53,11 @@ public class OrganizationResource {
     @RolesAllowed(Roles.PROCUREMENT)
     @Operation(summary = "Register the caller's hospital or a vendor it deals with",
             description = "The 法人番号 is validated with its check digit. Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid, e.g. a corporate number with a wrong check digit")
     @APIResponse(responseCode = "409", description = "The id or corporate number is already registered")
-    public Response register(@Valid @NotNull NewOrganization request,
+    public Response registerOrganization(@Valid @NotNull NewOrganization request,
                              @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.execute(key, "POST /organizations by " + caller.requireOrganization(), request, () -> {
             Organization o = organizations.register(request.toCommand(), caller);
@@ -65,7 +69,7 @@ public class OrganizationResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR})
     @Operation(summary = "Organizations the caller may see",
             description = "Its own, those it registered, and the counterparts of its contracts")
-    public Page<OrganizationView> list(@QueryParam("kind") @Parameter(description = "HOSPITAL or VENDOR")
+    public Page<OrganizationView> listOrganizations(@QueryParam("kind") @Parameter(description = "HOSPITAL or VENDOR")
                                        OrganizationKind kind, @Valid @BeanParam PageParams page) {
         caller.requireOrganization();
         // Which organizations the caller may see is the platform's tenant filter (Organization.VISIBLE).
@@ -83,7 +87,7 @@ public class OrganizationResource {
     @Operation(summary = "One organization")
     @APIResponse(responseCode = "200", description = "The organization")
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
-    public OrganizationView get(@PathParam("id") UUID id) {
+    public OrganizationView getOrganization(@PathParam("id") UUID id) {
         return OrganizationView.of(organizations.visible(id));
     }
 
@@ -93,7 +97,8 @@ public class OrganizationResource {
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT})
     @Operation(summary = "Add a service (offering) of a vendor",
             description = "By the vendor itself or by the organization that registered it. Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
     public Response addService(@PathParam("id") UUID id, @Valid @NotNull NewService request,
                                @HeaderParam(IdempotentRequests.HEADER) String key) {
@@ -109,7 +114,7 @@ public class OrganizationResource {
     @Path("/{id}/services")
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR})
     @Operation(summary = "Services of a vendor")
-    public Page<ServiceView> services(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+    public Page<ServiceView> listServices(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
         organizations.visible(id);
         return Page.of(VendorService.find("organizationId = ?1 order by name, id", id), page, ServiceView::of);
     }
@@ -119,7 +124,9 @@ public class OrganizationResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR})
     @Operation(summary = "One service of a vendor")
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
-    public ServiceView service(@PathParam("id") UUID id, @PathParam("serviceId") UUID serviceId) {
+    @APIResponse(responseCode = "200", description = "The service",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
+    public ServiceView getService(@PathParam("id") UUID id, @PathParam("serviceId") UUID serviceId) {
         organizations.visible(id);
         VendorService s = VendorService.findById(serviceId);
         if (s == null || !s.organizationId.equals(id)) {
@@ -134,7 +141,8 @@ public class OrganizationResource {
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT})
     @Operation(summary = "Record a certification of a vendor (ISMS, Privacy Mark, ISMAP …)",
             description = "By the vendor itself or by the organization that registered it. Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificationView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller")
     public Response addCertification(@PathParam("id") UUID id, @Valid @NotNull NewCertification request,
                                      @HeaderParam(IdempotentRequests.HEADER) String key) {
@@ -150,7 +158,7 @@ public class OrganizationResource {
     @Path("/{id}/certifications")
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR})
     @Operation(summary = "Certifications of a vendor")
-    public Page<CertificationView> certifications(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+    public Page<CertificationView> listCertifications(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
         organizations.visible(id);
         return Page.of(Certification.find("organizationId = ?1 order by expiresOn, id", id), page,
                 CertificationView::of);

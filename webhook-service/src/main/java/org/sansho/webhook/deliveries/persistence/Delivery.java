@@ -7,6 +7,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Filter;
+import org.sansho.webhook.subscriptions.persistence.WebhookEndpoint;
+import org.sansho.platform.tenancy.Tenancy;
 import org.hibernate.annotations.Generated;
 import org.sansho.webhook.deliveries.domain.DeliveryStatus;
 
@@ -14,9 +17,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One event for one endpoint: the body as that subscriber may see it, and where its delivery stands. */
+@Filter(name = Tenancy.FILTER, condition = WebhookEndpoint.OF_OWNED_ENDPOINT, deduceAliasInjectionPoints = false)
 @Entity
 @Table(name = "webhook_delivery")
 public class Delivery extends PanacheEntityBase {
+
+    /** Tenancy of an attempt: seen with its delivery, that is with the delivery's endpoint. */
+    public static final String OF_OWNED_DELIVERY = "(:" + Tenancy.ALL_ORGANIZATIONS
+            + " or exists (select 1 from webhook_delivery td join webhook_endpoint te on te.id = td.endpoint_id"
+            + " where td.id = {alias}.delivery_id and te.organization_id = :" + Tenancy.ORGANIZATION + "))";
 
     @Id
     public UUID id;

@@ -7,11 +7,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Filter;
+import org.sansho.platform.tenancy.Tenancy;
 import org.sansho.webhook.deliveries.domain.AttemptOutcome;
 
 import java.time.Instant;
 import java.util.UUID;
 
+@Filter(name = Tenancy.FILTER, condition = Delivery.OF_OWNED_DELIVERY, deduceAliasInjectionPoints = false)
 @Entity
 @Table(name = "webhook_attempt")
 public class DeliveryAttempt extends PanacheEntityBase {

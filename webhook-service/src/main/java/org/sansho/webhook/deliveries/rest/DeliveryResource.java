@@ -13,6 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -51,7 +53,7 @@ public class DeliveryResource {
     @Operation(summary = "The endpoint's deliveries, newest first")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     @APIResponse(responseCode = "404", description = "Unknown endpoint, or another organization's")
-    public Page<DeliveryView> list(@PathParam("id") UUID id,
+    public Page<DeliveryView> listDeliveries(@PathParam("id") UUID id,
                                    @QueryParam("status") @Parameter(description = "PENDING, DELIVERED or FAILED")
                                    DeliveryStatus status,
                                    @QueryParam("from") @Parameter(description = "ISO-8601 date-time, inclusive")
@@ -59,7 +61,8 @@ public class DeliveryResource {
                                    @QueryParam("to") @Parameter(description = "ISO-8601 date-time, exclusive")
                                    String to,
                                    @Valid @BeanParam PageParams page) {
-        return log.list(subscriptions.visible(id, caller), status, instant("from", from), instant("to", to), page);
+        return log.list(subscriptions.visible(id, caller), status, instant("from", from), instant("to", to), page)
+                .map(DeliveryView::of);
     }
 
     @GET
@@ -68,8 +71,8 @@ public class DeliveryResource {
     @Operation(summary = "One delivery with its body and attempts (status, latency, response excerpt)")
     @APIResponse(responseCode = "200", description = "The delivery")
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's")
-    public DeliveryDetail get(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
-        return log.detail(subscriptions.visible(id, caller), deliveryId);
+    public DeliveryDetail getDelivery(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+        return DeliveryDetail.of(log.detail(subscriptions.visible(id, caller), deliveryId));
     }
 
     @POST
@@ -78,10 +81,11 @@ public class DeliveryResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR})
     @Operation(summary = "Send one delivery again (same webhook-id), at once",
             description = "Its retry schedule starts afresh; later deliveries of the same subject wait for it.")
-    @APIResponse(responseCode = "202", description = "Queued")
+    @APIResponse(responseCode = "202", description = "Queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's")
-    public Response replay(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
-        return Response.accepted(log.replay(subscriptions.visible(id, caller), deliveryId)).build();
+    public Response replayDelivery(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+        return Response.accepted(DeliveryView.of(log.replay(subscriptions.visible(id, caller), deliveryId))).build();
     }
 
     @POST
@@ -92,10 +96,11 @@ public class DeliveryResource {
     @Operation(summary = "Send again every delivery of the endpoint planned in a time range",
             description = "E.g. after the receiver was down longer than the retry schedule. At most "
                     + DeliveryLog.MAX_RANGE + " deliveries per call.")
-    @APIResponse(responseCode = "202", description = "Queued; the count says how many")
+    @APIResponse(responseCode = "202", description = "Queued; the count says how many",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Replayed.class)))
     @APIResponse(responseCode = "400", description = "An empty or too long range")
     @APIResponse(responseCode = "404", description = "Unknown endpoint, or another organization's")
-    public Response replayRange(@PathParam("id") UUID id, @Valid @NotNull ReplayRange range) {
+    public Response replayDeliveries(@PathParam("id") UUID id, @Valid @NotNull ReplayRange range) {
         int n = log.replayRange(subscriptions.visible(id, caller), range.from().toInstant(), range.to().toInstant());
         return Response.accepted(new Replayed(n)).build();
     }

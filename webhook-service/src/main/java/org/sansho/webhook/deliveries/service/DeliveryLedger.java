@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import org.sansho.platform.audit.AuditActor;
 import org.sansho.platform.audit.AuditTrail;
 import org.sansho.platform.outbox.Outbox;
+import org.sansho.platform.tenancy.Tenancy;
 import org.sansho.webhook.WebhookConfig;
 import org.sansho.webhook.deliveries.domain.AttemptOutcome;
 import org.sansho.webhook.deliveries.domain.DeliveryStatus;
@@ -16,7 +17,7 @@ import org.sansho.webhook.deliveries.persistence.DeliveryAttempt;
 import org.sansho.webhook.events.WebhookEventTypes;
 import org.sansho.webhook.events.WebhookPayloads;
 import org.sansho.webhook.subscriptions.persistence.WebhookEndpoint;
-import org.sansho.webhook.subscriptions.rest.EndpointView;
+import org.sansho.webhook.subscriptions.service.EndpointSnapshot;
 import org.sansho.webhook.subscriptions.service.Subscriptions;
 
 import java.time.Clock;
@@ -33,6 +34,17 @@ import java.util.UUID;
  * <p>A claim is a lease: the delivery stays PENDING with {@code leased_until} (and its next attempt) set past the
  * longest an attempt can take. An instance that dies mid-delivery simply lets the lease run out, and the delivery is
  * due again: at least once, with the same {@code webhook-id}, which the receiver deduplicates.
+ *
+ * <p>Lock order: an endpoint's row before its deliveries' rows, in every transaction here as in the removal of an
+ * endpoint (Subscriptions#remove), whose {@code on delete cascade} locks the deliveries after the endpoint. The claim
+ * takes the endpoints {@code for key share skip locked} (an endpoint being removed is skipped, never waited for),
+ * the start of an attempt {@code for key share} ({@link #whileEndpointPresent}), the recording of an attempt
+ * {@code for no key update} (it may set {@code failing_since} or disable it). Before, the recording updated the delivery first and the endpoint after, while a removal held the endpoint
+ * and waited for the delivery: PostgreSQL broke that cycle by aborting one of them ("deadlock detected"), and the
+ * {@code DELETE} answered 500.
+ *
+ * <p>The native statements here read every organization's rows on purpose: the dispatcher is system work (its loop
+ * round, and {@link #record} on a sender thread, run under {@link Tenancy#system}).
  */
 @ApplicationScoped
 public class DeliveryLedger {
@@ -99,13 +111,27 @@ public class DeliveryLedger {
             if (candidates.isEmpty()) {
                 return List.of();
             }
+            // The endpoints first (see the lock order above): one that a removal holds is skipped.
+            @SuppressWarnings("unchecked")
+            List<UUID> endpoints = em.createNativeQuery("""
+                            select e.id from webhook_endpoint e
+                            where e.id in (select endpoint_id from webhook_delivery where id = any(?1)) and e.enabled
+                            order by e.id
+                            for key share of e skip locked""", UUID.class)
+                    .setParameter(1, candidates.toArray(UUID[]::new))
+                    .getResultList();
+            if (endpoints.isEmpty()) {
+                return List.of();
+            }
             @SuppressWarnings("unchecked")
             List<UUID> locked = em.createNativeQuery("""
                             select id from webhook_delivery
-                            where id = any(?1) and status = 'PENDING' and next_attempt_at <= now()
+                            where id = any(?1) and endpoint_id = any(?2) and status = 'PENDING'
+                              and next_attempt_at <= now()
                             order by seq
                             for update skip locked""", UUID.class)
                     .setParameter(1, candidates.toArray(UUID[]::new))
+                    .setParameter(2, endpoints.toArray(UUID[]::new))
                     .getResultList();
             Instant now = now();
             Instant until = now.plus(lease);
@@ -122,12 +148,39 @@ public class DeliveryLedger {
         });
     }
 
-    /** Records an attempt and what follows from it. */
+    /**
+     * Runs {@code start} (the start of an attempt) while holding the claim's endpoint row {@code for key share}, in
+     * a transaction of its own that commits as soon as the request has been handed to the connection (milliseconds;
+     * at most the connect timeout and a second): a removal of the endpoint ({@code for update}) commits before, and
+     * then the row is gone and nothing is sent ({@code false}), or waits until the request is out. So no attempt
+     * starts after a removal committed. The transaction is not held for the answer: a slow receiver keeps no
+     * connection of the pool. Key share does not conflict with the other senders' or a change's locks.
+     */
+    public boolean whileEndpointPresent(Claim claim, Runnable start) {
+        return Tenancy.system(ACTOR, () -> QuarkusTransaction.requiringNew().call(() -> {
+            if (em.createNativeQuery("select id from webhook_endpoint where id = ?1 for key share")
+                    .setParameter(1, claim.endpointId()).getResultList().isEmpty()) {
+                return false;
+            }
+            start.run();
+            return true;
+        }));
+    }
+
+    /**
+     * Records an attempt and what follows from it; drops it when the endpoint was removed meanwhile (its deliveries
+     * went with it). Runs on a sender thread: system work.
+     */
     public void record(Claim claim, AttemptResult result) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        Tenancy.system(ACTOR, () -> QuarkusTransaction.requiringNew().run(() -> {
+            // The endpoint first (see the lock order above); gone when a removal committed meanwhile.
+            if (em.createNativeQuery("select id from webhook_endpoint where id = ?1 for no key update")
+                    .setParameter(1, claim.endpointId()).getResultList().isEmpty()) {
+                return;
+            }
             Delivery d = em.find(Delivery.class, claim.deliveryId());
             if (d == null) {
-                return; // the endpoint was removed meanwhile
+                return;
             }
             DeliveryAttempt attempt = new DeliveryAttempt();
             attempt.id = UUID.randomUUID();
@@ -176,7 +229,7 @@ public class DeliveryLedger {
                 disable(endpoint, "failing since " + endpoint.failingSince + " (longer than "
                         + config.disableAfter() + ")", now);
             }
-        });
+        }));
     }
 
     /** Disables the endpoint once (a concurrent sender that decided the same changes nothing) and announces it. */
@@ -184,7 +237,7 @@ public class DeliveryLedger {
         if (!endpoint.enabled) {
             return;
         }
-        EndpointView before = subscriptions.view(endpoint);
+        EndpointSnapshot before = subscriptions.snapshot(endpoint);
         int changed = em.createNativeQuery("""
                         update webhook_endpoint set enabled = false, disabled_at = ?2, disabled_reason = ?3,
                             version = version + 1, updated_at = ?2
@@ -197,7 +250,7 @@ public class DeliveryLedger {
         LOG.warnf("Webhook endpoint %s of %s disabled: %s", endpoint.id, endpoint.organizationId, reason);
         audit.actAs(AuditActor.system(ACTOR), null);
         audit.record("webhook-endpoint.disabled", "webhook-endpoint", endpoint.id, List.of(endpoint.organizationId),
-                before, subscriptions.view(endpoint));
+                before, subscriptions.snapshot(endpoint));
         outbox.publish(WebhookEventTypes.ENDPOINT_AGGREGATE, endpoint.id.toString(),
                 WebhookEventTypes.ENDPOINT_DISABLED, new WebhookPayloads.EndpointDisabled(endpoint.id,
                         endpoint.organizationId, endpoint.url, reason, endpoint.failingSince, now));

@@ -13,9 +13,6 @@ import org.sansho.platform.transaction.AfterCommit;
 import org.sansho.webhook.deliveries.domain.DeliveryStatus;
 import org.sansho.webhook.deliveries.persistence.Delivery;
 import org.sansho.webhook.deliveries.persistence.DeliveryAttempt;
-import org.sansho.webhook.deliveries.rest.AttemptView;
-import org.sansho.webhook.deliveries.rest.DeliveryDetail;
-import org.sansho.webhook.deliveries.rest.DeliveryView;
 import org.sansho.webhook.subscriptions.persistence.WebhookEndpoint;
 
 import java.time.Clock;
@@ -53,7 +50,7 @@ public class DeliveryLog {
         this.dispatcher = dispatcher;
     }
 
-    public Page<DeliveryView> list(WebhookEndpoint endpoint, DeliveryStatus status, Instant from, Instant to,
+    public Page<Delivery> list(WebhookEndpoint endpoint, DeliveryStatus status, Instant from, Instant to,
                                    PageParams page) {
         StringBuilder query = new StringBuilder("endpointId = :e");
         Parameters params = Parameters.with("e", endpoint.id);
@@ -69,22 +66,22 @@ public class DeliveryLog {
             query.append(" and createdAt < :to");
             params.and("to", to);
         }
-        return Page.of(Delivery.find(query + " order by createdAt desc, seq desc", params), page, DeliveryView::of);
+        return Page.of(Delivery.<Delivery>find(query + " order by createdAt desc, seq desc", params), page, d -> d);
     }
 
-    public DeliveryDetail detail(WebhookEndpoint endpoint, UUID deliveryId) {
+    /** The delivery with its latest {@value #MAX_ATTEMPTS_SHOWN} attempts, oldest first. */
+    public DeliveryRecord detail(WebhookEndpoint endpoint, UUID deliveryId) {
         Delivery d = find(endpoint, deliveryId);
-        List<AttemptView> attempts = new ArrayList<>(DeliveryAttempt.<DeliveryAttempt>find(
-                        "deliveryId = ?1 order by attemptedAt desc", d.id).page(0, MAX_ATTEMPTS_SHOWN).list()
-                .stream().map(AttemptView::of).toList());
+        List<DeliveryAttempt> attempts = new ArrayList<>(DeliveryAttempt.<DeliveryAttempt>find(
+                "deliveryId = ?1 order by attemptedAt desc", d.id).page(0, MAX_ATTEMPTS_SHOWN).list());
         Collections.reverse(attempts);
-        return new DeliveryDetail(DeliveryView.of(d), d.body, attempts);
+        return new DeliveryRecord(d, attempts);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public DeliveryView replay(WebhookEndpoint endpoint, UUID deliveryId) {
+    public Delivery replay(WebhookEndpoint endpoint, UUID deliveryId) {
         Delivery d = find(endpoint, deliveryId);
-        DeliveryView before = DeliveryView.of(d);
+        DeliverySnapshot before = DeliverySnapshot.of(d);
         if (d.status != DeliveryStatus.PENDING || d.leasedUntil == null || d.leasedUntil.isBefore(now())) {
             d.status = DeliveryStatus.PENDING;
             d.attempts = 0;
@@ -92,11 +89,10 @@ public class DeliveryLog {
             d.nextAttemptAt = now();
             d.leasedUntil = null;
         }
-        DeliveryView after = DeliveryView.of(d);
         audit.record("webhook-delivery.replayed", "webhook-delivery", d.id, List.of(endpoint.organizationId),
-                before, after);
+                before, DeliverySnapshot.of(d));
         AfterCommit.run(transactions, dispatcher::wake);
-        return after;
+        return d;
     }
 
     /** Replays the deliveries planned in [from, to) that are not in flight; returns how many. */

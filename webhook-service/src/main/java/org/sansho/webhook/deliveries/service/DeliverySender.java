@@ -58,7 +58,11 @@ public class DeliverySender {
         return config.connectTimeout().plus(config.readTimeout());
     }
 
-    public AttemptResult send(Claim claim) {
+    /**
+     * Prepares one attempt: checks the address (resolving the name, before anything is locked) and signs the
+     * request. Nothing is sent until {@link Attempt#startAndAwaitWritten()}.
+     */
+    public Attempt prepare(Claim claim) {
         Instant at = clock.instant();
         long started = System.nanoTime();
         URI uri;
@@ -66,12 +70,13 @@ public class DeliverySender {
             uri = URI.create(claim.url());
             String refused = refusal(uri.getHost());
             if (refused != null) {
-                return failed(at, started, null, "address refused: " + refused);
+                return new Attempt(failed(at, started, null, "address refused: " + refused));
             }
         } catch (IllegalArgumentException | UnknownHostException e) {
-            return failed(at, started, null, "cannot resolve the host: " + e.getMessage());
+            return new Attempt(failed(at, started, null, "cannot resolve the host: " + e.getMessage()));
         }
         long timestamp = WALL.instant().getEpochSecond();
+        CompletableFuture<Void> written = new CompletableFuture<>();
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(config.readTimeout())
                 .header("content-type", CONTENT_TYPE)
@@ -80,27 +85,125 @@ public class DeliverySender {
                 .header("webhook-timestamp", Long.toString(timestamp))
                 .header("webhook-signature", WebhookSignature.header(claim.secrets(), claim.eventId(), timestamp,
                         claim.body()))
-                .POST(HttpRequest.BodyPublishers.ofString(claim.body(), StandardCharsets.UTF_8))
+                .POST(new Announcing(HttpRequest.BodyPublishers.ofString(claim.body(), StandardCharsets.UTF_8),
+                        written))
                 .build();
-        CompletableFuture<HttpResponse<Excerpt>> answer = http.sendAsync(request, info -> new ExcerptReader());
-        try {
-            HttpResponse<Excerpt> response = answer.get(maxAttemptTime().toMillis(), TimeUnit.MILLISECONDS);
-            int status = response.statusCode();
-            AttemptOutcome outcome = AttemptOutcome.of(status);
-            return new AttemptResult(at, status, elapsed(started), outcome,
-                    outcome == AttemptOutcome.SUCCEEDED ? null : "HTTP " + status, response.body().text(),
-                    response.body().truncated());
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            return failed(at, started, null, "no answer within " + maxAttemptTime().toMillis() + " ms");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return failed(at, started, null, cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            answer.cancel(true);
-            return failed(at, started, null, "interrupted");
+        return new Attempt(at, started, request, written);
+    }
+
+    /** One attempt: prepared, then started, then awaited for its answer. */
+    public final class Attempt {
+        private final Instant at;
+        private final long started;
+        private final HttpRequest request;
+        private final CompletableFuture<Void> written;
+        private AttemptResult result;
+        private CompletableFuture<HttpResponse<Excerpt>> answer;
+
+        private Attempt(AttemptResult refused) {
+            this(refused.at(), 0, null, CompletableFuture.completedFuture(null));
+            this.result = refused;
+        }
+
+        private Attempt(Instant at, long started, HttpRequest request, CompletableFuture<Void> written) {
+            this.at = at;
+            this.started = started;
+            this.request = request;
+            this.written = written;
+        }
+
+        /** Whether there is anything to send (false: the address was refused; the result says why). */
+        public boolean sendable() {
+            return result == null;
+        }
+
+        /**
+         * Sends the request and returns once it has been handed to the connection (the whole body given to the
+         * client), or the attempt ended before (refused connection), or the connect timeout and a second passed.
+         */
+        public void startAndAwaitWritten() {
+            answer = http.sendAsync(request, info -> new ExcerptReader());
+            answer.whenComplete((r, e) -> written.complete(null));
+            try {
+                written.get(config.connectTimeout().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // still connecting: the attempt goes on, bounded by its own timeouts
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Waits for the answer, within the attempt's bounds. */
+        public AttemptResult result() {
+            if (result != null) {
+                return result;
+            }
+            if (answer == null) {
+                throw new IllegalStateException("not started");
+            }
+            try {
+                HttpResponse<Excerpt> response = answer.get(maxAttemptTime().toMillis(), TimeUnit.MILLISECONDS);
+                int status = response.statusCode();
+                AttemptOutcome outcome = AttemptOutcome.of(status);
+                result = new AttemptResult(at, status, elapsed(started), outcome,
+                        outcome == AttemptOutcome.SUCCEEDED ? null : "HTTP " + status, response.body().text(),
+                        response.body().truncated());
+            } catch (TimeoutException e) {
+                answer.cancel(true);
+                result = failed(at, started, null, "no answer within " + maxAttemptTime().toMillis() + " ms");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                result = failed(at, started, null, cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                answer.cancel(true);
+                result = failed(at, started, null, "interrupted");
+            }
+            return result;
+        }
+    }
+
+    /** The request body, telling when the client has taken all of it (or failed to). */
+    static final class Announcing implements HttpRequest.BodyPublisher {
+        private final HttpRequest.BodyPublisher body;
+        private final CompletableFuture<Void> written;
+
+        Announcing(HttpRequest.BodyPublisher body, CompletableFuture<Void> written) {
+            this.body = body;
+            this.written = written;
+        }
+
+        @Override
+        public long contentLength() {
+            return body.contentLength();
+        }
+
+        @Override
+        public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+            body.subscribe(new Flow.Subscriber<ByteBuffer>() {
+                @Override
+                public void onSubscribe(Flow.Subscription subscription) {
+                    subscriber.onSubscribe(subscription);
+                }
+
+                @Override
+                public void onNext(ByteBuffer item) {
+                    subscriber.onNext(item);
+                }
+
+                @Override
+                public void onError(Throwable throwable) {
+                    subscriber.onError(throwable);
+                    written.complete(null);
+                }
+
+                @Override
+                public void onComplete() {
+                    subscriber.onComplete();
+                    written.complete(null);
+                }
+            });
         }
     }
 

@@ -92,10 +92,19 @@ public class Dispatcher {
         return claims.size() < free ? claims.size() : concurrency;
     }
 
+    /**
+     * One attempt. The request is started while the sender holds its endpoint's row ({@code for key share}, in a
+     * transaction that ends as soon as the request has been handed to the connection): a removal of the endpoint
+     * ({@code for update}) therefore commits either before, and then nothing is sent, or after the request went out,
+     * never in between (DeliveryLedger#whileEndpointPresent).
+     */
     private void deliver(Claim claim) {
         try {
-            AttemptResult result = sender.get().send(claim);
-            ledger.get().record(claim, result);
+            DeliverySender.Attempt attempt = sender.get().prepare(claim);
+            if (attempt.sendable() && !ledger.get().whileEndpointPresent(claim, attempt::startAndAwaitWritten)) {
+                return; // removed since the claim: nothing sent, nothing left to record
+            }
+            ledger.get().record(claim, attempt.result());
         } catch (RuntimeException e) {
             LOG.warnf("Delivery %s: the attempt could not be recorded (%s); it is sent again after its lease",
                     claim.deliveryId(), e.toString());

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sansho.webhook.subscriptions.domain.EndpointAddress;
 import org.sansho.webhook.subscriptions.domain.EventTypePattern;
+import org.sansho.webhook.subscriptions.service.ChangeEndpoint;
 
 import java.util.List;
 
@@ -17,4 +18,8 @@ public record EndpointChange(
         @Size(min = 1, max = 50)
         List<@NotNull @Size(max = EventTypePattern.MAX_LENGTH) @Pattern(regexp = EventTypePattern.REGEX) String> eventTypes,
         Boolean enabled) {
+
+    public ChangeEndpoint toCommand() {
+        return new ChangeEndpoint(url, description, eventTypes, enabled);
+    }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sansho.webhook.subscriptions.domain.EndpointAddress;
 import org.sansho.webhook.subscriptions.domain.EventTypePattern;
+import org.sansho.webhook.subscriptions.service.SubscribeEndpoint;
 
 import java.util.List;
 
@@ -21,4 +22,8 @@ public record NewEndpoint(
         @Schema(description = "CloudEvents types, or patterns of whole segments ending in .*, or *",
                 example = "[\"org.sansho.contract.*\", \"org.sansho.assessment.completed.v1\"]")
         List<@NotNull @Size(max = EventTypePattern.MAX_LENGTH) @Pattern(regexp = EventTypePattern.REGEX) String> eventTypes) {
+
+    public SubscribeEndpoint toCommand() {
+        return new SubscribeEndpoint(url, description, eventTypes);
+    }
 }

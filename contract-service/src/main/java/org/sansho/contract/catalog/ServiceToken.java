@@ -30,7 +30,7 @@ import java.util.Optional;
  * Either token is reused until shortly before it expires.
  */
 @ApplicationScoped
-public class CatalogServiceToken extends ReactiveClientHeadersFactory {
+public class ServiceToken extends ReactiveClientHeadersFactory {
 
     static final String SUBJECT = "contract-service";
     private static final Duration LOCAL_LIFETIME = Duration.ofMinutes(5);
