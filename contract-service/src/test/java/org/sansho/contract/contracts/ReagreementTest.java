@@ -165,7 +165,12 @@ class ReagreementTest {
         UUID id = activate(p, Fixtures.openContract(p));
         as("procurement", p.hospital()).body(Map.of("to", "UNDER_REVIEW"))
                 .post("/api/v1/contracts/" + id + "/transitions").then().statusCode(200);
-        amend(p, id, Map.of("responsibilities", List.of(Map.of("key", "MHLW6-SYS-14.1", "party", "VENDOR"))));
+        // The agreed split changes: its first checklist item moves to another side.
+        List<Map<String, Object>> changed = new java.util.ArrayList<>(Fixtures.fullSplit());
+        Map<String, Object> first = new java.util.HashMap<>(changed.get(0));
+        first.put("party", "SHARED".equals(first.get("party")) ? "VENDOR" : "SHARED");
+        changed.set(0, first);
+        amend(p, id, Map.of("responsibilities", changed));
         // The review's own in-contract assessment is acceptable: only the re-agreement holds it.
         kafka.produceStrings().fromRecords(new ProducerRecord<>("assessment.events", id.toString(),
                 Fixtures.assessmentResult("org.sansho.assessment.completed.v1", p, id, "IN_CONTRACT", "ACCEPTABLE",
@@ -288,6 +293,7 @@ class ReagreementTest {
         kafka.produceStrings().fromRecords(new ProducerRecord<>("assessment.events", id.toString(),
                 Fixtures.assessmentResult("org.sansho.assessment.completed.v1", p, id, "PRE_CONTRACT", "ACCEPTABLE",
                         0, "2025-03-01T00:00:00Z"))).awaitCompletion();
+        Fixtures.agreeOnResponsibilitySplit(p, id);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("procurement", p.hospital())
                 .body(Map.of("to", "AGREED")).post("/api/v1/contracts/" + id + "/transitions").then().statusCode(200));
         as("procurement", p.hospital()).body(Map.of("to", "ACTIVE", "signedOn", "2025-03-20"))

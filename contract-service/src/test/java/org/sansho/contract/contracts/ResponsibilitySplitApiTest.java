@@ -164,6 +164,7 @@ class ResponsibilitySplitApiTest {
     void agreed_is_refused_with_the_split_guard_until_the_split_is_complete_and_acknowledged() {
         Fixtures.Parties p = Fixtures.parties();
         UUID id = Fixtures.openContract(p);
+        Fixtures.shareUnderstanding(p, id);
         for (String to : List.of("DISCLOSURE_REQUESTED", "UNDER_ASSESSMENT")) {
             as("procurement", p.hospital()).body(Map.of("to", to)).post(transitions(id)).then().statusCode(200);
         }

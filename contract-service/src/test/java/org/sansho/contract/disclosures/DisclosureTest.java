@@ -155,6 +155,8 @@ class DisclosureTest {
         assertThat(reached.path("rows").asInt()).isEqualTo(keys.size());
         assertThat(reached.path("hospitalId").asText()).isEqualTo(p.hospital().toString());
         move(p, id, "UNDER_ASSESSMENT").then().statusCode(200);
+        // The responsibility split is agreed, so that the refusals below name the disclosure guards only.
+        Fixtures.agreeOnResponsibilitySplit(p, id);
 
         // A new answer during the assessment reopens the row: AGREED needs the verdict and the understanding.
         as("vendor", p.vendor()).body(Map.of("statement", "組織体制を更新しました")).put(base + "/items/" + STRUCTURE_ROW)

@@ -140,6 +140,7 @@ class TermEndTest {
         kafka.produceStrings().fromRecords(new ProducerRecord<>("assessment.events", id.toString(),
                 Fixtures.assessmentResult("org.sansho.assessment.completed.v1", p, id, "PRE_CONTRACT", "ACCEPTABLE",
                         0, "2029-03-01T00:00:00Z"))).awaitCompletion();
+        Fixtures.agreeOnResponsibilitySplit(p, id);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("procurement", p.hospital())
                 .body(Map.of("to", "AGREED")).post("/api/v1/contracts/" + id + "/transitions").then().statusCode(200));
         as("procurement", p.hospital()).body(Map.of("to", "ACTIVE", "signedOn", "2025-03-01"))
