@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.junit.jupiter.api.Test;
 import org.sansho.assessment.assessments.domain.VersionRef;
+import org.sansho.servicetoken.ServiceToken;
 import org.sansho.testsupport.JwtTestResource;
 import org.sansho.testsupport.KafkaTestResource;
 import org.sansho.testsupport.PostgresTestResource;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With an OpenID provider configured, the catalog calls carry the token the provider issued to the client
  * assessment-service through the client-credentials grant, not one this service signed itself; the token is reused
  * while it is valid. (Without a provider, every other test of this module runs on the locally signed token, against
- * the running catalog: see {@link ServiceTokenTest}.)
+ * the running catalog; the service-token module's own tests check that token.)
  */
 @QuarkusTest
 @TestProfile(ServiceTokenFromProviderTest.WithOpenIdProvider.class)

@@ -2,7 +2,6 @@ package org.sansho.assessment.tenancy;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.common.mapper.TypeRef;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +15,7 @@ import org.sansho.assessment.assessments.service.Rebaselining;
 import org.sansho.assessment.events.GuidelineVersionPublishedV1;
 import org.sansho.platform.tenancy.NoTenantScopeException;
 import org.sansho.platform.tenancy.Tenancy;
+import org.sansho.testsupport.tenancy.ForgottenClause;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,19 +25,18 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.is;
 import static org.sansho.assessment.Fixtures.as;
+import static org.sansho.testsupport.tenancy.ForgottenClause.found;
+import static org.sansho.testsupport.tenancy.ForgottenClause.values;
 
 /**
  * Tenancy is enforced below the resources: a query or a load by id written without any tenancy clause
- * ({@link ForgottenClauseResource}) still sees only the caller's rows, the dashboard reads answer another
+ * ({@link ForgottenClauseResource}, {@link ForgottenClause}) still sees only the caller's rows, the dashboard reads answer another
  * organization with 404, and work without a caller that forgot to declare the system scope fails instead of
  * reading.
  */
 @QuarkusTest
 class TenancyTest {
-
-    private static final String PATH = "/test-only/forgotten-clause";
 
     @Inject
     Rebaselining rebaselining;
@@ -89,40 +88,33 @@ class TenancyTest {
     @Test
     void a_plain_list_of_every_assessment_answers_only_the_callers_side() {
         for (var caller : List.of(as("procurement", hospitalA), as("vendor", vendorA), as("auditor", hospitalA))) {
-            List<String> ids = caller.get(PATH + "/assessments").then().statusCode(200)
-                    .extract().as(new TypeRef<>() { });
-            assertThat(ids).contains(assessmentA.toString()).doesNotContain(assessmentB.toString());
+            assertThat(values(caller, "Assessment", "id")).contains(assessmentA.toString()).doesNotContain(assessmentB.toString());
         }
         // The vendor's side is not the hospital's: a procurement token of the vendor's organization sees none.
-        List<String> wrongSide = as("procurement", vendorA).get(PATH + "/assessments").then().statusCode(200)
-                .extract().as(new TypeRef<>() { });
-        assertThat(wrongSide).doesNotContain(assessmentA.toString());
+        assertThat(values(as("procurement", vendorA), "Assessment", "id")).doesNotContain(assessmentA.toString());
     }
 
     @Test
     void a_load_by_id_of_another_organizations_assessment_or_item_finds_nothing() {
-        as("vendor", vendorA).get(PATH + "/assessments/" + assessmentA).then().body("found", is(true));
-        as("vendor", vendorA).get(PATH + "/assessments/" + assessmentB).then().body("found", is(false));
+        assertThat(found(as("vendor", vendorA), "Assessment", assessmentA)).isTrue();
+        assertThat(found(as("vendor", vendorA), "Assessment", assessmentB)).isFalse();
         UUID itemOfB = QuarkusTransaction.requiringNew().call(() -> Tenancy.system("tenancy test",
                 () -> AssessmentItem.<AssessmentItem>find("assessmentId", assessmentB).firstResult().id));
-        as("procurement", hospitalA).get(PATH + "/items/" + itemOfB).then().body("found", is(false));
-        as("procurement", hospitalB).get(PATH + "/items/" + itemOfB).then().body("found", is(true));
+        assertThat(found(as("procurement", hospitalA), "AssessmentItem", itemOfB)).isFalse();
+        assertThat(found(as("procurement", hospitalB), "AssessmentItem", itemOfB)).isTrue();
     }
 
     @Test
     void a_plain_hql_query_of_items_answers_only_the_items_of_the_callers_assessments() {
-        List<String> owners = as("procurement", hospitalA).get(PATH + "/items").then().statusCode(200)
-                .extract().as(new TypeRef<>() { });
+        List<String> owners = values(as("procurement", hospitalA), "AssessmentItem", "assessmentId");
         assertThat(owners).contains(assessmentA.toString()).doesNotContain(assessmentB.toString());
     }
 
     @Test
     void the_read_models_answer_only_the_callers_rows_and_another_organization_is_not_found() {
-        List<String> posture = as("vendor", vendorA).get(PATH + "/posture").then().statusCode(200)
-                .extract().as(new TypeRef<>() { });
+        List<String> posture = values(as("vendor", vendorA), "ContractPosture", "contractId");
         assertThat(posture).contains(contractA.toString()).doesNotContain(contractB.toString());
-        List<String> deadlines = as("procurement", hospitalA).get(PATH + "/deadlines").then().statusCode(200)
-                .extract().as(new TypeRef<>() { });
+        List<String> deadlines = values(as("procurement", hospitalA), "UpcomingDeadline", "key.subjectId");
         assertThat(deadlines).contains(contractA.toString()).doesNotContain(contractB.toString());
 
         as("procurement", hospitalA).queryParam("hospital", hospitalA).get("/api/v1/posture").then()

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.sansho.servicetoken.ServiceToken;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

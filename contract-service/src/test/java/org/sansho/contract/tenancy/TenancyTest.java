@@ -2,7 +2,6 @@ package org.sansho.contract.tenancy;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.common.mapper.TypeRef;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +12,7 @@ import org.sansho.contract.reagreements.service.GuidelineChange;
 import org.sansho.contract.reagreements.service.ReagreementService;
 import org.sansho.platform.tenancy.NoTenantScopeException;
 import org.sansho.platform.tenancy.Tenancy;
+import org.sansho.testsupport.tenancy.ForgottenClause;
 
 import java.util.HashMap;
 import java.util.List;
@@ -23,16 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.is;
 import static org.sansho.contract.Fixtures.as;
+import static org.sansho.testsupport.tenancy.ForgottenClause.found;
+import static org.sansho.testsupport.tenancy.ForgottenClause.rows;
+import static org.sansho.testsupport.tenancy.ForgottenClause.values;
 
 /**
  * Tenancy is enforced below the resources: a query or a load by id written without any tenancy clause
- * ({@link ForgottenClauseResource}) still sees only the caller's rows, and work without a caller that forgot to
+ * ({@link ForgottenClauseResource}, {@link ForgottenClause}) still sees only the caller's rows, and work without a caller that forgot to
  * declare the system scope fails instead of reading.
  */
 @QuarkusTest
 class TenancyTest {
-
-    private static final String PATH = "/test-only/forgotten-clause";
 
     @Inject
     ReagreementService reagreements;
@@ -57,65 +58,53 @@ class TenancyTest {
 
     @Test
     void a_plain_list_of_every_contract_answers_only_the_callers_side() {
-        List<Map<String, String>> hospitalSees = as("procurement", a.hospital()).get(PATH + "/contracts").then()
-                .statusCode(200).extract().as(new TypeRef<>() { });
+        List<Map<String, String>> hospitalSees = rows(as("procurement", a.hospital()), "Contract",
+                "id", "hospitalId", "vendorId");
         assertThat(hospitalSees).extracting(c -> c.get("id")).contains(contractOfA.toString())
                 .doesNotContain(contractOfB.toString());
         assertThat(hospitalSees).allSatisfy(c -> assertThat(c.get("hospitalId")).isEqualTo(a.hospital().toString()));
 
-        List<Map<String, String>> vendorSees = as("vendor", a.vendor()).get(PATH + "/contracts").then()
-                .statusCode(200).extract().as(new TypeRef<>() { });
+        List<Map<String, String>> vendorSees = rows(as("vendor", a.vendor()), "Contract",
+                "id", "hospitalId", "vendorId");
         assertThat(vendorSees).extracting(c -> c.get("id")).contains(contractOfA.toString())
                 .doesNotContain(contractOfB.toString());
         assertThat(vendorSees).allSatisfy(c -> assertThat(c.get("vendorId")).isEqualTo(a.vendor().toString()));
 
         // The hospital's procurement is not the vendor's side: a procurement token of the vendor sees none of them.
-        List<Map<String, String>> wrongSide = as("procurement", a.vendor()).get(PATH + "/contracts").then()
-                .statusCode(200).extract().as(new TypeRef<>() { });
-        assertThat(wrongSide).extracting(c -> c.get("id")).doesNotContain(contractOfA.toString());
+        assertThat(values(as("procurement", a.vendor()), "Contract", "id")).doesNotContain(contractOfA.toString());
     }
 
     @Test
     void a_plain_hql_query_answers_only_the_callers_rows() {
-        List<String> ids = as("auditor", a.hospital()).get(PATH + "/contracts-hql").then().statusCode(200)
-                .extract().as(new TypeRef<>() { });
-        assertThat(ids).contains(contractOfA.toString()).doesNotContain(contractOfB.toString());
+        assertThat(values(as("auditor", a.hospital()), "Contract", "id")).contains(contractOfA.toString()).doesNotContain(contractOfB.toString());
     }
 
     @Test
     void a_load_by_id_of_another_organizations_row_finds_nothing() {
-        as("procurement", a.hospital()).get(PATH + "/contracts/" + contractOfA).then().statusCode(200)
-                .body("found", is(true)).body("foundByEm", is(true));
-        as("procurement", a.hospital()).get(PATH + "/contracts/" + contractOfB).then().statusCode(200)
-                .body("found", is(false)).body("foundByEm", is(false));
-        as("vendor", a.vendor()).get(PATH + "/contracts/" + contractOfB).then().statusCode(200)
-                .body("found", is(false));
+        assertThat(found(as("procurement", a.hospital()), "Contract", contractOfA)).isTrue();
+        assertThat(found(as("procurement", a.hospital()), "Contract", contractOfB)).isFalse();
+        assertThat(found(as("vendor", a.vendor()), "Contract", contractOfB)).isFalse();
     }
 
     @Test
     void rows_that_belong_to_a_contract_are_seen_only_with_it() {
-        List<String> transitions = as("procurement", a.hospital()).get(PATH + "/transitions").then()
-                .statusCode(200).extract().as(new TypeRef<>() { });
+        List<String> transitions = values(as("procurement", a.hospital()), "ContractTransition", "contractId");
         assertThat(transitions).contains(contractOfA.toString()).doesNotContain(contractOfB.toString());
     }
 
     @Test
     void a_plain_list_of_organizations_answers_only_those_the_caller_may_see() {
-        List<String> orgs = as("vendor", a.vendor()).get(PATH + "/organizations").then().statusCode(200)
-                .extract().as(new TypeRef<>() { });
+        List<String> orgs = values(as("vendor", a.vendor()), "Organization", "id");
         // itself and the counterpart of its contract; not the other parties
         assertThat(orgs).contains(a.vendor().toString(), a.hospital().toString())
                 .doesNotContain(b.vendor().toString(), b.hospital().toString());
-        List<String> serviceOwners = as("procurement", a.hospital()).get(PATH + "/services").then().statusCode(200)
-                .extract().as(new TypeRef<>() { });
+        List<String> serviceOwners = values(as("procurement", a.hospital()), "VendorService", "organizationId");
         assertThat(serviceOwners).contains(a.vendor().toString()).doesNotContain(b.vendor().toString());
     }
 
     @Test
     void a_service_token_sees_every_organizations_rows() {
-        List<String> ids = as("service", null).get(PATH + "/contracts-hql").then().statusCode(200)
-                .extract().as(new TypeRef<>() { });
-        assertThat(ids).contains(contractOfA.toString(), contractOfB.toString());
+        assertThat(values(as("service", null), "Contract", "id")).contains(contractOfA.toString(), contractOfB.toString());
     }
 
     @Test

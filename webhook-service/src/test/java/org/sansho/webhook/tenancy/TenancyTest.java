@@ -3,13 +3,13 @@ package org.sansho.webhook.tenancy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
-import io.restassured.common.mapper.TypeRef;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sansho.platform.tenancy.NoTenantScopeException;
 import org.sansho.platform.tenancy.Tenancy;
+import org.sansho.testsupport.tenancy.ForgottenClause;
 import org.sansho.webhook.Fixtures;
 import org.sansho.webhook.Fixtures.Subscribed;
 import org.sansho.webhook.Receiver;
@@ -21,24 +21,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.is;
+import static org.sansho.testsupport.tenancy.ForgottenClause.found;
+import static org.sansho.testsupport.tenancy.ForgottenClause.rows;
+import static org.sansho.testsupport.tenancy.ForgottenClause.values;
 import static org.sansho.webhook.Fixtures.as;
 import static org.sansho.webhook.Fixtures.contractEvent;
 import static org.sansho.webhook.Fixtures.subscribe;
 
 /**
  * Tenancy is enforced below the resources, on the webhook-service's own tables too: a query or a load by id written
- * without any tenancy clause ({@link ForgottenClauseResource}) still sees only the caller's endpoints, secrets,
+ * without any tenancy clause ({@link ForgottenClauseResource}, {@link ForgottenClause}) still sees only the caller's endpoints, secrets,
  * deliveries and attempts, and work without a caller that forgot to declare the system scope fails instead of
  * reading.
  */
 @QuarkusTest
 class TenancyTest {
-
-    private static final String PATH = "/test-only/forgotten-clause";
 
     @InjectKafkaCompanion
     KafkaCompanion kafka;
@@ -83,26 +84,19 @@ class TenancyTest {
 
     @Test
     void a_plain_list_of_every_endpoint_answers_only_the_callers() {
-        List<Map<String, String>> seen = as("procurement", a).get(PATH + "/endpoints").then().statusCode(200)
-                .extract().as(new TypeRef<>() { });
+        List<Map<String, String>> seen = rows(as("procurement", a), "WebhookEndpoint", "id", "organizationId");
         assertThat(seen).extracting(e -> e.get("id")).containsExactly(endpointOfA.id().toString());
         assertThat(seen).allSatisfy(e -> assertThat(e.get("organizationId")).isEqualTo(a.toString()));
 
-        List<String> byHql = as("auditor", b).get(PATH + "/endpoints-hql").then().statusCode(200)
-                .extract().as(new TypeRef<>() { });
-        assertThat(byHql).containsExactly(endpointOfB.id().toString());
+        assertThat(values(as("auditor", b), "WebhookEndpoint", "id")).containsExactly(endpointOfB.id().toString());
     }
 
     @Test
     void a_load_by_id_of_another_organizations_endpoint_or_delivery_finds_nothing() {
-        as("procurement", a).get(PATH + "/endpoints/" + endpointOfA.id()).then().statusCode(200)
-                .body("found", is(true)).body("foundByEm", is(true));
-        as("procurement", a).get(PATH + "/endpoints/" + endpointOfB.id()).then().statusCode(200)
-                .body("found", is(false)).body("foundByEm", is(false));
-        as("procurement", a).get(PATH + "/deliveries/" + deliveryOfA).then().statusCode(200)
-                .body("found", is(true));
-        as("procurement", a).get(PATH + "/deliveries/" + deliveryOfB).then().statusCode(200)
-                .body("found", is(false));
+        assertThat(found(as("procurement", a), "WebhookEndpoint", endpointOfA.id())).isTrue();
+        assertThat(found(as("procurement", a), "WebhookEndpoint", endpointOfB.id())).isFalse();
+        assertThat(found(as("procurement", a), "Delivery", deliveryOfA)).isTrue();
+        assertThat(found(as("procurement", a), "Delivery", deliveryOfB)).isFalse();
         // and through the API: 404, as for a row that does not exist
         as("procurement", a).get("/api/v1/endpoints/" + endpointOfB.id()).then().statusCode(404);
         as("procurement", a).get("/api/v1/endpoints/" + endpointOfB.id() + "/deliveries/" + deliveryOfB).then()
@@ -111,24 +105,23 @@ class TenancyTest {
 
     @Test
     void the_rows_that_belong_to_an_endpoint_are_seen_only_with_it() {
-        for (String rows : List.of("/secrets", "/deliveries")) {
-            List<String> endpoints = as("vendor", b).get(PATH + rows).then().statusCode(200)
-                    .extract().as(new TypeRef<>() { });
-            assertThat(endpoints).as(rows).isNotEmpty().containsOnly(endpointOfB.id().toString());
+        for (String entity : List.of("EndpointSecret", "Delivery")) {
+            assertThat(values(as("vendor", b), entity, "endpointId")).as(entity).isNotEmpty()
+                    .containsOnly(endpointOfB.id().toString());
         }
-        List<String> attempts = as("procurement", a).get(PATH + "/attempts").then().statusCode(200)
-                .extract().as(new TypeRef<>() { });
-        assertThat(attempts).containsExactly(deliveryOfA);
+        assertThat(values(as("procurement", a), "DeliveryAttempt", "deliveryId")).containsExactly(deliveryOfA);
     }
 
     @Test
     void a_caller_without_an_organization_sees_none_and_a_service_token_every_one() {
-        List<String> none = as("procurement", null).get(PATH + "/endpoints-hql").then().statusCode(200)
-                .extract().as(new TypeRef<>() { });
-        assertThat(none).isEmpty();
-        List<String> all = as("service", null).get(PATH + "/endpoints-hql").then().statusCode(200)
-                .extract().as(new TypeRef<>() { });
-        assertThat(all).contains(endpointOfA.id().toString(), endpointOfB.id().toString());
+        assertThat(values(as("procurement", null), "WebhookEndpoint", "id")).isEmpty();
+        assertThat(values(as("service", null), "WebhookEndpoint", "id")).contains(endpointOfA.id().toString(), endpointOfB.id().toString());
+    }
+
+    @Test
+    void the_queries_without_a_tenancy_clause_answer_no_one_without_a_token() {
+        given().queryParam("attribute", "id").get(ForgottenClause.PATH + "/WebhookEndpoint").then().statusCode(401);
+        given().get(ForgottenClause.PATH + "/WebhookEndpoint/" + endpointOfA.id()).then().statusCode(401);
     }
 
     @Test
