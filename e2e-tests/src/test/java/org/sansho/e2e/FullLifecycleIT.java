@@ -16,6 +16,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * One contract through every phase of 2省GL §3.2 across the three services: disclosure opens the pre-contract
@@ -68,6 +72,32 @@ class FullLifecycleIT {
         Suite.as(suite.contract, "vendor", p.vendor()).post(incidentPath + "/agreement").then().statusCode(200);
         suite.transition(p, id, "ACTIVE");
 
+        // Keeping the agreement current (2省GL §3.2.2): an SLA amendment opens a re-agreement case that closes only
+        // when both sides consent.
+        Suite.as(suite.contract, "procurement", p.hospital()).header("If-Match", etag(p, id))
+                .body(Map.of("sla", Map.of("availabilityPercent", 99.9, "rtoHours", 12, "rpoHours", 12,
+                        "incidentNotificationHours", 1, "dataRegion", "JP-East")))
+                .patch("/api/v1/contracts/" + id).then().statusCode(200).body("reagreementRequired", equalTo(true));
+        String reagreement = "/api/v1/contracts/" + id + "/reagreements/" + Suite.as(suite.contract, "vendor",
+                        p.vendor()).queryParam("open", true).get("/api/v1/contracts/" + id + "/reagreements")
+                .then().statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].amendedFields", hasItem("sla")).extract().path("items[0].id");
+        Suite.as(suite.contract, "vendor", p.vendor()).post(reagreement + "/consent").then().statusCode(200)
+                .body("closedAt", nullValue());
+        Suite.as(suite.contract, "procurement", p.hospital()).post(reagreement + "/consent").then().statusCode(200)
+                .body("closedAt", notNullValue());
+        assertThat(contract(p, id).getBoolean("reagreementRequired")).isFalse();
+
+        // A term that ended without notice rolls over: the reminder job renews it and recomputes the notice deadline.
+        LocalDate ended = LocalDate.now().minusDays(10);
+        Suite.as(suite.contract, "procurement", p.hospital()).header("If-Match", etag(p, id))
+                .body(Map.of("term", Map.of("startDate", ended.minusYears(1).plusDays(1).toString(),
+                        "endDate", ended.toString(), "autoRenewal", true, "renewalMonths", 12,
+                        "hospitalNoticeDays", 90, "vendorNoticeDays", 180)))
+                .patch("/api/v1/contracts/" + id).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> contract(p, id).getString("term.endDate"),
+                end -> end != null && LocalDate.parse(end).equals(ended.plusYears(1)));
+
         suite.transition(p, id, "UNDER_REVIEW");
         String in = review.awaitOpened("IN_CONTRACT");
         assertThat(review.itemKeys(in)).containsExactlyInAnyOrder(Suite.key(suite.guideline, "split"),
@@ -117,7 +147,11 @@ class FullLifecycleIT {
                 CONTRACT + "responsibility-split-changed.v1", CONTRACT + "responsibility-split-changed.v1",
                 CONTRACT + "state-changed.v1 UNDER_ASSESSMENT>AGREED", CONTRACT + "state-changed.v1 AGREED>ACTIVE",
                 CONTRACT + "state-changed.v1 ACTIVE>INCIDENT", CONTRACT + "incident-reported.v1",
-                CONTRACT + "state-changed.v1 INCIDENT>ACTIVE", CONTRACT + "state-changed.v1 ACTIVE>UNDER_REVIEW",
+                CONTRACT + "state-changed.v1 INCIDENT>ACTIVE",
+                // the SLA amendment's re-agreement, both consents; the term's amendment and its renewal
+                CONTRACT + "reagreement-required.v1", CONTRACT + "amended.v1", CONTRACT + "reagreement-concluded.v1",
+                CONTRACT + "amended.v1", CONTRACT + "renewed.v1",
+                CONTRACT + "state-changed.v1 ACTIVE>UNDER_REVIEW",
                 CONTRACT + "state-changed.v1 UNDER_REVIEW>ACTIVE",
                 CONTRACT + "state-changed.v1 ACTIVE>TERMINATION_NOTICED",
                 CONTRACT + "state-changed.v1 TERMINATION_NOTICED>DATA_RETURN",
@@ -197,7 +231,12 @@ class FullLifecycleIT {
                 Duration.ofNanos(System.nanoTime() - start).toSeconds());
     }
 
-    private JsonPath contract(Suite.Parties p, UUID id) {
+    private String etag(Suite.Parties p, UUID id) {
+        return Suite.as(suite.contract, "procurement", p.hospital()).get("/api/v1/contracts/" + id).then()
+                .statusCode(200).extract().header("ETag");
+    }
+
+        private JsonPath contract(Suite.Parties p, UUID id) {
         return Suite.as(suite.contract, "procurement", p.hospital()).get("/api/v1/contracts/" + id).then()
                 .statusCode(200).extract().jsonPath();
     }

@@ -65,6 +65,9 @@ final class Suite {
         // (responsibility split) of the catalog.
         Map<String, String> contractEnv = new HashMap<>(kafka);
         contractEnv.put("QUARKUS_REST_CLIENT_CATALOG_URL", catalog.baseUrl());
+        // The reminder job (notice deadlines, renewals, expiries) runs every few seconds, so a term that ended is
+        // renewed while a scenario waits rather than within the hour.
+        contractEnv.put("SANSHO_REMINDERS_EVERY", "2s");
         contract = ServiceProcess.start("contract-service", "e2e_contract", contractEnv);
         Map<String, String> assessmentEnv = new HashMap<>(kafka);
         assessmentEnv.put("QUARKUS_REST_CLIENT_CATALOG_URL", catalog.baseUrl());

@@ -40,7 +40,7 @@ public final class AssessmentPayloads {
     @DataSchema("AssessmentResultV1")
     public record Result(UUID assessmentId, UUID contractId, UUID hospitalId, UUID vendorId, AssessmentPhase phase,
                          Verdict verdict, double score, int openMandatoryGaps, int acceptedMandatoryGaps,
-                         int openRecommendedGaps, Instant completedAt) {
+                         int openRecommendedGaps, int plannedMandatoryGaps, Instant completedAt) {
     }
 
     @DataSchema("AssessmentStaleV1")

@@ -10,10 +10,12 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.sansho.assessment.Fixtures;
+import org.sansho.assessment.assessments.domain.AssessmentPhase;
 import org.sansho.assessment.assessments.domain.AssessmentStatus;
 import org.sansho.assessment.assessments.domain.Evaluation;
 import org.sansho.assessment.assessments.domain.ResponseStatus;
 import org.sansho.assessment.assessments.domain.VersionRef;
+import org.sansho.assessment.assessments.persistence.Assessment;
 import org.sansho.assessment.assessments.persistence.AssessmentItem;
 import org.sansho.assessment.findings.service.FindingDeadlineWatch;
 import org.sansho.platform.security.Roles;
@@ -45,8 +47,12 @@ class FindingDeadlineWatchTest {
     private final UUID hospital = UUID.randomUUID();
     private final UUID vendor = UUID.randomUUID();
 
-    /** A completed assessment with two mandatory nonconformities, each with a finding due in 30 days. */
+    /** A completed pre-contract assessment with two mandatory nonconformities and no finding yet. */
     private UUID completedWithTwoGaps() {
+        return completedWithTwoGaps(AssessmentPhase.PRE_CONTRACT);
+    }
+
+    private UUID completedWithTwoGaps(AssessmentPhase phase) {
         UUID id = Fixtures.seed(contract, hospital, vendor, AssessmentStatus.UNDER_REVIEW,
                 List.of(new VersionRef("deadline-test-guideline", "1")),
                 List.of(new Fixtures.Req("G-1", MANDATORY), new Fixtures.Req("G-2", MANDATORY)));
@@ -56,6 +62,11 @@ class FindingDeadlineWatchTest {
                     i.evaluation = Evaluation.NONCONFORMANT;
                     i.evaluationComment = "missing";
                 })));
+        QuarkusTransaction.requiringNew().run(() -> Tenancy.system("test set-up", () -> {
+            Assessment a = Assessment.findById(id);
+            a.phase = phase;
+            a.openingKey = contract + ":" + phase;
+        }));
         as(Roles.PROCUREMENT, hospital).post("/api/v1/assessments/{id}/complete", id).then().statusCode(200)
                 .body("result.verdict", equalTo("UNACCEPTABLE"));
         return id;
@@ -101,6 +112,45 @@ class FindingDeadlineWatchTest {
 
         as(Roles.PROCUREMENT, hospital).queryParam("hospital", hospital).get("/api/v1/posture").then().statusCode(200)
                 .body("overdueFindings", equalTo(1)).body("verdicts.UNACCEPTABLE", equalTo(1));
+    }
+
+    @Test
+    void in_contract_a_mandatory_gap_under_a_finding_due_ahead_is_planned_until_the_due_date_passes() {
+        UUID id = completedWithTwoGaps(AssessmentPhase.IN_CONTRACT);
+        finding(id, "G-1");
+        // One gap planned, one still open: not yet managed.
+        as(Roles.PROCUREMENT, hospital).get("/api/v1/assessments/{id}", id).then().statusCode(200)
+                .body("result.verdict", equalTo("UNACCEPTABLE")).body("result.openMandatoryGaps", equalTo(1))
+                .body("result.plannedMandatoryGaps", equalTo(1));
+        finding(id, "G-2");
+        as(Roles.VENDOR, vendor).get("/api/v1/assessments/{id}", id).then().statusCode(200)
+                .body("result.verdict", equalTo("CONDITIONAL")).body("result.openMandatoryGaps", equalTo(0))
+                .body("result.plannedMandatoryGaps", equalTo(2));
+
+        // Both due dates pass: the plans no longer manage the gaps and the contract hears it.
+        watch.check(LocalDate.now().plusDays(31));
+        watch.check(LocalDate.now().plusDays(32));
+        as(Roles.PROCUREMENT, hospital).get("/api/v1/assessments/{id}", id).then().statusCode(200)
+                .body("result.verdict", equalTo("UNACCEPTABLE")).body("result.openMandatoryGaps", equalTo(2))
+                .body("result.plannedMandatoryGaps", equalTo(0));
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> Fixtures.published(contract, "org.sansho.assessment.verdict-changed.v1").size() >= 3);
+        List<JsonNode> changes = Fixtures.published(contract, "org.sansho.assessment.verdict-changed.v1");
+        assertThat(changes.stream().map(e -> e.path("data").path("verdict").asText() + "/"
+                + e.path("data").path("openMandatoryGaps").asInt() + "/"
+                + e.path("data").path("plannedMandatoryGaps").asInt()).toList())
+                .containsExactly("UNACCEPTABLE/1/1", "CONDITIONAL/0/2", "UNACCEPTABLE/2/0");
+    }
+
+    @Test
+    void before_the_contract_a_finding_with_a_due_date_does_not_manage_a_mandatory_gap() {
+        UUID id = completedWithTwoGaps();
+        finding(id, "G-1");
+        finding(id, "G-2");
+        as(Roles.PROCUREMENT, hospital).get("/api/v1/assessments/{id}", id).then().statusCode(200)
+                .body("result.verdict", equalTo("UNACCEPTABLE")).body("result.openMandatoryGaps", equalTo(2))
+                .body("result.plannedMandatoryGaps", equalTo(0));
+        assertThat(Fixtures.published(contract, "org.sansho.assessment.verdict-changed.v1")).isEmpty();
     }
 
     @Test

@@ -38,7 +38,7 @@ class PostureTest {
     private void result(UUID contract, UUID hospitalId, Verdict verdict, int gaps) {
         QuarkusTransaction.requiringNew().run(() -> projection.resultRecorded(new AssessmentPayloads.Result(
                 UUID.randomUUID(), contract, hospitalId, vendor, AssessmentPhase.PRE_CONTRACT, verdict, 0.5, gaps, 0,
-                0, Instant.now())));
+                0, 0, Instant.now())));
     }
 
     @Test

@@ -22,6 +22,14 @@ import java.util.Collection;
  * CONFORMANT (the reviewer agreed they do not apply) leave the denominator; a nonconformity whose finding was
  * resolved counts as conformant.
  *
+ * <p>In contract (an IN_CONTRACT assessment, {@code remediationPlansCount}), a MANDATORY nonconformity whose finding
+ * is open with a due date that has not passed is being remedied on an agreed plan: it counts as a planned gap
+ * ({@code plannedMandatoryGaps}) and makes the verdict CONDITIONAL, not UNACCEPTABLE. The service is already running
+ * and the periodic review's question is whether every gap is managed: risk-accepted, or scheduled for remedy by a
+ * date both sides can see (2省GL §3.2.2 in-contract confirmation; MHLW 6.0 企画管理編 risk management). Once the due
+ * date passes the finding is overdue and the gap is open again. Before the contract (PRE_CONTRACT) and after it
+ * (POST_TERMINATION) a plan is not enough: the gap must be closed or its risk accepted before agreement or closure.
+ *
  * <p>Nothing assessed is never a pass: an assessment without one applicable item (no items, or every item agreed
  * not to apply) has looked at nothing the guideline asks of the vendor, so it is UNACCEPTABLE with a score of 0
  * (2省GL §4.3: the institution judges the vendor's answers against the requirements; with no requirement judged,
@@ -39,6 +47,16 @@ public final class AssessmentVerdictRule {
     }
 
     public static AssessmentResult evaluate(Collection<ItemOutcome> items, LocalDate today) {
+        return evaluate(items, today, false);
+    }
+
+    /**
+     * @param remediationPlansCount whether an open finding with a due date still ahead manages a mandatory gap (in
+     *                              contract only)
+     */
+    public static AssessmentResult evaluate(Collection<ItemOutcome> items, LocalDate today,
+                                            boolean remediationPlansCount) {
+        int plannedMandatory = 0;
         int openMandatory = 0;
         int acceptedMandatory = 0;
         int openRecommended = 0;
@@ -61,6 +79,8 @@ public final class AssessmentVerdictRule {
             if (item.obligation() == Obligation.MANDATORY) {
                 if (accepted) {
                     acceptedMandatory++;
+                } else if (remediationPlansCount && item.remediationPlanned(today)) {
+                    plannedMandatory++;
                 } else {
                     openMandatory++;
                 }
@@ -72,16 +92,18 @@ public final class AssessmentVerdictRule {
         }
         Verdict verdict;
         if (applicable == 0) {
-            return new AssessmentResult(Verdict.UNACCEPTABLE, 0.0, openMandatory, acceptedMandatory, openRecommended);
+            return new AssessmentResult(Verdict.UNACCEPTABLE, 0.0, openMandatory, acceptedMandatory, openRecommended,
+                    plannedMandatory);
         }
         if (openMandatory > 0) {
             verdict = Verdict.UNACCEPTABLE;
-        } else if (openRecommended > 0 || acceptedMandatory > 0 || acceptedOther > 0) {
+        } else if (openRecommended > 0 || acceptedMandatory > 0 || acceptedOther > 0 || plannedMandatory > 0) {
             verdict = Verdict.CONDITIONAL;
         } else {
             verdict = Verdict.ACCEPTABLE;
         }
         double score = Math.round(1000.0 * conformant / applicable) / 10.0;
-        return new AssessmentResult(verdict, score, openMandatory, acceptedMandatory, openRecommended);
+        return new AssessmentResult(verdict, score, openMandatory, acceptedMandatory, openRecommended,
+                plannedMandatory);
     }
 }

@@ -66,6 +66,8 @@ public class Assessment extends PanacheEntityBase {
     public Integer acceptedMandatoryGaps;
     @Column(name = "open_recommended_gaps")
     public Integer openRecommendedGaps;
+    @Column(name = "planned_mandatory_gaps")
+    public Integer plannedMandatoryGaps;
     @Column(name = "completed_at")
     public Instant completedAt;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -98,7 +100,7 @@ public class Assessment extends PanacheEntityBase {
             return null;
         }
         return new AssessmentResult(verdict, score.doubleValue(), openMandatoryGaps, acceptedMandatoryGaps,
-                openRecommendedGaps);
+                openRecommendedGaps, plannedMandatoryGaps == null ? 0 : plannedMandatoryGaps);
     }
 
     public void record(AssessmentResult result) {
@@ -107,5 +109,6 @@ public class Assessment extends PanacheEntityBase {
         openMandatoryGaps = result.openMandatoryGaps();
         acceptedMandatoryGaps = result.acceptedMandatoryGaps();
         openRecommendedGaps = result.openRecommendedGaps();
+        plannedMandatoryGaps = result.plannedMandatoryGaps();
     }
 }

@@ -25,6 +25,9 @@ public record AssessmentView(
     @Schema(name = "AssessmentResult", description = "Verdict by the documented rule; score = share of applicable items found conformant")
     public record Result(@Schema(example = "CONDITIONAL") Verdict verdict, @Schema(example = "87.5") double score,
                          int openMandatoryGaps, int acceptedMandatoryGaps, int openRecommendedGaps,
+                         @Schema(description = "In contract only: mandatory gaps whose finding is open with a due date "
+                                 + "still ahead (remedied on an agreed plan); not in openMandatoryGaps")
+                         int plannedMandatoryGaps,
                          Instant completedAt) {
     }
 
@@ -33,7 +36,8 @@ public record AssessmentView(
 
     public static AssessmentView of(Assessment a) {
         Result result = a.verdict == null ? null : new Result(a.verdict, a.score.doubleValue(), a.openMandatoryGaps,
-                a.acceptedMandatoryGaps, a.openRecommendedGaps, a.completedAt);
+                a.acceptedMandatoryGaps, a.openRecommendedGaps,
+                a.plannedMandatoryGaps == null ? 0 : a.plannedMandatoryGaps, a.completedAt);
         Staleness stale = a.staleBy == null ? null : new Staleness(a.staleSuperseded, a.staleBy);
         return new AssessmentView(a.id, a.contractId, a.hospitalId, a.vendorId, a.phase, a.status, a.baseline,
                 a.serviceModel, a.dataCategories, result, stale,

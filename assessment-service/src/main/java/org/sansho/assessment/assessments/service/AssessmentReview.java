@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.sansho.assessment.assessments.domain.AnsweringSide;
 import org.sansho.assessment.assessments.domain.AssessmentAction;
+import org.sansho.assessment.assessments.domain.AssessmentPhase;
 import org.sansho.assessment.assessments.domain.AssessmentResult;
 import org.sansho.assessment.assessments.domain.AssessmentStatus;
 import org.sansho.assessment.assessments.domain.AssessmentVerdictRule;
@@ -216,7 +217,7 @@ public class AssessmentReview {
     }
 
     public AssessmentResult evaluate(Assessment a, LocalDate today) {
-        return AssessmentVerdictRule.evaluate(outcomes(a), today);
+        return AssessmentVerdictRule.evaluate(outcomes(a), today, a.phase == AssessmentPhase.IN_CONTRACT);
     }
 
     private static List<ItemOutcome> outcomes(Assessment a) {
@@ -227,14 +228,14 @@ public class AssessmentReview {
                     Finding f = findings.get(i.id);
                     return new ItemOutcome(i.obligation, i.answeredBy.effective(i.response, i.hospitalResponse),
                             i.evaluation, f == null ? null : f.status,
-                            f == null ? null : f.expiresOn);
+                            f == null ? null : f.expiresOn, f == null ? null : f.dueDate);
                 }).toList();
     }
 
     public static AssessmentPayloads.Result result(Assessment a) {
         return new AssessmentPayloads.Result(a.id, a.contractId, a.hospitalId, a.vendorId, a.phase, a.verdict,
                 a.score.doubleValue(), a.openMandatoryGaps, a.acceptedMandatoryGaps, a.openRecommendedGaps,
-                a.completedAt);
+                a.plannedMandatoryGaps == null ? 0 : a.plannedMandatoryGaps, a.completedAt);
     }
 
     private static AssessmentStatus transition(Assessment a, AssessmentAction action) {

@@ -19,6 +19,7 @@ public record AssessmentSnapshot(UUID id, UUID contractId, UUID hospitalId, UUID
                                  AssessmentStatus status, List<VersionRef> baseline, String serviceModel,
                                  List<String> dataCategories, Verdict verdict, BigDecimal score,
                                  Integer openMandatoryGaps, Integer acceptedMandatoryGaps, Integer openRecommendedGaps,
+                                 Integer plannedMandatoryGaps,
                                  Instant completedAt, VersionRef staleSuperseded, VersionRef staleBy,
                                  List<String> staleChangedKeys, String itemsError, Instant createdAt,
                                  Instant updatedAt, long version) {
@@ -26,7 +27,7 @@ public record AssessmentSnapshot(UUID id, UUID contractId, UUID hospitalId, UUID
     public static AssessmentSnapshot of(Assessment a) {
         return new AssessmentSnapshot(a.id, a.contractId, a.hospitalId, a.vendorId, a.phase, a.status, a.baseline,
                 a.serviceModel, a.dataCategories, a.verdict, a.score, a.openMandatoryGaps, a.acceptedMandatoryGaps,
-                a.openRecommendedGaps, a.completedAt, a.staleSuperseded, a.staleBy, a.staleChangedKeys, a.itemsError,
+                a.openRecommendedGaps, a.plannedMandatoryGaps, a.completedAt, a.staleSuperseded, a.staleBy, a.staleChangedKeys, a.itemsError,
                 a.createdAt, a.updatedAt, a.version);
     }
 }

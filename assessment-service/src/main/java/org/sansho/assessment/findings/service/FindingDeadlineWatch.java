@@ -73,6 +73,9 @@ public class FindingDeadlineWatch {
                 posture.overdueChanged(f.contractId, f.hospitalId, f.vendorId, 1);
                 audit.actAs(WATCH, null);
                 audit.finding("finding.overdue-noticed", f, before);
+                // A planned remedy that missed its date no longer manages the gap (in contract): the verdict of a
+                // completed assessment is computed again, and a change goes out as verdict-changed.
+                review.recompute(f.assessmentId, today);
                 return 1;
             });
         }

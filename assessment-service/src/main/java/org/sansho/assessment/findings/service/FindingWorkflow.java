@@ -140,6 +140,10 @@ public class FindingWorkflow {
         f.persist();
         publish(f, AssessmentEventTypes.FINDING_OPENED);
         audit.finding("finding.opened", f, null);
+        if (a.status == AssessmentStatus.COMPLETED) {
+            // In contract, a finding with a due date ahead puts the gap under a plan: the verdict may change.
+            review.recompute(a.id);
+        }
         return f;
     }
 

@@ -92,4 +92,34 @@ class AssessmentVerdictRuleTest {
         assertThat(AssessmentVerdictRule.evaluate(allNotApplicable, TODAY).verdict()).isEqualTo(Verdict.UNACCEPTABLE);
         assertThat(AssessmentVerdictRule.applicable(List.of(ok(MANDATORY), allNotApplicable.get(0)))).isEqualTo(1);
     }
+
+    private static ItemOutcome planned(Obligation o, LocalDate due) {
+        return new ItemOutcome(o, NOT_IMPLEMENTED, NONCONFORMANT, FindingStatus.OPEN, null, due);
+    }
+
+    @Test
+    void in_contract_a_mandatory_gap_with_a_finding_due_ahead_is_planned_and_conditional() {
+        List<ItemOutcome> items = List.of(ok(MANDATORY), planned(MANDATORY, TODAY.plusDays(10)));
+        assertThat(AssessmentVerdictRule.evaluate(items, TODAY, true))
+                .isEqualTo(new AssessmentResult(Verdict.CONDITIONAL, 50.0, 0, 0, 0, 1));
+        // Due today still counts; the day after it is open again.
+        assertThat(AssessmentVerdictRule.evaluate(items, TODAY.plusDays(10), true).verdict())
+                .isEqualTo(Verdict.CONDITIONAL);
+        assertThat(AssessmentVerdictRule.evaluate(items, TODAY.plusDays(11), true))
+                .isEqualTo(new AssessmentResult(Verdict.UNACCEPTABLE, 50.0, 1, 0, 0, 0));
+    }
+
+    @Test
+    void a_plan_does_not_manage_a_gap_outside_the_contract_nor_one_without_an_open_finding() {
+        List<ItemOutcome> items = List.of(ok(MANDATORY), planned(MANDATORY, TODAY.plusDays(10)));
+        assertThat(AssessmentVerdictRule.evaluate(items, TODAY, false))
+                .isEqualTo(new AssessmentResult(Verdict.UNACCEPTABLE, 50.0, 1, 0, 0, 0));
+        assertThat(AssessmentVerdictRule.evaluate(items, TODAY))
+                .isEqualTo(AssessmentVerdictRule.evaluate(items, TODAY, false));
+        assertThat(AssessmentVerdictRule.evaluate(List.of(gap(MANDATORY, null, null)), TODAY, true).verdict())
+                .isEqualTo(Verdict.UNACCEPTABLE);
+        // A recommended gap under a plan stays a recommended gap: CONDITIONAL either way, not counted as planned.
+        assertThat(AssessmentVerdictRule.evaluate(List.of(planned(RECOMMENDED, TODAY)), TODAY, true))
+                .isEqualTo(new AssessmentResult(Verdict.CONDITIONAL, 0.0, 0, 0, 1, 0));
+    }
 }

@@ -168,10 +168,13 @@ public final class ContractLifecycle {
     /**
      * A periodic review (2省GL §3.2.2, in-contract confirmation of the vendor's measures) ends only on its own
      * result: an in-contract assessment completed since the review began, ACCEPTABLE, or CONDITIONAL with every
-     * mandatory gap risk-accepted. An UNACCEPTABLE result keeps the contract under review.
+     * mandatory gap managed: risk-accepted, or under a finding whose due date has not passed (the assessment-service
+     * counts such a gap as planned, not open; an overdue one is open again and its verdict-changed reaches this
+     * guard). An UNACCEPTABLE result keeps the contract under review.
      */
     private static void inContractVerdict(GuardFacts facts, List<GuardFailure> failed) {
-        String rule = "2省GL §3.2.2 in-contract review; §5 risk communication (accepted risks agreed)";
+        String rule = "2省GL §3.2.2 in-contract review; §5 risk communication (accepted risks agreed, remedies "
+                + "scheduled)";
         AssessmentOutcome in = facts.inContract();
         if (in == null) {
             failed.add(new GuardFailure(IN_CONTRACT_VERDICT, rule,
@@ -181,7 +184,8 @@ public final class ContractLifecycle {
                     "the in-contract assessment of this review is UNACCEPTABLE"));
         } else if (in.openMandatoryGaps() > 0) {
             failed.add(new GuardFailure(IN_CONTRACT_VERDICT, rule, "the in-contract assessment of this review has "
-                    + in.openMandatoryGaps() + " mandatory gap(s) open and not risk-accepted"));
+                    + in.openMandatoryGaps() + " mandatory gap(s) open: neither risk-accepted nor under a finding "
+                    + "with a due date still ahead"));
         }
     }
 
