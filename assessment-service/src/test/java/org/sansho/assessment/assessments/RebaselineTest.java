@@ -215,6 +215,24 @@ class RebaselineTest {
                 .post("/api/v1/guidelines/{g}/versions/{v}/mappings", guideline, version).then().statusCode(201);
     }
 
+    private void sendSplit(List<Map<String, Object>> items) {
+        Map<String, Object> data = new java.util.HashMap<>();
+        data.put("contractId", contract.toString());
+        data.put("hospitalId", hospital.toString());
+        data.put("vendorId", vendor.toString());
+        data.put("serviceModel", "SAAS");
+        data.put("baseline", List.of(Map.of("guidelineId", guideline, "version", "1")));
+        data.put("dataCategories", List.of("OTHER_PERSONAL_HEALTH_INFO"));
+        data.put("templateId", "role-sharing-checklist-2024");
+        data.put("items", items);
+        data.put("acknowledged", false);
+        String value = Fixtures.cloudEvent(UUID.randomUUID().toString(),
+                "org.sansho.contract.responsibility-split-changed.v1", contract.toString(), data);
+        ProducerRecord<String, String> record = new ProducerRecord<>("contract.events", contract.toString(), value);
+        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes());
+        kafka.produceStrings().fromRecords(record).awaitCompletion();
+    }
+
     private UUID openAssessment() {
         List<Map<String, String>> baseline = List.of(Map.of("guidelineId", guideline, "version", "1"));
         String value = Fixtures.cloudEvent(UUID.randomUUID().toString(), "org.sansho.contract.state-changed.v1",
@@ -239,6 +257,8 @@ class RebaselineTest {
     void a_rebaseline_across_renumbered_keys_carries_answers_through_the_mappings_for_confirmation() {
         String a = "A" + suffix, b = "B" + suffix, c1 = "C1" + suffix, c2 = "C2" + suffix, k = "K" + suffix;
         String a2 = "A2" + suffix, b2 = "B2" + suffix, c = "C" + suffix;
+        // H is a shared duty: under the contract's split both sides answer it, and its successor H2.
+        String h = "H" + suffix, h2 = "H2" + suffix;
         catalogAdmin().body(Map.of("id", guideline, "issuer", "METI_MIC", "audience", "VENDOR",
                         "title", Map.of("ja", "引き継ぎテスト", "en", "Carry-over test")))
                 .post("/api/v1/guidelines").then().statusCode(201);
@@ -249,17 +269,25 @@ class RebaselineTest {
         for (String key : List.of(a, b, c1, c2, k)) {
             putRequirement("1", key, requirement(key, "MANDATORY", "VENDOR", "Old duty " + key));
         }
+        putRequirement("1", h, requirement(h, "MANDATORY", "SHARED", "Old shared duty"));
         catalogAdmin().body(Map.of()).post("/api/v1/guidelines/{g}/versions/1/publish", guideline)
                 .then().statusCode(200);
 
         UUID id = openAssessment();
+        sendSplit(List.of(Map.of("key", "Part2 A-1", "part", "PART_2", "party", "SHARED",
+                "requirements", List.of(h, h2))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "BOTH".equals(item(id, h).path("answeredBy").asText()));
         List<Map<String, String>> evidence = List.of(Map.of("name", "Backup runbook",
                 "uri", "https://vendor.example/runbook.pdf"));
-        for (String key : List.of(a, b, c1, c2, k)) {
+        for (String key : List.of(a, b, c1, c2, k, h)) {
             as(Roles.VENDOR, vendor).header("If-Match", etag(id, key))
                     .body(Map.of("status", "IMPLEMENTED", "statement", "done for " + key, "evidence", evidence))
                     .put("/api/v1/assessments/{id}/items/{key}/response", id, key).then().statusCode(200);
         }
+
+        as(Roles.PROCUREMENT, hospital).header("If-Match", etag(id, h))
+                .body(Map.of("status", "PARTIAL", "statement", "the hospital's part"))
+                .put("/api/v1/assessments/{id}/items/{key}/response", id, h).then().statusCode(200);
 
         // Version 2 keeps K and replaces the others under new keys, with the correspondences recorded: A is
         // superseded by A2, B2 is equivalent to B (stated from the new key's side), C1 and C2 merge into C.
@@ -271,7 +299,9 @@ class RebaselineTest {
         for (String key : List.of(a2, b2, c)) {
             putRequirement("2", key, requirement(key, "MANDATORY", "VENDOR", "New duty " + key));
         }
+        putRequirement("2", h2, requirement(h2, "MANDATORY", "SHARED", "New shared duty"));
         addMapping("2", a, a2, "SUPERSEDED_BY");
+        addMapping("2", h, h2, "SUPERSEDED_BY");
         addMapping("2", b2, b, "EQUIVALENT");
         addMapping("2", c1, c, "SUPERSEDED_BY");
         addMapping("2", c2, c, "SUPERSEDED_BY");
@@ -282,21 +312,23 @@ class RebaselineTest {
         // The preview names each carry-over and the ambiguous merge, and writes nothing.
         JsonNode preview = Fixtures.read(as(Roles.PROCUREMENT, hospital)
                 .post("/api/v1/assessments/{id}/rebaseline?preview=true", id).then().statusCode(200)
-                .body("removed", equalTo(List.of(a, b, c1, c2))).body("added", equalTo(List.of(a2, b2, c)))
+                .body("removed", equalTo(List.of(a, b, c1, c2, h))).body("added", equalTo(List.of(a2, b2, c, h2)))
                 .body("kept", equalTo(List.of(k))).extract().asString());
         assertThat(preview.path("carriedOver").toString()).isEqualTo(Fixtures.read("""
                 [{"source":"%s","sourceVersion":"1","target":"%s","relation":"SUPERSEDED_BY","sides":["VENDOR"]},
-                 {"source":"%s","sourceVersion":"1","target":"%s","relation":"EQUIVALENT","sides":["VENDOR"]}]"""
-                .formatted(a, a2, b, b2)).toString());
+                 {"source":"%s","sourceVersion":"1","target":"%s","relation":"EQUIVALENT","sides":["VENDOR"]},
+                 {"source":"%s","sourceVersion":"1","target":"%s","relation":"SUPERSEDED_BY",
+                  "sides":["VENDOR","HOSPITAL"]}]"""
+                .formatted(a, a2, b, b2, h, h2)).toString());
         assertThat(preview.path("carryOverCandidates").toString()).isEqualTo(Fixtures.read("""
                 [{"target":"%s","sources":["%s","%s"]}]""".formatted(c, c1, c2)).toString());
         assertThat(assessment(id).path("status").asText()).isEqualTo("STALE");
-        assertThat(AssessmentOpeningTest.itemKeys(id, hospital)).containsExactly(a, b, c1, c2, k);
+        assertThat(AssessmentOpeningTest.itemKeys(id, hospital)).containsExactly(a, b, c1, c2, k, h);
 
         as(Roles.PROCUREMENT, hospital).post("/api/v1/assessments/{id}/rebaseline?preview=false", id).then()
-                .statusCode(200).body("carriedOver.target", equalTo(List.of(a2, b2)))
+                .statusCode(200).body("carriedOver.target", equalTo(List.of(a2, b2, h2)))
                 .body("carryOverCandidates[0].target", equalTo(c));
-        assertThat(AssessmentOpeningTest.itemKeys(id, hospital)).containsExactly(k, a2, b2, c);
+        assertThat(AssessmentOpeningTest.itemKeys(id, hospital)).containsExactly(k, a2, b2, c, h2);
         JsonNode carried = item(id, a2);
         assertThat(carried.path("response").path("status").asText()).isEqualTo("IMPLEMENTED");
         assertThat(carried.path("response").path("statement").asText()).isEqualTo("done for " + a);
@@ -306,6 +338,11 @@ class RebaselineTest {
         assertThat(carried.path("carriedOverFrom").path("version").asText()).isEqualTo("1");
         assertThat(carried.path("carriedOverFrom").path("relation").asText()).isEqualTo("SUPERSEDED_BY");
         assertThat(item(id, b2).path("carriedOverFrom").path("relation").asText()).isEqualTo("EQUIVALENT");
+        JsonNode shared = item(id, h2);
+        assertThat(shared.path("answeredBy").asText()).isEqualTo("BOTH");
+        assertThat(shared.path("response").path("carryOver").asText()).isEqualTo("PENDING");
+        assertThat(shared.path("hospitalResponse").path("statement").asText()).isEqualTo("the hospital's part");
+        assertThat(shared.path("hospitalResponse").path("carryOver").asText()).isEqualTo("PENDING");
         assertThat(item(id, c).path("response").isNull()).as("the merged item is asked afresh").isTrue();
         assertThat(item(id, c).path("carriedOverFrom").isNull()).isTrue();
         assertThat(item(id, k).path("response").path("carryOver").isNull()).as("a kept answer is its own").isTrue();
@@ -317,7 +354,7 @@ class RebaselineTest {
                 .contentType("application/problem+json")
                 .body("guards.guard", equalTo(List.of("carried-over-answers-confirmed")))
                 .body("guards[0].reason", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString(a2),
-                        org.hamcrest.Matchers.containsString(b2)));
+                        org.hamcrest.Matchers.containsString(b2), org.hamcrest.Matchers.containsString(h2)));
 
         // Bad confirmations are refused and change nothing.
         String tag = etag(id, a2);
@@ -359,6 +396,13 @@ class RebaselineTest {
                 .body(Map.of("status", "IMPLEMENTED", "statement", "checked against the new text"))
                 .put("/api/v1/assessments/{id}/items/{key}/response", id, b2).then().statusCode(200)
                 .body("response.carryOver", nullValue()).body("carriedOverFrom", nullValue());
+        // Each side confirms its own carried answer to the shared item.
+        as(Roles.PROCUREMENT, hospital).header("If-Match", etag(id, h2))
+                .post("/api/v1/assessments/{id}/items/{key}/response/confirmation", id, h2).then().statusCode(200)
+                .body("hospitalResponse.carryOver", equalTo("CONFIRMED")).body("response.carryOver", equalTo("PENDING"));
+        as(Roles.VENDOR, vendor).header("If-Match", etag(id, h2))
+                .post("/api/v1/assessments/{id}/items/{key}/response/confirmation", id, h2).then().statusCode(200)
+                .body("response.carryOver", equalTo("CONFIRMED")).body("carriedOverFrom.key", equalTo(h));
         as(Roles.VENDOR, vendor).post("/api/v1/assessments/{id}/submit", id).then().statusCode(200)
                 .body("status", equalTo("UNDER_REVIEW"));
     }
