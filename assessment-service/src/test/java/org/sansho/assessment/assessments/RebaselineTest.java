@@ -198,4 +198,212 @@ class RebaselineTest {
         as(Roles.PROCUREMENT, hospital).post("/api/v1/assessments/{id}/rebaseline?preview=false", id).then()
                 .statusCode(409);
     }
+
+    private String etag(UUID id, String key) {
+        return as(Roles.VENDOR, vendor).get("/api/v1/assessments/{id}/items/{key}", id, key).then().statusCode(200)
+                .extract().header("ETag");
+    }
+
+    private JsonNode item(UUID id, String key) {
+        return Fixtures.read(as(Roles.VENDOR, vendor).get("/api/v1/assessments/{id}/items/{key}", id, key).then()
+                .statusCode(200).extract().asString());
+    }
+
+    private void addMapping(String version, String from, String to, String relation) {
+        catalogAdmin().body(Map.of("from", from, "to", to, "relation", relation, "basis", "EXPERT",
+                        "confidence", "HIGH", "rationale", Map.of("ja", "試験用の対応", "en", "A test correspondence")))
+                .post("/api/v1/guidelines/{g}/versions/{v}/mappings", guideline, version).then().statusCode(201);
+    }
+
+    private void sendSplit(List<Map<String, Object>> items) {
+        Map<String, Object> data = new java.util.HashMap<>();
+        data.put("contractId", contract.toString());
+        data.put("hospitalId", hospital.toString());
+        data.put("vendorId", vendor.toString());
+        data.put("serviceModel", "SAAS");
+        data.put("baseline", List.of(Map.of("guidelineId", guideline, "version", "1")));
+        data.put("dataCategories", List.of("OTHER_PERSONAL_HEALTH_INFO"));
+        data.put("templateId", "role-sharing-checklist-2024");
+        data.put("items", items);
+        data.put("acknowledged", false);
+        String value = Fixtures.cloudEvent(UUID.randomUUID().toString(),
+                "org.sansho.contract.responsibility-split-changed.v1", contract.toString(), data);
+        ProducerRecord<String, String> record = new ProducerRecord<>("contract.events", contract.toString(), value);
+        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes());
+        kafka.produceStrings().fromRecords(record).awaitCompletion();
+    }
+
+    private UUID openAssessment() {
+        List<Map<String, String>> baseline = List.of(Map.of("guidelineId", guideline, "version", "1"));
+        String value = Fixtures.cloudEvent(UUID.randomUUID().toString(), "org.sansho.contract.state-changed.v1",
+                contract.toString(), Fixtures.stateChanged(contract, hospital, vendor, "DRAFT",
+                        "DISCLOSURE_REQUESTED", "PRE_CONTRACT", baseline));
+        kafka.produceStrings().fromRecords(new ProducerRecord<>("contract.events", contract.toString(), value))
+                .awaitCompletion();
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode page = Fixtures.read(as(Roles.PROCUREMENT, hospital).queryParam("contract", contract)
+                    .queryParam("status", "OPEN").get("/api/v1/assessments").then().extract().asString());
+            return page.path("totalItems").asInt() == 1 ? UUID.fromString(page.path("items").get(0).path("id").asText())
+                    : null;
+        }, java.util.Objects::nonNull);
+    }
+
+    /**
+     * A new version that renumbers its requirements (as MHLW 5.2 → 6.0 did): the catalog's mappings carry the
+     * answers of the replaced keys to their successors, marked "carried over, confirm", and the assessment is
+     * submitted only once each carried answer is confirmed or answered again.
+     */
+    @Test
+    void a_rebaseline_across_renumbered_keys_carries_answers_through_the_mappings_for_confirmation() {
+        String a = "A" + suffix, b = "B" + suffix, c1 = "C1" + suffix, c2 = "C2" + suffix, k = "K" + suffix;
+        String a2 = "A2" + suffix, b2 = "B2" + suffix, c = "C" + suffix;
+        // H is a shared duty: under the contract's split both sides answer it, and its successor H2.
+        String h = "H" + suffix, h2 = "H2" + suffix;
+        catalogAdmin().body(Map.of("id", guideline, "issuer", "METI_MIC", "audience", "VENDOR",
+                        "title", Map.of("ja", "引き継ぎテスト", "en", "Carry-over test")))
+                .post("/api/v1/guidelines").then().statusCode(201);
+        catalogAdmin().body(Map.of("version", "1")).post("/api/v1/guidelines/{g}/versions", guideline)
+                .then().statusCode(201);
+        catalogAdmin().body(Map.of("title", Map.of("ja", "総則", "en", "General")))
+                .put("/api/v1/guidelines/{g}/versions/1/sections/1", guideline).then().statusCode(201);
+        for (String key : List.of(a, b, c1, c2, k)) {
+            putRequirement("1", key, requirement(key, "MANDATORY", "VENDOR", "Old duty " + key));
+        }
+        putRequirement("1", h, requirement(h, "MANDATORY", "SHARED", "Old shared duty"));
+        catalogAdmin().body(Map.of()).post("/api/v1/guidelines/{g}/versions/1/publish", guideline)
+                .then().statusCode(200);
+
+        UUID id = openAssessment();
+        sendSplit(List.of(Map.of("key", "Part2 A-1", "part", "PART_2", "party", "SHARED",
+                "requirements", List.of(h, h2))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "BOTH".equals(item(id, h).path("answeredBy").asText()));
+        List<Map<String, String>> evidence = List.of(Map.of("name", "Backup runbook",
+                "uri", "https://vendor.example/runbook.pdf"));
+        for (String key : List.of(a, b, c1, c2, k, h)) {
+            as(Roles.VENDOR, vendor).header("If-Match", etag(id, key))
+                    .body(Map.of("status", "IMPLEMENTED", "statement", "done for " + key, "evidence", evidence))
+                    .put("/api/v1/assessments/{id}/items/{key}/response", id, key).then().statusCode(200);
+        }
+
+        as(Roles.PROCUREMENT, hospital).header("If-Match", etag(id, h))
+                .body(Map.of("status", "PARTIAL", "statement", "the hospital's part"))
+                .put("/api/v1/assessments/{id}/items/{key}/response", id, h).then().statusCode(200);
+
+        // Version 2 keeps K and replaces the others under new keys, with the correspondences recorded: A is
+        // superseded by A2, B2 is equivalent to B (stated from the new key's side), C1 and C2 merge into C.
+        catalogAdmin().body(Map.of("version", "2")).post("/api/v1/guidelines/{g}/versions", guideline)
+                .then().statusCode(201);
+        catalogAdmin().body(Map.of("title", Map.of("ja", "総則", "en", "General")))
+                .put("/api/v1/guidelines/{g}/versions/2/sections/1", guideline).then().statusCode(201);
+        putRequirement("2", k, requirement(k, "MANDATORY", "VENDOR", "Old duty " + k));
+        for (String key : List.of(a2, b2, c)) {
+            putRequirement("2", key, requirement(key, "MANDATORY", "VENDOR", "New duty " + key));
+        }
+        putRequirement("2", h2, requirement(h2, "MANDATORY", "SHARED", "New shared duty"));
+        addMapping("2", a, a2, "SUPERSEDED_BY");
+        addMapping("2", h, h2, "SUPERSEDED_BY");
+        addMapping("2", b2, b, "EQUIVALENT");
+        addMapping("2", c1, c, "SUPERSEDED_BY");
+        addMapping("2", c2, c, "SUPERSEDED_BY");
+        catalogAdmin().body(Map.of()).post("/api/v1/guidelines/{g}/versions/2/publish", guideline)
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "STALE".equals(assessment(id).path("status").asText()));
+
+        // The preview names each carry-over and the ambiguous merge, and writes nothing.
+        JsonNode preview = Fixtures.read(as(Roles.PROCUREMENT, hospital)
+                .post("/api/v1/assessments/{id}/rebaseline?preview=true", id).then().statusCode(200)
+                .body("removed", equalTo(List.of(a, b, c1, c2, h))).body("added", equalTo(List.of(a2, b2, c, h2)))
+                .body("kept", equalTo(List.of(k))).extract().asString());
+        assertThat(preview.path("carriedOver").toString()).isEqualTo(Fixtures.read("""
+                [{"source":"%s","sourceVersion":"1","target":"%s","relation":"SUPERSEDED_BY","sides":["VENDOR"]},
+                 {"source":"%s","sourceVersion":"1","target":"%s","relation":"EQUIVALENT","sides":["VENDOR"]},
+                 {"source":"%s","sourceVersion":"1","target":"%s","relation":"SUPERSEDED_BY",
+                  "sides":["VENDOR","HOSPITAL"]}]"""
+                .formatted(a, a2, b, b2, h, h2)).toString());
+        assertThat(preview.path("carryOverCandidates").toString()).isEqualTo(Fixtures.read("""
+                [{"target":"%s","sources":["%s","%s"]}]""".formatted(c, c1, c2)).toString());
+        assertThat(assessment(id).path("status").asText()).isEqualTo("STALE");
+        assertThat(AssessmentOpeningTest.itemKeys(id, hospital)).containsExactly(a, b, c1, c2, k, h);
+
+        as(Roles.PROCUREMENT, hospital).post("/api/v1/assessments/{id}/rebaseline?preview=false", id).then()
+                .statusCode(200).body("carriedOver.target", equalTo(List.of(a2, b2, h2)))
+                .body("carryOverCandidates[0].target", equalTo(c));
+        assertThat(AssessmentOpeningTest.itemKeys(id, hospital)).containsExactly(k, a2, b2, c, h2);
+        JsonNode carried = item(id, a2);
+        assertThat(carried.path("response").path("status").asText()).isEqualTo("IMPLEMENTED");
+        assertThat(carried.path("response").path("statement").asText()).isEqualTo("done for " + a);
+        assertThat(carried.path("response").path("evidence").get(0).path("name").asText()).isEqualTo("Backup runbook");
+        assertThat(carried.path("response").path("carryOver").asText()).isEqualTo("PENDING");
+        assertThat(carried.path("carriedOverFrom").path("key").asText()).isEqualTo(a);
+        assertThat(carried.path("carriedOverFrom").path("version").asText()).isEqualTo("1");
+        assertThat(carried.path("carriedOverFrom").path("relation").asText()).isEqualTo("SUPERSEDED_BY");
+        assertThat(item(id, b2).path("carriedOverFrom").path("relation").asText()).isEqualTo("EQUIVALENT");
+        JsonNode shared = item(id, h2);
+        assertThat(shared.path("answeredBy").asText()).isEqualTo("BOTH");
+        assertThat(shared.path("response").path("carryOver").asText()).isEqualTo("PENDING");
+        assertThat(shared.path("hospitalResponse").path("statement").asText()).isEqualTo("the hospital's part");
+        assertThat(shared.path("hospitalResponse").path("carryOver").asText()).isEqualTo("PENDING");
+        assertThat(item(id, c).path("response").isNull()).as("the merged item is asked afresh").isTrue();
+        assertThat(item(id, c).path("carriedOverFrom").isNull()).isTrue();
+        assertThat(item(id, k).path("response").path("carryOver").isNull()).as("a kept answer is its own").isTrue();
+
+        // Answering C leaves only the carried answers: submission is refused, naming them.
+        as(Roles.VENDOR, vendor).header("If-Match", etag(id, c)).body(Map.of("status", "PARTIAL", "statement", "half"))
+                .put("/api/v1/assessments/{id}/items/{key}/response", id, c).then().statusCode(200);
+        as(Roles.VENDOR, vendor).post("/api/v1/assessments/{id}/submit", id).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("guards.guard", equalTo(List.of("carried-over-answers-confirmed")))
+                .body("guards[0].reason", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString(a2),
+                        org.hamcrest.Matchers.containsString(b2), org.hamcrest.Matchers.containsString(h2)));
+
+        // Bad confirmations are refused and change nothing.
+        String tag = etag(id, a2);
+        as(Roles.VENDOR, vendor).post("/api/v1/assessments/{id}/items/{key}/response/confirmation", id, a2).then()
+                .statusCode(428).contentType("application/problem+json");
+        as(Roles.VENDOR, vendor).header("If-Match", "\"999\"")
+                .post("/api/v1/assessments/{id}/items/{key}/response/confirmation", id, a2).then()
+                .statusCode(412).contentType("application/problem+json");
+        as(Roles.VENDOR, vendor).header("If-Match", tag)
+                .post("/api/v1/assessments/{id}/items/{key}/response/confirmation", id, "no such key!").then()
+                .statusCode(400).contentType("application/problem+json");
+        as(Roles.VENDOR, vendor).header("If-Match", tag)
+                .post("/api/v1/assessments/{id}/items/{key}/response/confirmation", id, "UNKNOWN-" + suffix).then()
+                .statusCode(404).contentType("application/problem+json");
+        as(Roles.VENDOR, vendor).header("If-Match", etag(id, k))
+                .post("/api/v1/assessments/{id}/items/{key}/response/confirmation", id, k).then()
+                .statusCode(409).contentType("application/problem+json");
+        as(Roles.PROCUREMENT, hospital).header("If-Match", tag)
+                .post("/api/v1/assessments/{id}/items/{key}/response/confirmation", id, a2).then()
+                .statusCode(403).contentType("application/problem+json");
+        // Another vendor does not see the assessment at all.
+        as(Roles.VENDOR, UUID.randomUUID()).header("If-Match", tag)
+                .post("/api/v1/assessments/{id}/items/{key}/response/confirmation", id, a2).then()
+                .statusCode(404).contentType("application/problem+json");
+        assertThat(etag(id, a2)).isEqualTo(tag);
+        assertThat(item(id, a2).path("response").path("carryOver").asText()).isEqualTo("PENDING");
+
+        // The vendor confirms A2 as carried, and answers B2 anew: both stop holding up the submission.
+        as(Roles.VENDOR, vendor).header("If-Match", tag)
+                .post("/api/v1/assessments/{id}/items/{key}/response/confirmation", id, a2).then().statusCode(200)
+                .body("response.carryOver", equalTo("CONFIRMED")).body("response.status", equalTo("IMPLEMENTED"))
+                .body("carriedOverFrom.key", equalTo(a));
+        as(Roles.VENDOR, vendor).header("If-Match", etag(id, a2))
+                .post("/api/v1/assessments/{id}/items/{key}/response/confirmation", id, a2).then().statusCode(409);
+        as(Roles.VENDOR, vendor).post("/api/v1/assessments/{id}/submit", id).then().statusCode(409)
+                .body("guards[0].reason", org.hamcrest.Matchers.containsString(b2))
+                .body("guards[0].reason", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(a2 + ",")));
+        as(Roles.VENDOR, vendor).header("If-Match", etag(id, b2))
+                .body(Map.of("status", "IMPLEMENTED", "statement", "checked against the new text"))
+                .put("/api/v1/assessments/{id}/items/{key}/response", id, b2).then().statusCode(200)
+                .body("response.carryOver", nullValue()).body("carriedOverFrom", nullValue());
+        // Each side confirms its own carried answer to the shared item.
+        as(Roles.PROCUREMENT, hospital).header("If-Match", etag(id, h2))
+                .post("/api/v1/assessments/{id}/items/{key}/response/confirmation", id, h2).then().statusCode(200)
+                .body("hospitalResponse.carryOver", equalTo("CONFIRMED")).body("response.carryOver", equalTo("PENDING"));
+        as(Roles.VENDOR, vendor).header("If-Match", etag(id, h2))
+                .post("/api/v1/assessments/{id}/items/{key}/response/confirmation", id, h2).then().statusCode(200)
+                .body("response.carryOver", equalTo("CONFIRMED")).body("carriedOverFrom.key", equalTo(h));
+        as(Roles.VENDOR, vendor).post("/api/v1/assessments/{id}/submit", id).then().statusCode(200)
+                .body("status", equalTo("UNDER_REVIEW"));
+    }
 }

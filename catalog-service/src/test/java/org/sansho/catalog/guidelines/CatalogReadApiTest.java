@@ -14,6 +14,7 @@ import org.sansho.catalog.content.CatalogSeedLoader;
 import org.sansho.testsupport.TestTokens;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -234,6 +235,39 @@ class CatalogReadApiTest {
         assertThat(lines.get(0)).contains("guidelineId,version,key");
         assertThat(lines).hasSize(1 + total);
         assertThat(csv).contains("VGL-4.1-1").doesNotContain("VGL-3.2-9");
+    }
+
+    @Test
+    void the_successor_version_lists_the_seeded_supersessions_from_the_5_2_keys_it_replaced() {
+        var mappings = given().auth().oauth2(TestTokens.token("service"))
+                .queryParam("relation", "SUPERSEDED_BY,EQUIVALENT")
+                .get("/api/v1/guidelines/mhlw-medical-information-security/versions/6.0/mappings")
+                .then().statusCode(200).header("ETag", notNullValue())
+                .body("version.version", equalTo("6.0"))
+                .extract().jsonPath();
+        List<String> relations = mappings.getList("mappings.relation");
+        assertThat(relations).isNotEmpty().allMatch(r -> r.equals("SUPERSEDED_BY") || r.equals("EQUIVALENT"));
+        List<Map<String, Object>> superseding = mappings.getList("mappings");
+        // 5.2 items 6.2-C1 and 6.2-C2 both continue in 6.0 MGT-6-2 (a many-to-one succession).
+        assertThat(superseding).filteredOn(m -> "MHLW6-MGT-6-2".equals(m.get("to"))
+                        && "SUPERSEDED_BY".equals(m.get("relation")))
+                .extracting(m -> m.get("from")).contains("MHLW5-6.2-C1", "MHLW5-6.2-C2");
+        long seeded = CONTENT.mappings().stream().filter(m -> m.relation().name().equals("SUPERSEDED_BY")
+                && m.from().startsWith("MHLW5-") && m.to().startsWith("MHLW6-")).count();
+        assertThat(superseding.stream().filter(m -> "SUPERSEDED_BY".equals(m.get("relation"))
+                && String.valueOf(m.get("from")).startsWith("MHLW5-")).count()).isEqualTo(seeded);
+        // Without a filter every relation comes; an unknown relation is a 400 naming the parameter.
+        List<String> all = given().auth().oauth2(reader())
+                .get("/api/v1/guidelines/mhlw-medical-information-security/versions/6.0/mappings")
+                .then().statusCode(200).extract().jsonPath().getList("mappings.relation");
+        assertThat(all.size()).isGreaterThanOrEqualTo(relations.size());
+        given().auth().oauth2(reader()).queryParam("relation", "REPLACES")
+                .get("/api/v1/guidelines/mhlw-medical-information-security/versions/6.0/mappings")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("relation"));
+        given().auth().oauth2(reader())
+                .get("/api/v1/guidelines/mhlw-medical-information-security/versions/9.9/mappings")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

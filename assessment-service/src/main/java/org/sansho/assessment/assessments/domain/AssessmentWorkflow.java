@@ -69,6 +69,14 @@ public final class AssessmentWorkflow {
                     failed.add(new TransitionRefusedException.Guard("all-items-answered", "2省GL §4.1",
                             facts.unanswered() + " of " + facts.items() + " items have no response"));
                 }
+                if (!facts.unconfirmed().isEmpty()) {
+                    // A carried-over answer was given to the replaced requirement; the new one is only answered
+                    // once its side has read it against the new text (合意の維持, 2省GL §3.2.2).
+                    failed.add(new TransitionRefusedException.Guard("carried-over-answers-confirmed", "2省GL §3.2.2",
+                            facts.unconfirmed().size() + " items hold answers carried over from a replaced "
+                                    + "requirement that are not confirmed: " + names(facts.unconfirmed())
+                                    + " / 旧版の要求事項から引き継いだ回答が未確認の項目があります"));
+                }
                 yield UNDER_REVIEW;
             }
             case EVALUATE -> {
@@ -106,6 +114,11 @@ public final class AssessmentWorkflow {
                     failed);
         }
         return target;
+    }
+
+    private static String names(List<String> keys) {
+        int shown = Math.min(keys.size(), 20);
+        return String.join(", ", keys.subList(0, shown)) + (keys.size() > shown ? ", …" : "");
     }
 
     private static void require(boolean holds, List<TransitionRefusedException.Guard> failed, String name,

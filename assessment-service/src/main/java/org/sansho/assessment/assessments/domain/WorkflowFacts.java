@@ -1,5 +1,7 @@
 package org.sansho.assessment.assessments.domain;
 
+import java.util.List;
+
 /**
  * What the workflow guards need to know about an assessment's items.
  *
@@ -9,6 +11,18 @@ package org.sansho.assessment.assessments.domain;
  * @param unevaluated  answered items the reviewer has not yet judged CONFORMANT or NONCONFORMANT
  * @param needsInfo    items handed back to the vendor (NEEDS_INFO) and not yet answered again
  * @param answered     items with an answer of either side
+ * @param unconfirmed  keys of the items holding an answer a re-baseline carried over from a replaced key that the
+ *                     answering side has not confirmed yet
  */
-public record WorkflowFacts(int items, int unanswered, int unevaluated, int needsInfo, int answered) {
+public record WorkflowFacts(int items, int unanswered, int unevaluated, int needsInfo, int answered,
+                            List<String> unconfirmed) {
+
+    public WorkflowFacts {
+        unconfirmed = unconfirmed == null ? List.of() : List.copyOf(unconfirmed);
+    }
+
+    /** Facts of an assessment with no carried-over answer waiting for confirmation. */
+    public WorkflowFacts(int items, int unanswered, int unevaluated, int needsInfo, int answered) {
+        this(items, unanswered, unevaluated, needsInfo, answered, List.of());
+    }
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.sansho.assessment.assessments.domain.AnsweringSide;
+import org.sansho.assessment.assessments.domain.CarryOverConfirmation;
 import org.sansho.assessment.assessments.domain.Evaluation;
 import org.sansho.assessment.assessments.domain.EvidenceRef;
 import org.sansho.assessment.assessments.domain.Obligation;
@@ -103,6 +104,22 @@ public class AssessmentItem extends PanacheEntityBase {
     public String hospitalRespondedBy;
     @Column(name = "hospital_responded_at")
     public Instant hospitalRespondedAt;
+    /** The requirement key of the old baseline whose answers a re-baseline carried over to this item; null if none. */
+    @Column(name = "carried_over_from_key")
+    public String carriedOverFromKey;
+    @Column(name = "carried_over_from_version")
+    public String carriedOverFromVersion;
+    /** The catalog relation the answers were carried through (SUPERSEDED_BY or EQUIVALENT). */
+    @Column(name = "carried_over_relation")
+    public String carriedOverRelation;
+    /** Whether the vendor's answer is a carried-over one, and whether it was confirmed; null: its own. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "carry_over_vendor")
+    public CarryOverConfirmation carryOverVendor;
+    /** Whether the hospital's answer is a carried-over one, and whether it was confirmed; null: its own. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "carry_over_hospital")
+    public CarryOverConfirmation carryOverHospital;
     @Enumerated(EnumType.STRING)
     public Evaluation evaluation;
     @Column(name = "evaluation_comment")
@@ -139,7 +156,67 @@ public class AssessmentItem extends PanacheEntityBase {
         hospitalEvidenceRefs = new ArrayList<>();
         hospitalRespondedBy = null;
         hospitalRespondedAt = null;
+        clearCarryOver();
         clearEvaluation();
+    }
+
+    /**
+     * Takes over another item's answers as carried over from it (a re-baseline across a key change): each side's
+     * answer that {@code vendor} / {@code hospital} names, waiting for that side's confirmation.
+     */
+    public void carryOver(AssessmentItem source, String relation, boolean vendor, boolean hospital) {
+        if (vendor) {
+            response = source.response;
+            justification = source.justification;
+            statement = source.statement;
+            evidenceRefs = new ArrayList<>(source.evidenceRefs);
+            respondedBy = source.respondedBy;
+            respondedAt = source.respondedAt;
+            carryOverVendor = CarryOverConfirmation.PENDING;
+        }
+        if (hospital) {
+            hospitalResponse = source.hospitalResponse;
+            hospitalJustification = source.hospitalJustification;
+            hospitalStatement = source.hospitalStatement;
+            hospitalEvidenceRefs = new ArrayList<>(source.hospitalEvidenceRefs);
+            hospitalRespondedBy = source.hospitalRespondedBy;
+            hospitalRespondedAt = source.hospitalRespondedAt;
+            carryOverHospital = CarryOverConfirmation.PENDING;
+        }
+        carriedForward = false;
+        carriedOverFromKey = source.requirementKey;
+        carriedOverFromVersion = source.guidelineVersion;
+        carriedOverRelation = relation;
+    }
+
+    /** The carry-over state of one side's answer. */
+    public CarryOverConfirmation carryOver(AnsweringSide.Caller side) {
+        return side == AnsweringSide.Caller.HOSPITAL ? carryOverHospital : carryOverVendor;
+    }
+
+    /** Sets one side's carry-over state; the item forgets its source once no side's answer is a carried one. */
+    public void carryOver(AnsweringSide.Caller side, CarryOverConfirmation state) {
+        if (side == AnsweringSide.Caller.HOSPITAL) {
+            carryOverHospital = state;
+        } else {
+            carryOverVendor = state;
+        }
+        if (carryOverVendor == null && carryOverHospital == null) {
+            clearCarryOver();
+        }
+    }
+
+    /** Some side's carried-over answer waits for confirmation. */
+    public boolean carryOverPending() {
+        return carryOverVendor == CarryOverConfirmation.PENDING || carryOverHospital == CarryOverConfirmation.PENDING;
+    }
+
+    private void clearCarryOver() {
+        carriedOverFromKey = null;
+        carriedOverFromVersion = null;
+        carriedOverRelation = null;
+        carryOverVendor = null;
+        carryOverHospital = null;
     }
 
     /** Every side that answers the item has answered it. */

@@ -162,6 +162,38 @@ public class AssessmentResource {
         return Response.ok(view(item)).tag(Preconditions.etag(item.version)).build();
     }
 
+    @POST
+    @Path("/{id}/items/{key}/response/confirmation")
+    @Transactional
+    @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT})
+    @Operation(summary = "Confirm an answer carried over from a replaced requirement",
+            description = "A re-baseline across a key change carries the answers of a removed requirement to the one "
+                    + "that supersedes it or is equivalent to it (the catalog's mappings), marked 'carried over, "
+                    + "confirm' (carryOver PENDING). The side that answers the item confirms its carried answer "
+                    + "here, after reading it against the new requirement's text (合意の維持, 2省GL §3.2.2); "
+                    + "answering the item again (PUT .../response) confirms it too. The assessment cannot be "
+                    + "submitted while a carried answer waits. Needs If-Match with the item's ETag.")
+    @APIResponse(responseCode = "200", description = "The item, its answer now CONFIRMED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemView.class)))
+    @APIResponse(responseCode = "403", description = "The caller's side does not answer this item",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such item, or an assessment of another organization",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The caller's answer is not a carried-over one waiting for "
+            + "confirmation, or the workflow does not allow answers now",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The item changed since it was read")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response confirmCarriedOverResponse(@PathParam("id") UUID id,
+                                               @PathParam("key") @Pattern(regexp = KEY_PATTERN) String key,
+                                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Assessment a = AssessmentAccess.readable(id);
+        AnsweringSide.Caller side = AssessmentAccess.answeringSide(a, caller);
+        AssessmentItem item = review.confirmCarriedOver(a, key, ifMatch, side, caller.subject());
+        AssessmentItem.getEntityManager().flush();
+        return Response.ok(view(item)).tag(Preconditions.etag(item.version)).build();
+    }
+
     @PUT
     @Path("/{id}/items/{key}/evaluation")
     @Transactional
@@ -187,7 +219,9 @@ public class AssessmentResource {
     @Path("/{id}/submit")
     @Transactional
     @RolesAllowed(Roles.VENDOR)
-    @Operation(summary = "Submit the answers for review (vendor)", description = "Every item must be answered")
+    @Operation(summary = "Submit the answers for review (vendor)",
+            description = "Every item must be answered, and every answer carried over by a re-baseline from a "
+                    + "replaced requirement confirmed (the problem names the items still waiting)")
     @APIResponse(responseCode = "200", description = "The assessment, now UNDER_REVIEW",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "409", description = "Refused; the problem names the failed guards")
@@ -219,9 +253,20 @@ public class AssessmentResource {
     @RolesAllowed(Roles.PROCUREMENT)
     @Operation(summary = "Move a STALE assessment to the new baseline",
             description = "preview=true only reports what would change. Applying adds new and changed requirements "
-                    + "(changed ones lose their answers) and keeps the answers of unchanged keys.")
-    @APIResponse(responseCode = "200", description = "What the re-baseline adds, changes, keeps and removes")
-    @APIResponse(responseCode = "409", description = "The assessment is not stale")
+                    + "(changed ones lose their answers), keeps the answers of unchanged keys and drops removed ones. "
+                    + "An answer of a removed key is carried over to an added requirement that the catalog maps it "
+                    + "to (removed SUPERSEDED_BY added, or EQUIVALENT either way), for the side that answers the "
+                    + "added item, marked 'carried over, confirm' with the source key: the side confirms it "
+                    + "(POST .../response/confirmation) or answers again before the assessment can be submitted. "
+                    + "When several answered removed keys map to one added key, none is carried: they are listed "
+                    + "as candidates and the item is answered afresh.")
+    @APIResponse(responseCode = "200", description = "What the re-baseline adds, changes, keeps, removes and carries over",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Rebaselining.Plan.class)))
+    @APIResponse(responseCode = "409", description = "The assessment is not stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "The catalog refused to list the mappings; nothing was changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The catalog could not be reached; retry later")
     public Rebaselining.Plan rebaselineAssessment(@PathParam("id") UUID id,
                                         @QueryParam("preview") @DefaultValue("true")

@@ -1,9 +1,11 @@
 package org.sansho.assessment.assessments.service;
 
 import org.sansho.assessment.assessments.domain.AnsweringSide;
+import org.sansho.assessment.assessments.domain.CarryOverConfirmation;
 import org.sansho.assessment.assessments.domain.WorkflowFacts;
 import org.sansho.assessment.assessments.persistence.AssessmentItem;
 
+import java.util.List;
 import java.util.UUID;
 
 /** Counts what the workflow guards look at, with one query over the assessment's items. */
@@ -30,7 +32,13 @@ final class AssessmentFacts {
                 .setParameter("id", assessmentId)
                 .setParameter("hospital", AnsweringSide.HOSPITAL)
                 .setParameter("vendor", AnsweringSide.VENDOR).getSingleResult();
-        return new WorkflowFacts(n(row[0]), n(row[1]), n(row[2]), n(row[3]), n(row[4]));
+        List<String> unconfirmed = AssessmentItem.getEntityManager().createQuery("""
+                        select i.requirementKey from AssessmentItem i where i.assessmentId = :id
+                        and (i.carryOverVendor = :pending or i.carryOverHospital = :pending)
+                        order by i.position""", String.class)
+                .setParameter("id", assessmentId)
+                .setParameter("pending", CarryOverConfirmation.PENDING).getResultList();
+        return new WorkflowFacts(n(row[0]), n(row[1]), n(row[2]), n(row[3]), n(row[4]), unconfirmed);
     }
 
     private static int n(Object value) {

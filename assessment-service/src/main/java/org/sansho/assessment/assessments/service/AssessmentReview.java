@@ -12,6 +12,7 @@ import org.sansho.assessment.assessments.domain.AssessmentResult;
 import org.sansho.assessment.assessments.domain.AssessmentStatus;
 import org.sansho.assessment.assessments.domain.AssessmentVerdictRule;
 import org.sansho.assessment.assessments.domain.AssessmentWorkflow;
+import org.sansho.assessment.assessments.domain.CarryOverConfirmation;
 import org.sansho.assessment.assessments.domain.Evaluation;
 import org.sansho.assessment.assessments.domain.EvidenceRef;
 import org.sansho.assessment.assessments.domain.ItemOutcome;
@@ -113,6 +114,8 @@ public class AssessmentReview {
             item.respondedAt = now();
         }
         item.carriedForward = false;
+        // The side's answer is its own now, no longer one carried over from a replaced requirement.
+        item.carryOver(side, null);
         // An answer to a returned item waits for a new evaluation.
         item.clearEvaluation();
         if (next != a.status) {
@@ -120,6 +123,43 @@ public class AssessmentReview {
             a.updatedAt = now();
         }
         audit.item("assessment-item.responded", a, item, before);
+        return item;
+    }
+
+    /**
+     * The answering side confirms the answer a re-baseline carried over to this item from a replaced requirement
+     * ("carried over, confirm"): the answer stays, now the confirming person's, and no longer holds up submission.
+     * Answering the item again confirms it too, with the new answer.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AssessmentItem confirmCarriedOver(Assessment a, String key, String ifMatch, AnsweringSide.Caller side,
+                                             String by) {
+        AssessmentItem item = item(a, key);
+        if (!item.answeredBy.answeredBy(side)) {
+            throw ProblemException.forbidden("Item " + key + " is answered by the " + item.answeredBy
+                    + " side under the contract's responsibility split, not by the " + side);
+        }
+        Preconditions.requireIfMatch(ifMatch, item.version);
+        ItemSnapshot before = ItemSnapshot.of(item);
+        AssessmentStatus next = transition(a, AssessmentAction.RESPOND);
+        if (item.carryOver(side) != CarryOverConfirmation.PENDING) {
+            throw ProblemException.conflict("nothing-to-confirm", "Nothing to confirm",
+                    "The " + side + " answer to item " + key + " is not one carried over from a replaced "
+                            + "requirement waiting for confirmation / 確認待ちの引き継ぎ回答はありません");
+        }
+        item.carryOver(side, CarryOverConfirmation.CONFIRMED);
+        if (side == AnsweringSide.Caller.HOSPITAL) {
+            item.hospitalRespondedBy = by;
+            item.hospitalRespondedAt = now();
+        } else {
+            item.respondedBy = by;
+            item.respondedAt = now();
+        }
+        if (next != a.status) {
+            a.status = next;
+            a.updatedAt = now();
+        }
+        audit.item("assessment-item.carried-over-answer-confirmed", a, item, before);
         return item;
     }
 

@@ -1,6 +1,7 @@
 package org.sansho.assessment.assessments.service;
 
 import org.sansho.assessment.assessments.domain.AnsweringSide;
+import org.sansho.assessment.assessments.domain.CarryOverConfirmation;
 import org.sansho.assessment.assessments.domain.Evaluation;
 import org.sansho.assessment.assessments.domain.EvidenceRef;
 import org.sansho.assessment.assessments.domain.Obligation;
@@ -24,7 +25,9 @@ public record ItemSnapshot(UUID id, UUID assessmentId, String requirementKey, St
                            String evaluationComment, String evaluatedBy, Instant evaluatedAt, long version,
                            AnsweringSide answeredBy, ResponseStatus hospitalResponse, String hospitalJustification,
                            String hospitalStatement, List<EvidenceRef> hospitalEvidence, String hospitalRespondedBy,
-                           Instant hospitalRespondedAt) {
+                           Instant hospitalRespondedAt, String carriedOverFromKey, String carriedOverFromVersion,
+                           String carriedOverRelation, CarryOverConfirmation carryOverVendor,
+                           CarryOverConfirmation carryOverHospital) {
 
     public static ItemSnapshot of(AssessmentItem i) {
         return new ItemSnapshot(i.id, i.assessmentId, i.requirementKey, i.guidelineId, i.guidelineVersion,
@@ -33,6 +36,7 @@ public record ItemSnapshot(UUID id, UUID assessmentId, String requirementKey, St
                 List.copyOf(i.evidenceRefs), i.respondedBy, i.respondedAt, i.carriedForward, i.evaluation,
                 i.evaluationComment, i.evaluatedBy, i.evaluatedAt, i.version, i.answeredBy, i.hospitalResponse,
                 i.hospitalJustification, i.hospitalStatement, List.copyOf(i.hospitalEvidenceRefs),
-                i.hospitalRespondedBy, i.hospitalRespondedAt);
+                i.hospitalRespondedBy, i.hospitalRespondedAt, i.carriedOverFromKey, i.carriedOverFromVersion,
+                i.carriedOverRelation, i.carryOverVendor, i.carryOverHospital);
     }
 }

@@ -34,6 +34,18 @@ class AssessmentWorkflowTest {
     }
 
     @Test
+    void submitting_with_carried_over_answers_not_confirmed_is_refused_naming_the_items() {
+        WorkflowFacts carried = new WorkflowFacts(3, 0, 3, 0, 3, java.util.List.of("MHLW6-GOV-1", "MHLW6-SYS-2"));
+        assertThatThrownBy(() -> AssessmentWorkflow.next(VENDOR_RESPONDING, SUBMIT, carried))
+                .isInstanceOfSatisfying(TransitionRefusedException.class, e -> {
+                    assertThat(e.guards()).extracting(TransitionRefusedException.Guard::name)
+                            .containsExactly("carried-over-answers-confirmed");
+                    assertThat(e.guards().get(0).reason()).contains("MHLW6-GOV-1, MHLW6-SYS-2");
+                });
+        assertThat(AssessmentWorkflow.next(VENDOR_RESPONDING, SUBMIT, ALL_ANSWERED)).isEqualTo(UNDER_REVIEW);
+    }
+
+    @Test
     void completing_while_an_item_waits_for_information_is_refused() {
         assertThatThrownBy(() -> AssessmentWorkflow.next(UNDER_REVIEW, COMPLETE, new WorkflowFacts(3, 0, 1, 1, 3)))
                 .isInstanceOfSatisfying(TransitionRefusedException.class, e -> assertThat(e.guards())

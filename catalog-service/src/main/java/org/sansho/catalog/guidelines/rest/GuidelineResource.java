@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sansho.catalog.guidelines.domain.Category;
 import org.sansho.catalog.guidelines.domain.GuidelinePhase;
+import org.sansho.catalog.guidelines.domain.MappingRelation;
 import org.sansho.catalog.guidelines.domain.Obligation;
 import org.sansho.catalog.guidelines.domain.Party;
 import org.sansho.catalog.guidelines.domain.RequirementDiff;
@@ -180,6 +181,36 @@ public class GuidelineResource {
         RequirementDiff diff = RequirementDiff.between(older.requirements(), newer.requirements());
         return new DiffView(newer.info().ref(), older.info().ref(), diff.addedKeys(), diff.removedKeys(),
                 diff.changedKeys());
+    }
+
+    @GET
+    @Path("/{id}/versions/{version}/mappings")
+    @RolesAllowed({Roles.CATALOG_ADMIN, Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
+    @Operation(summary = "List the mappings that touch a version's requirements",
+            description = "Every visible mapping whose 'from' or 'to' key is a requirement of this version: those "
+                    + "recorded in published versions and, for a draft, those added in it. A successor's "
+                    + "SUPERSEDED_BY and EQUIVALENT mappings from the keys it replaced are how a re-baselined "
+                    + "assessment carries answers across a key change. 'relation' keeps only the relations named "
+                    + "(repeated or comma-separated). Published versions carry an ETag; If-None-Match with it "
+                    + "answers 304.")
+    @APIResponse(responseCode = "200", description = "The mappings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionMappings.class)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    @APIResponse(responseCode = "400", description = "An unknown relation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response listVersionMappings(
+            @PathParam("id") @Parameter(example = "mhlw-medical-information-security") String id,
+            @PathParam("version") @Parameter(example = "6.0") String version,
+            @QueryParam("relation") @Parameter(description = "Relation(s), repeated or comma-separated (e.g. SUPERSEDED_BY,EQUIVALENT)")
+            List<String> relation,
+            @Context Request request, @Context UriInfo uri) {
+        Set<MappingRelation> relations = QueryValues.all("relation", relation, MappingRelation.class);
+        VersionContent v = reader.version(id, version);
+        return FrozenResponses.ok(request, v, "mappings " + uri.getRequestUri().getRawQuery(), () ->
+                new VersionMappings(v.info().ref(), v.mappings().stream()
+                        .filter(m -> relations.isEmpty() || relations.contains(m.relation())).toList()));
     }
 
     private GuidelineView view(GuidelineEntity g) {
