@@ -6,7 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,8 +50,7 @@ public class RespondentLinkResource {
             + "(respondent-link-exchanged, -expired, -revoked)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response exchangeRespondentLink(@Valid @NotNull ExchangeBody request) {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return Response.ok(ExchangeView.of(invitations.exchange(request.token()))).cacheControl(noStore).build();
+        return Response.ok(ExchangeView.of(invitations.exchange(request.token())))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 }
