@@ -39,8 +39,8 @@ public class TokenScopeFilter {
         ScopedOperation operation = method == null ? null : method.getAnnotation(ScopedOperation.class);
         if (operation == null || !scope.allows(operation.value()) || !operation.kind().equals(scope.kind())) {
             throw ProblemException.of(403, "outside-token-scope", "Outside the token's scope",
-                    "This token is restricted to the operations " + scope.operations() + " on " + scope.resource()
-                            + "; this operation is not one of them");
+                    "This token is restricted to the operations " + scope.operations() + " on one "
+                            + scope.kind() + "; this operation is not one of them");
         }
         String id = request.getUriInfo().getPathParameters().getFirst(operation.pathParameter());
         if (id == null || !id.equalsIgnoreCase(scope.id())) {
