@@ -83,9 +83,9 @@ class RespondentLinkTest {
         scoped(bearer).body(ANSWER).put(disclosure + "/items/" + LOCATION_ROW).then().statusCode(200);
         Response pkg = as("procurement", p.hospital()).get(disclosure);
         pkg.then().statusCode(200);
-        assertThat(pkg.jsonPath().getString("items.find { it.rowKey == '" + LOCATION_ROW + "' }.status"))
+        assertThat(pkg.jsonPath().getString("items.find { it.key == '" + LOCATION_ROW + "' }.status"))
                 .isEqualTo("ANSWERED");
-        assertThat(pkg.jsonPath().getString("items.find { it.rowKey == '" + LOCATION_ROW + "' }.answeredBy"))
+        assertThat(pkg.jsonPath().getString("items.find { it.key == '" + LOCATION_ROW + "' }.answeredBy"))
                 .isEqualTo("respondent:" + invitation);
 
         as("procurement", p.hospital()).get("/api/v1/contracts/" + contract + "/respondent-invitations").then()
