@@ -41,6 +41,11 @@ public class RespondentInvitationService {
     /** The subject of a scoped token: {@code respondent:<invitation id>}. */
     public static final String SUBJECT_PREFIX = "respondent:";
     static final String ENTITY = "respondent-invitation";
+    /**
+     * Token lifetimes are counted on the wall clock, which is what every service that verifies a token uses; the
+     * link's own validity is domain time (the platform clock).
+     */
+    private static final Clock WALL = Clock.systemUTC();
 
     private final EntityManager em;
     private final Clock clock;
@@ -136,7 +141,8 @@ public class RespondentInvitationService {
                         "Respondent link " + status.name().toLowerCase(), refusal);
             }
             InvitationSnapshot before = InvitationSnapshot.of(i, now);
-            Instant expires = InvitationRules.tokenExpiry(now, tokenLifetime);
+            Instant issued = WALL.instant();
+            Instant expires = InvitationRules.tokenExpiry(issued, tokenLifetime);
             i.exchangedAt = now;
             i.tokenExpiresAt = expires;
             em.flush();
@@ -150,7 +156,7 @@ public class RespondentInvitationService {
                     .claim(TokenScope.OPERATIONS_CLAIM, operations)
                     .claim(TokenScope.GRANT_CLAIM, i.id.toString())
                     .claim("email", i.contactEmail)
-                    .issuedAt(now).expiresAt(expires)
+                    .issuedAt(issued).expiresAt(expires)
                     .sign();
             return new ExchangedLink(bearer, expires, tokenLifetime.toSeconds(), i.contractId, i.vendorId,
                     operations);
