@@ -21,13 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sansho.contract.disclosures.service.DisclosurePackageState;
 import org.sansho.contract.disclosures.service.DisclosureService;
+import org.sansho.contract.invitations.domain.InvitationScope.Operations;
 import org.sansho.platform.idempotency.IdempotentRequests;
 import org.sansho.platform.problem.Problem;
 import org.sansho.platform.rest.Preconditions;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
 import org.sansho.platform.security.ScopedOperation;
-import org.sansho.contract.invitations.domain.InvitationScope.Operations;
 
 import java.net.URI;
 import java.util.UUID;
