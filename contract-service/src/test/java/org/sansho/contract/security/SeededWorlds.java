@@ -1,5 +1,7 @@
 package org.sansho.contract.security;
 
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -58,6 +60,17 @@ final class SeededWorlds {
                 .put("/api/v1/contracts/" + disclosing + "/disclosure/items/vendor-gl-table-4-1.1")
                 .then().statusCode(200);
         UUID copyTarget = Fixtures.openContract(p);
+        // Respondent links to the disclosing contract: one to revoke, one to exchange, and one exchanged, whose
+        // scoped token (kind "respondent") the matrix sends to every operation.
+        String invitations = "/api/v1/contracts/" + disclosing + "/respondent-invitations";
+        String invitation = as("procurement", p.hospital()).body(Map.of("contactEmail", "revoke@vendor.example"))
+                .post(invitations).then().statusCode(201).extract().path("id");
+        String link = as("procurement", p.hospital()).body(Map.of("contactEmail", "link@vendor.example"))
+                .post(invitations).then().statusCode(201).extract().path("token");
+        String exchanged = as("procurement", p.hospital()).body(Map.of("contactEmail", "used@vendor.example"))
+                .post(invitations).then().statusCode(201).extract().path("token");
+        String respondent = RestAssured.given().contentType(ContentType.JSON).body(Map.of("token", exchanged))
+                .post("/api/v1/respondent-links/exchange").then().statusCode(200).extract().path("accessToken");
         Response current = as("procurement", p.hospital()).get("/api/v1/contracts/" + contract);
         return new World()
                 .set("hospital", p.hospital()).set("vendor", p.vendor()).set("service", p.service())
@@ -65,6 +78,7 @@ final class SeededWorlds {
                 .set("incident", incident).set("reagreement", reagreement).set("ending", ending)
                 .set("disclosing", disclosing).set("copyTarget", copyTarget)
                 .set("newCorporateNumber", Fixtures.corporateNumber())
+                .set("invitation", invitation).set("link", link).withToken("respondent", respondent)
                 .actsFor("procurement", p.hospital()).actsFor("auditor", p.hospital())
                 .actsFor("vendor", p.vendor()).actsFor("catalog-admin", p.hospital());
     }

@@ -23,6 +23,7 @@ public class Caller {
     private final Optional<UUID> organizationId;
     private final Set<String> roles;
     private final boolean authenticated;
+    private final Optional<TokenScope> scope;
 
     /** For the CDI client proxy only. */
     protected Caller() {
@@ -30,14 +31,25 @@ public class Caller {
     }
 
     public Caller(String subject, Optional<UUID> organizationId, Set<String> roles) {
-        this(subject, organizationId, roles, true);
+        this(subject, organizationId, roles, true, Optional.empty());
+    }
+
+    /** A caller whose token is restricted to one record and a few operations ({@link TokenScope}). */
+    public Caller(String subject, Optional<UUID> organizationId, Set<String> roles, Optional<TokenScope> scope) {
+        this(subject, organizationId, roles, true, scope);
     }
 
     private Caller(String subject, Optional<UUID> organizationId, Set<String> roles, boolean authenticated) {
+        this(subject, organizationId, roles, authenticated, Optional.empty());
+    }
+
+    private Caller(String subject, Optional<UUID> organizationId, Set<String> roles, boolean authenticated,
+                   Optional<TokenScope> scope) {
         this.subject = subject;
         this.organizationId = organizationId;
         this.roles = Set.copyOf(roles);
         this.authenticated = authenticated;
+        this.scope = scope;
     }
 
     static Caller anonymous() {
@@ -65,6 +77,11 @@ public class Caller {
         return roles().contains(role);
     }
 
+    /** The restriction of a scoped token (a respondent link's); empty for an ordinary token. */
+    public Optional<TokenScope> scope() {
+        return scope;
+    }
+
     public boolean isService() {
         return hasRole(Roles.SERVICE);
     }
@@ -83,6 +100,6 @@ public class Caller {
     @Override
     public String toString() {
         return "Caller[" + subject() + ", org=" + organizationId().map(UUID::toString).orElse("-") + ", roles="
-                + roles() + "]";
+                + roles() + scope.map(x -> ", scope=" + x.resource()).orElse("") + "]";
     }
 }

@@ -38,6 +38,7 @@ public class CallerProducer {
             }
         }
         Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
-        return new Caller(jwt.getName() == null ? jwt.getSubject() : jwt.getName(), organization, groups);
+        return new Caller(jwt.getName() == null ? jwt.getSubject() : jwt.getName(), organization, groups,
+                TokenScope.of(jwt));
     }
 }

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * another one, and as callers without a valid token, and compares each status with what the rules file declares:
  * a missing, expired or badly signed token → 401; a role the rule does not name → 403; another organization's record →
  * 404 (and no answer to another organization ever contains an id of the seeded organization); otherwise the rule's
- * status. An operation without a rule fails the run.
+ * status. An operation without a rule fails the run. A world's scoped tokens ({@link World#withToken}) call every
+ * operation too and get 403 except where the rule grants their kind; a public operation is called without a token.
  */
 public final class AuthorizationMatrix {
 
@@ -95,6 +96,20 @@ public final class AuthorizationMatrix {
             AuthorizationRules.Rule rule = rules.rule(op);
             if (rule == null) {
                 continue;
+            }
+            if (rule.isPublic()) {
+                // No bearer token by design: the request's own credential (e.g. a one-time link token) decides.
+                World world = rule.fresh() ? seed.get() : own;
+                calls.add(check(base, op, rule, world, null, "no token (public operation)", rule.status(),
+                        Set.of()));
+                continue;
+            }
+            // Scoped tokens (e.g. a respondent link's): only what the rule grants the kind, 403 for anything else.
+            for (Map.Entry<String, String> kind : own.tokens().entrySet()) {
+                int expected = rule.expectedForToken(kind.getKey());
+                World world = expected < 300 && rule.fresh() ? seed.get() : own;
+                calls.add(check(base, op, rule, world, world.tokens().get(kind.getKey()),
+                        kind.getKey() + " token", expected, expected < 300 ? Set.of() : own.secrets()));
             }
             // Callers without a valid token: nothing is revealed, whatever the operation.
             calls.add(check(base, op, rule, own, null, "no token", 401, Set.of()));

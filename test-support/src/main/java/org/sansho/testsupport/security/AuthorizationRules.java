@@ -29,6 +29,9 @@ import java.util.TreeSet;
  *                              # organization, the status for scope any)
  *     fresh: true              # every allowed call gets a newly seeded world (the call changes state)
  *     stream: true             # a server-sent event stream: only the status is read
+ *     public: true             # no bearer token by design (roles: []); probed without a token only
+ *     tokens: {respondent: 200} # what a caller with one of the world's scoped tokens gets (World#withToken);
+ *                              # every kind not listed gets 403: a scoped token can do nothing else
  * </pre>
  */
 public final class AuthorizationRules {
@@ -37,7 +40,8 @@ public final class AuthorizationRules {
 
     public record Rule(String key, Set<String> roles, Scope scope, Map<String, String> path, Map<String, String> query,
                        Map<String, String> headers, String body, Map<String, Integer> statusByRole, int status,
-                       Integer other, boolean fresh, boolean stream) {
+                       Integer other, boolean fresh, boolean stream, boolean isPublic,
+                       Map<String, Integer> tokenKinds) {
         public int expectedFor(String role) {
             return statusByRole.getOrDefault(role, status);
         }
@@ -48,6 +52,11 @@ public final class AuthorizationRules {
                 return other;
             }
             return scope == Scope.ORGANIZATION ? 404 : expectedFor(role);
+        }
+
+        /** What a caller with a scoped token of this kind gets: 403 unless the rule names the kind. */
+        public int expectedForToken(String kind) {
+            return tokenKinds.getOrDefault(kind, 403);
         }
     }
 
@@ -98,6 +107,12 @@ public final class AuthorizationRules {
                 problems.add(op.key() + ": no access rule declared in authorization-rules.yaml");
                 continue;
             }
+            if (rule.isPublic()) {
+                if (op.secured() || !op.roles().isEmpty() || !rule.roles().isEmpty()) {
+                    problems.add(op.key() + ": a public operation declares no roles and no security requirement");
+                }
+                continue;
+            }
             if (!op.secured() || op.roles().isEmpty()) {
                 problems.add(op.key() + ": the OpenAPI document states no security requirement with roles");
             }
@@ -136,7 +151,14 @@ public final class AuthorizationRules {
         return new Rule(key, roles, scope, strings(node.path("path")), strings(node.path("query")),
                 strings(node.path("headers")), body, byRole, status,
                 node.has("other") ? node.get("other").asInt() : null, node.path("fresh").asBoolean(false),
-                node.path("stream").asBoolean(false));
+                node.path("stream").asBoolean(false), node.path("public").asBoolean(false),
+                integers(node.path("tokens")));
+    }
+
+    private static Map<String, Integer> integers(JsonNode node) {
+        Map<String, Integer> map = new LinkedHashMap<>();
+        node.fields().forEachRemaining(f -> map.put(f.getKey(), f.getValue().asInt()));
+        return map;
     }
 
     private static Map<String, String> strings(JsonNode node) {

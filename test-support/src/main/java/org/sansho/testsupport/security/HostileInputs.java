@@ -106,7 +106,10 @@ public final class HostileInputs {
         assertThat(toleratedFailures).as("injection strings and unknown fields").isEmpty();
     }
 
-    /** Every case for every operation that has a rule; the caller is the first allowed role of the rule. */
+    /**
+     * Every case for every operation that has a rule; the caller is the first allowed role of the rule (none for a
+     * public operation).
+     */
     public static List<Case> generate(URI base, OpenApiOperations api, AuthorizationRules rules, World world) {
         List<Case> cases = new ArrayList<>();
         for (OpenApiOperations.Operation op : api.operations()) {
@@ -114,12 +117,16 @@ public final class HostileInputs {
             if (rule == null || rule.stream()) {
                 continue;
             }
-            String role = AuthorizationMatrix.ROLES.stream().filter(rule.roles()::contains).findFirst().orElse(null);
-            if (role == null) {
-                continue;
+            String token = null;
+            if (!rule.isPublic()) {
+                String role = AuthorizationMatrix.ROLES.stream().filter(rule.roles()::contains).findFirst()
+                        .orElse(null);
+                if (role == null) {
+                    continue;
+                }
+                UUID org = world.organizationOf(role);
+                token = org == null ? TestTokens.token(role) : TestTokens.token(role, org);
             }
-            UUID org = world.organizationOf(role);
-            String token = org == null ? TestTokens.token(role) : TestTokens.token(role, org);
             new Generator(base, op, rule, world, token, api, cases::add).all();
         }
         return cases;
@@ -531,7 +538,7 @@ public final class HostileInputs {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Accept", "application/json, application/problem+json, */*");
             rule.headers().forEach((k, v) -> headers.put(k, world.fill(v)));
-            if (withToken) {
+            if (withToken && token != null) {
                 headers.put("Authorization", "Bearer " + token);
             }
             if (op.bodySchema() != null) {

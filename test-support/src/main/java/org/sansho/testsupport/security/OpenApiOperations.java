@@ -124,7 +124,7 @@ public final class OpenApiOperations {
     private static List<Operation> read(JsonNode doc) {
         List<Operation> result = new ArrayList<>();
         Set<String> globalRoles = roles(doc.path("security"));
-        boolean globallySecured = doc.has("security") && !doc.path("security").isEmpty();
+        boolean globallySecured = doc.has("security") && requires(doc.path("security"));
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             List<JsonNode> shared = new ArrayList<>();
@@ -135,7 +135,7 @@ public final class OpenApiOperations {
                     continue;
                 }
                 JsonNode op = entry.getValue();
-                boolean secured = op.has("security") ? !op.path("security").isEmpty() : globallySecured;
+                boolean secured = op.has("security") ? requires(op.path("security")) : globallySecured;
                 Set<String> roles = op.has("security") ? roles(op.path("security")) : globalRoles;
                 List<Parameter> parameters = new ArrayList<>();
                 List<JsonNode> all = new ArrayList<>(shared);
@@ -158,6 +158,16 @@ public final class OpenApiOperations {
             }
         }
         return List.copyOf(result);
+    }
+
+    /** Whether a security requirement list requires anything ({@code [{}]} states that none is needed). */
+    private static boolean requires(JsonNode security) {
+        for (JsonNode requirement : security) {
+            if (!requirement.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> roles(JsonNode security) {

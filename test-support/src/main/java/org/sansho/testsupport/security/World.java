@@ -22,6 +22,7 @@ public final class World {
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final Map<String, UUID> organizations = new LinkedHashMap<>();
     private final Set<String> shared = new HashSet<>();
+    private final Map<String, String> tokens = new LinkedHashMap<>();
 
     public World set(String name, Object value) {
         variables.put(name, String.valueOf(value));
@@ -38,6 +39,19 @@ public final class World {
     public World actsFor(String role, UUID organization) {
         organizations.put(role, organization);
         return this;
+    }
+
+    /**
+     * A bearer token of a special kind issued in this world, e.g. a respondent link's scoped token: the matrix calls
+     * every operation with it and expects what the rule's {@code tokens} says for the kind (403 unless named).
+     */
+    public World withToken(String kind, String token) {
+        tokens.put(kind, token);
+        return this;
+    }
+
+    public Map<String, String> tokens() {
+        return tokens;
     }
 
     public UUID organizationOf(String role) {

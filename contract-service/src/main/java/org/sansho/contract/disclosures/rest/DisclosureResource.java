@@ -21,11 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sansho.contract.disclosures.service.DisclosurePackageState;
 import org.sansho.contract.disclosures.service.DisclosureService;
+import org.sansho.contract.invitations.domain.InvitationScope.Operations;
 import org.sansho.platform.idempotency.IdempotentRequests;
 import org.sansho.platform.problem.Problem;
 import org.sansho.platform.rest.Preconditions;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
+import org.sansho.platform.security.ScopedOperation;
 
 import java.net.URI;
 import java.util.UUID;
@@ -47,6 +49,7 @@ public class DisclosureResource {
 
     @GET
     @RolesAllowed({Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
+    @ScopedOperation(Operations.DISCLOSURE_READ)
     @Operation(summary = "The contract's disclosure package",
             description = "One row per item of the catalog's disclosure templates (表4-1, JAHIS SDS headings) with the "
                     + "vendor's answer, the hospital's review and, for a row that asks for a registered fact (data "
@@ -68,6 +71,7 @@ public class DisclosureResource {
     @Path("/items/{rowKey}")
     @Transactional
     @RolesAllowed(Roles.VENDOR)
+    @ScopedOperation(Operations.DISCLOSURE_ANSWER)
     @Operation(summary = "Answer one disclosure row (the contract's vendor)",
             description = "Statement and evidence references. The first answer starts the package. A new answer "
                     + "sets the row to ANSWERED for the hospital to review again, also after NEEDS_INFORMATION or "
