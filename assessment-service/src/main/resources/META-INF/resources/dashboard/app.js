@@ -388,12 +388,20 @@
           node('td', {}, i.evaluation ? badge(t(i.evaluation.evaluation), 'eval-' + i.evaluation.evaluation) : '–'))))))));
   }
 
+  // A risk acceptance as the findings read gives it: its expiry for both sides; who accepted and why only where the
+  // read names them (the hospital's side; a vendor never gets them).
+  function acceptance(a) {
+    if (!a) return '';
+    return ' · ' + t('expiresOn', { d: fmtDate(a.expiresOn) }) + (a.approver ? ' · ' + a.approver : '')
+      + (a.justification ? ' “' + a.justification + '”' : '');
+  }
+
   function findingRows(body, findings, withContract) {
     body.replaceChildren(...findings.map((f) => node('tr', { data: { finding: f.id, level: f.risk.level } },
       node('th', { scope: 'row' }, f.requirementKey),
       withContract ? node('td', {}, titleOf(f.contractId)) : null,
       node('td', {}, badge(f.risk.level, 'level level-' + f.risk.level)),
-      node('td', {}, t(f.status) + (f.overdue ? ' · ' + t('overdueShort') : '')),
+      node('td', {}, t(f.status) + (f.overdue ? ' · ' + t('overdueShort') : '') + acceptance(f.riskAcceptance)),
       node('td', {}, fmtDate(f.dueDate)),
       withContract ? null : node('td', {}, f.owner))));
   }
