@@ -169,7 +169,9 @@ class DashboardBrowserTest {
                     .contains("さくらデータセンター株式会社").doesNotContain(vendors[0].toString().substring(0, 8));
             assertThat(browser.script("return document.querySelector(\"#f-counterpart option[value='" + vendors[1]
                     + "']\").textContent")).isEqualTo("Aoba Medical Systems Inc.");
-            browser.click("#f-counterpart option[value='" + vendors[1] + "']");
+            // (chosen as the select's keyboard or mouse choice does: its value, then an input event)
+            browser.script("const s = document.getElementById('f-counterpart'); s.value = '" + vendors[1]
+                    + "'; s.dispatchEvent(new Event('input', { bubbles: true })); return null");
             await().atMost(Duration.ofSeconds(10)).until(() -> "4".equals(rows(browser)));
             assertThat(browser.script(counterparts())).isEqualTo(String.join("|", java.util.Collections.nCopies(4,
                     "Aoba Medical Systems Inc.")));
@@ -295,7 +297,7 @@ class DashboardBrowserTest {
      * PACS contract and sees its timeline and findings, the accepted risk as accepted, and nowhere who accepted it or
      * why, nor who moved the contract or why.
      */
-    private void vendorSession(String[] binaries, Seed pacs, List<String> own) throws Exception {
+    private void vendorSession(Path[] binaries, Seed pacs, List<String> own) throws Exception {
         UUID vendor = pacs.vendor();
         try (ChromeDriverSession browser = new ChromeDriverSession(binaries[0], binaries[1])) {
             browser.open(dashboard.toString());
