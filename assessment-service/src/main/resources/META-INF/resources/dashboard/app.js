@@ -17,7 +17,7 @@
   let refreshTimer = null;
   let current = 'contracts';
   const list = { sort: '-stateChangedAt', page: 0, size: 20, data: null, previous: new Map() };
-  const counterparts = new Set();
+  const counterparts = new Map(); // id → the name the overview last gave it (null: none carried yet)
   const contract = { id: null, row: null, timeline: [], findings: [], assessment: null, items: [] };
   const risk = { matrix: null, cell: null, findings: [] };
   let trend = null;
@@ -27,6 +27,16 @@
     return vars ? text.replace(/\{(\w+)\}/g, (_, k) => vars[k]) : text;
   };
   const short = (id) => String(id || '').slice(0, 8);
+  // An organization's name in the page's language, else in the other, else its short id.
+  const orgName = (name, id) => (name && ((lang === 'en' ? name.en || name.ja : name.ja || name.en))) || short(id);
+  const counterpartId = (c) => (asHospital() ? c.vendorId : c.hospitalId);
+  const counterpartName = (c) => orgName(asHospital() ? c.vendorName : c.hospitalName, counterpartId(c));
+  function counterpartCell(c) {
+    const named = asHospital() ? c.vendorName : c.hospitalName;
+    return named && (named.ja || named.en)
+      ? node('span', { class: 'org', title: counterpartId(c), data: { org: counterpartId(c) } }, counterpartName(c))
+      : node('code', { data: { org: counterpartId(c) } }, short(counterpartId(c)));
+  }
   const node = (tag, props, ...children) => {
     const e = document.createElement(tag);
     Object.entries(props || {}).forEach(([k, v]) => {
@@ -67,7 +77,7 @@
   }
 
   function renderAll() {
-    renderPosture(lastPosture); renderDeadlines(); renderList(); renderContract(); renderRisk(); renderTrends();
+    showWho(); renderPosture(lastPosture); renderDeadlines(); renderList(); renderContract(); renderRisk(); renderTrends();
   }
 
   // ---- Session ---------------------------------------------------------------------------------------------------
@@ -93,7 +103,8 @@
     view.querySelector('[value=hospital]').disabled = !asHospital;
     view.querySelector('[value=vendor]').disabled = !asVendor;
     view.value = asHospital ? 'hospital' : 'vendor';
-    $('who').textContent = session.roles.join(', ') + ' · ' + short(session.org);
+    ownName = null;
+    showWho();
     $('login-panel').hidden = true;
     $('dashboard').hidden = false;
     $('logout').hidden = false;
@@ -114,6 +125,10 @@
   }
 
   const asHospital = () => $('view').value === 'hospital';
+  let ownName = null; // the caller's organization's name, as the contracts overview gives it
+  function showWho() {
+    if (session) $('who').textContent = session.roles.join(', ') + ' · ' + orgName(ownName, session.org);
+  }
   function scopeQuery() { return $('view').value + '=' + encodeURIComponent(session.org); }
 
   async function api(path) {
@@ -217,8 +232,11 @@
       list.data = page;
       page.items.forEach((c) => {
         if (c.title) titles.set(c.contractId, c.title);
-        counterparts.add(asHospital() ? c.vendorId : c.hospitalId);
+        const name = asHospital() ? c.vendorName : c.hospitalName;
+        if (name || !counterparts.has(counterpartId(c))) counterparts.set(counterpartId(c), name || null);
+        ownName = (asHospital() ? c.hospitalName : c.vendorName) || ownName;
       });
+      showWho();
       renderList();
       renderDeadlines();
     } catch (e) { console.warn('list failed', e); }
@@ -232,11 +250,15 @@
     // counterparts to filter by
     const sel = $('f-counterpart');
     const chosen = sel.value;
-    const known = [...counterparts].sort();
-    if (sel.options.length - 1 !== known.length) {
-      sel.replaceChildren(node('option', { value: '' }, t('any')), ...known.map((id) => node('option', { value: id }, short(id))));
+    const known = [...counterparts.entries()].map(([id, name]) => [id, orgName(name, id)])
+      .sort((a, b) => a[1].localeCompare(b[1], lang) || a[0].localeCompare(b[0]));
+    const labels = known.map(([id, label]) => id + '=' + label).join('|');
+    if (sel.dataset.labels !== labels) {
+      sel.replaceChildren(node('option', { value: '' }, t('any')), ...known.map(([id, label]) => node('option', { value: id }, label)));
       sel.value = chosen;
-    } else { sel.options[0].textContent = t('any'); }
+      sel.dataset.labels = labels;
+    }
+    sel.options[0].textContent = t('any');
     const body = $('contract-list').tBodies[0];
     const seen = new Map();
     body.replaceChildren(...page.items.map((c) => {
@@ -249,7 +271,7 @@
         node('th', { scope: 'row' }, open),
         node('td', {}, t(c.phase || 'UNKNOWN')),
         node('td', { class: 'state' }, t(c.state || 'UNKNOWN')),
-        node('td', {}, node('code', {}, short(asHospital() ? c.vendorId : c.hospitalId))),
+        node('td', { class: 'counterpart' }, counterpartCell(c)),
         node('td', {}, c.verdict ? badge(t(c.verdict), 'verdict-' + c.verdict) : '–'),
         node('td', { class: 'num' }, c.openMandatoryGaps),
         node('td', { class: 'num' }, c.overdueFindings),
@@ -337,7 +359,7 @@
     const facts = c ? [[t('phase'), t(c.phase || 'UNKNOWN')], [t('state'), t(c.state || 'UNKNOWN')],
       [t('verdict'), c.verdict ? t(c.verdict) : '–'], [t('colGaps'), c.openMandatoryGaps], [t('colOverdue'), c.overdueFindings],
       [t('colDeadline'), c.nextDeadline ? fmtDate(c.nextDeadline) : '–'], [t('colReagreement'), c.reagreementPending ? t('pending') : '–'],
-      [asHospital() ? t('counterpartVendor') : t('counterpartHospital'), short(asHospital() ? c.vendorId : c.hospitalId)]] : [];
+      [asHospital() ? t('counterpartVendor') : t('counterpartHospital'), counterpartName(c)]] : [];
     $('c-facts').replaceChildren(...facts.flatMap(([k, v]) => [node('dt', {}, k), node('dd', { data: { fact: k } }, v)]));
     $('c-facts').dataset.state = c ? c.state || '' : '';
     $('c-report').hidden = !contract.assessment;
@@ -366,12 +388,20 @@
           node('td', {}, i.evaluation ? badge(t(i.evaluation.evaluation), 'eval-' + i.evaluation.evaluation) : '–'))))))));
   }
 
+  // A risk acceptance as the findings read gives it: its expiry for both sides; who accepted and why only where the
+  // read names them (the hospital's side; a vendor never gets them).
+  function acceptance(a) {
+    if (!a) return '';
+    return ' · ' + t('expiresOn', { d: fmtDate(a.expiresOn) }) + (a.approver ? ' · ' + a.approver : '')
+      + (a.justification ? ' “' + a.justification + '”' : '');
+  }
+
   function findingRows(body, findings, withContract) {
     body.replaceChildren(...findings.map((f) => node('tr', { data: { finding: f.id, level: f.risk.level } },
       node('th', { scope: 'row' }, f.requirementKey),
       withContract ? node('td', {}, titleOf(f.contractId)) : null,
       node('td', {}, badge(f.risk.level, 'level level-' + f.risk.level)),
-      node('td', {}, t(f.status) + (f.overdue ? ' · ' + t('overdueShort') : '')),
+      node('td', {}, t(f.status) + (f.overdue ? ' · ' + t('overdueShort') : '') + acceptance(f.riskAcceptance)),
       node('td', {}, fmtDate(f.dueDate)),
       withContract ? null : node('td', {}, f.owner))));
   }
@@ -560,7 +590,7 @@
   });
   $('logout').addEventListener('click', () => logout());
   $('view').addEventListener('change', () => {
-    counterparts.clear(); list.previous.clear(); list.page = 0; $('f-counterpart').value = ''; risk.cell = null;
+    counterparts.clear(); ownName = null; list.previous.clear(); list.page = 0; $('f-counterpart').value = ''; risk.cell = null;
     contract.id = null; $('tab-contract').hidden = true; if (current === 'contract') select('contracts');
     counterpartLabels(); refresh(); connect();
   });

@@ -19,7 +19,8 @@ import java.util.Set;
  * Contract facts: a state change into DISCLOSURE_REQUESTED, UNDER_REVIEW or TERMINATION_NOTICED opens the
  * assessment of that phase; every contract event keeps the posture read model current; notice-deadline and
  * certification reminders keep the dashboard's upcoming deadlines current; re-agreement facts mark the contracts
- * overview; a changed responsibility split decides who answers which item; every contract fact of a contract makes a line of its timeline. Other types pass by without a
+ * overview; a changed responsibility split decides who answers which item; the parties' names any contract event
+ * carries name them in the overview (the latest wins); every contract fact of a contract makes a line of its timeline. Other types pass by without a
  * transaction.
  */
 @ApplicationScoped
@@ -97,6 +98,10 @@ public class ContractEventsConsumer {
                         deadlines.certification(codec.data(event, CertificationExpiringV1.class));
                 default -> throw new IllegalStateException("not a handled type: " + event.type());
             }
+            // Every contract event names the parties as they are now (older events do not: nothing changes; a
+            // certification reminder has no contract).
+            ContractPartiesV1 parties = codec.data(event, ContractPartiesV1.class);
+            posture.named(parties.contractId(), parties.hospitalName(), parties.vendorName(), timeOf(event));
             timeline.record(event);
         });
     }

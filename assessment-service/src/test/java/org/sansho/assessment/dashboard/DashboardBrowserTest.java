@@ -35,13 +35,19 @@ import static org.sansho.assessment.Fixtures.as;
  * different phases, filtered and sorted; one opened with its timeline, findings and assessment items; a risk-matrix
  * cell chosen to list its findings; the weekly trends; everything again in Japanese with 和暦; a contract moving
  * while the page is open, without a reload. Each view passes axe-core (no serious or critical violation) and is
- * saved as a screenshot under target/dashboard/. Skipped where no Chromium is installed (.ci/run installs Debian's
+ * saved as a screenshot under target/dashboard/. Then the vendor of some of the contracts logs in: only its own
+ * contracts, named by their hospital; one opened with its timeline and findings, and nothing on the page says who
+ * accepted a risk or why. Skipped where no Chromium is installed (.ci/run installs Debian's
  * chromium, chromium-driver and fonts-noto-cjk).
  */
 @QuarkusTest
 class DashboardBrowserTest {
 
     private static final Path SHOTS = Path.of("target", "dashboard");
+    private static final String HOSPITAL_JA = "みなと総合病院";
+    private static final String HOSPITAL_EN = "Minato General Hospital";
+    private static final String APPROVER = "Dr. Sato, CISO";
+    private static final String JUSTIFICATION = "compensating control: quarterly restore drill witnessed";
 
     @TestHTTPResource("/dashboard/")
     URL dashboard;
@@ -57,7 +63,8 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void a_compliance_officer_filters_opens_drills_into_risk_and_sees_a_contract_move_live() throws Exception {
+    void a_compliance_officer_filters_opens_drills_into_risk_and_sees_a_contract_move_live_and_the_vendor_its_own()
+            throws Exception {
         var binaries = ChromeDriverSession.binaries();
         assumeTrue(binaries.isPresent(), "Chromium and chromedriver are not installed (apt-get install chromium "
                 + "chromium-driver fonts-noto-cjk); the browser test is skipped");
@@ -86,8 +93,13 @@ class DashboardBrowserTest {
             }
             seeds.add(new Seed(UUID.randomUUID(), plan[i][0], moves, vendors[i % vendors.length]));
         }
+        // The parties' names as contract-service carries them; the third vendor registered no English name.
+        String[][] vendorNames = {{"北斗クラウド株式会社", "Hokuto Cloud Inc."},
+                {"あおばメディカルシステムズ株式会社", "Aoba Medical Systems Inc."}, {"さくらデータセンター株式会社", null}};
         for (Seed s : seeds) {
-            world.created(s.id(), hospital, s.vendor(), s.title());
+            String[] vendorName = vendorNames[List.of(vendors).indexOf(s.vendor())];
+            world.created(s.id(), hospital, s.vendor(), s.title(), DashboardWorld.names(HOSPITAL_JA, HOSPITAL_EN,
+                    vendorName[0], vendorName[1]));
             String from = "DRAFT";
             for (String[] move : s.moves()) {
                 // (never through DISCLOSURE_REQUESTED, UNDER_REVIEW or TERMINATION_NOTICED: those open assessments,
@@ -149,6 +161,20 @@ class DashboardBrowserTest {
             browser.click("#f-phase option[value='']");
             browser.click("#f-reagreement");
             await().atMost(Duration.ofSeconds(10)).until(() -> browser.script(titles()).equals(emr.title()));
+            browser.click("#f-reset");
+            await().atMost(Duration.ofSeconds(10)).until(() -> "12".equals(rows(browser)));
+
+            // The vendors by name (in English, else in Japanese), and the filter by vendor chosen by its name.
+            assertThat(browser.script(counterparts())).contains("Hokuto Cloud Inc.").contains("Aoba Medical Systems Inc.")
+                    .contains("さくらデータセンター株式会社").doesNotContain(vendors[0].toString().substring(0, 8));
+            assertThat(browser.script("return document.querySelector(\"#f-counterpart option[value='" + vendors[1]
+                    + "']\").textContent")).isEqualTo("Aoba Medical Systems Inc.");
+            // (chosen as the select's keyboard or mouse choice does: its value, then an input event)
+            browser.script("const s = document.getElementById('f-counterpart'); s.value = '" + vendors[1]
+                    + "'; s.dispatchEvent(new Event('input', { bubbles: true })); return null");
+            await().atMost(Duration.ofSeconds(10)).until(() -> "4".equals(rows(browser)));
+            assertThat(browser.script(counterparts())).isEqualTo(String.join("|", java.util.Collections.nCopies(4,
+                    "Aoba Medical Systems Inc.")));
             browser.click("#f-reset");
             await().atMost(Duration.ofSeconds(10)).until(() -> "12".equals(rows(browser)));
 
@@ -216,7 +242,7 @@ class DashboardBrowserTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> "12".equals(rows(browser)));
             assertThat(browser.script("return document.getElementById('tab-contracts').textContent")).isEqualTo("契約一覧");
             assertThat(browser.script("return document.querySelector('#contract-list tbody').textContent"))
-                    .contains("契約中").contains("令和");
+                    .contains("契約中").contains("令和").contains("北斗クラウド株式会社");
             accessible(browser, "contracts (ja)");
             browser.screenshot(SHOTS.resolve("contracts-ja.png"));
             browser.click("#tab-contract");
@@ -249,12 +275,86 @@ class DashboardBrowserTest {
                     .contains("org.sansho.contract.state-changed.v1 " + booking.id());
             browser.screenshot(SHOTS.resolve("contracts-live-en.png"));
         }
+        // The hospital accepts the residual risk of M-2; the vendor will see that it was accepted, not who or why.
+        as(Roles.PROCUREMENT, hospital).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("approver", APPROVER, "justification", JUSTIFICATION,
+                        "expiresOn", LocalDate.now().plusMonths(6).toString()))
+                .post("/api/v1/findings/{id}/risk-acceptance", reviewed[1]).then().statusCode(201);
+        vendorSession(binaries.get(), pacs, seeds.stream().filter(s -> s.vendor().equals(pacs.vendor()))
+                .map(s -> s.id().toString()).sorted().toList());
+
         try (var shots = Files.list(SHOTS)) {
             assertThat(shots.filter(p -> p.toString().endsWith(".png")).map(p -> p.getFileName().toString()))
                     .contains("contracts-en.png", "contracts-ja.png", "contract-en.png", "contract-ja.png",
-                            "risk-en.png", "risk-ja.png", "trends-en.png", "trends-ja.png");
+                            "risk-en.png", "risk-ja.png", "trends-en.png", "trends-ja.png", "vendor-contracts-en.png",
+                            "vendor-contract-en.png", "vendor-contracts-ja.png");
         }
         assertThat(Files.size(SHOTS.resolve("contract-ja.png"))).isGreaterThan(10_000);
+    }
+
+    /**
+     * The vendor of the PACS contract logs in: it lists only its own contracts, with the hospital's name, opens the
+     * PACS contract and sees its timeline and findings, the accepted risk as accepted, and nowhere who accepted it or
+     * why, nor who moved the contract or why.
+     */
+    private void vendorSession(Path[] binaries, Seed pacs, List<String> own) throws Exception {
+        UUID vendor = pacs.vendor();
+        try (ChromeDriverSession browser = new ChromeDriverSession(binaries[0], binaries[1])) {
+            browser.open(dashboard.toString());
+            browser.script("localStorage.setItem('sansho.lang', 'en'); localStorage.setItem('sansho.era', 'gregorian');"
+                    + " sessionStorage.clear(); return null");
+            browser.open(dashboard.toString());
+            await().atMost(Duration.ofSeconds(10)).until(() -> "en".equals(browser.script(
+                    "return document.documentElement.lang")));
+            browser.type("#token", TestTokens.token(Roles.VENDOR, vendor));
+            browser.click("#login");
+            await().atMost(Duration.ofSeconds(30)).until(() -> "live".equals(
+                    browser.script("return document.getElementById('stream-status').dataset.state")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> String.valueOf(own.size()).equals(rows(browser)));
+            assertThat(browser.script("return document.getElementById('view').value")).isEqualTo("vendor");
+            assertThat(browser.script("return [...document.querySelectorAll('#contract-list tbody tr')]"
+                    + ".map(r => r.dataset.contract).sort().join(',')")).isEqualTo(String.join(",", own));
+            assertThat(browser.script(counterparts())).isEqualTo(String.join("|",
+                    java.util.Collections.nCopies(own.size(), HOSPITAL_EN)));
+            assertThat(browser.script("return document.getElementById('col-counterpart').textContent"))
+                    .isEqualTo("Hospital");
+            assertThat(browser.script("return document.getElementById('who').textContent")).contains("Hokuto Cloud Inc.");
+            accessible(browser, "vendor's contracts");
+            browser.screenshot(SHOTS.resolve("vendor-contracts-en.png"));
+
+            browser.click("#contract-list button[data-contract='" + pacs.id() + "']");
+            await().atMost(Duration.ofSeconds(15)).until(() -> "2".equals(browser.script(
+                    "return String(document.querySelectorAll('#c-findings tbody tr').length)")));
+            await().atMost(Duration.ofSeconds(15)).until(() -> browser.script(
+                    "return document.querySelector('#c-findings tbody').textContent").contains("Risk accepted"));
+            String timeline = browser.script("return [...document.querySelectorAll('#timeline li')].map(li => "
+                    + "li.dataset.type).join(',')");
+            assertThat(timeline).startsWith("org.sansho.contract.created.v1,org.sansho.contract.state-changed.v1")
+                    .contains("org.sansho.assessment.completed.v1").contains("org.sansho.assessment.finding.opened.v1");
+            assertThat(browser.script("return document.getElementById('timeline').textContent"))
+                    .contains("Agreed → Active");
+            assertThat(browser.script("return document.querySelector('#c-findings tbody').textContent"))
+                    .contains("M-2").contains("R-1").contains("accepted until");
+            assertThat(browser.script("return document.getElementById('c-facts').textContent")).contains(HOSPITAL_EN);
+            // The field-level rule: who accepted the risk and why, who moved the contract and why, are nowhere on
+            // the page, neither shown nor hidden in it.
+            assertThat(browser.script("return document.documentElement.outerHTML")).doesNotContainIgnoringCase("sato")
+                    .doesNotContain("restore drill witnessed").doesNotContain("security committee");
+            accessible(browser, "vendor's contract");
+            browser.screenshot(SHOTS.resolve("vendor-contract-en.png"));
+
+            browser.click("#lang");
+            browser.click("#tab-contracts");
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.script(counterparts()).contains(HOSPITAL_JA));
+            assertThat(browser.script("return document.getElementById('who').textContent")).contains("北斗クラウド株式会社");
+            accessible(browser, "vendor's contracts (ja)");
+            browser.screenshot(SHOTS.resolve("vendor-contracts-ja.png"));
+        }
+    }
+
+    private static String counterparts() {
+        return "return [...document.querySelectorAll('#contract-list tbody td.counterpart')].map(td => td.textContent)"
+                + ".join('|')";
     }
 
     /** Weeks before this one, as the weekly snapshots would have recorded them: the trend has a history to show. */

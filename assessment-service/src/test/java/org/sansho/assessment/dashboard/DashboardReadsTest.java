@@ -108,6 +108,64 @@ class DashboardReadsTest {
     }
 
     @Test
+    void the_overview_names_both_parties_as_the_latest_contract_event_carried_them() {
+        DashboardWorld world = new DashboardWorld(kafka);
+        UUID hospital = UUID.randomUUID();
+        UUID vendor = UUID.randomUUID();
+        UUID otherVendor = UUID.randomUUID();
+        UUID named = UUID.randomUUID();
+        UUID unnamed = UUID.randomUUID();
+        world.created(named, hospital, vendor, "Cloud PACS",
+                DashboardWorld.names("みなと総合病院", null, "北斗クラウド株式会社", "Hokuto Cloud Inc."));
+        // published before contract events carried names: listed by id only
+        world.created(unnamed, hospital, otherVendor, "Appointment booking");
+        String base = "/api/v1/contracts-overview?hospital=" + hospital + "&sort=title";
+
+        JsonPath page = await().atMost(Duration.ofSeconds(30)).until(() -> as(Roles.PROCUREMENT, hospital).get(base)
+                .then().statusCode(200).extract().jsonPath(), p -> p.getInt("totalItems") == 2
+                && "北斗クラウド株式会社".equals(p.getString("items[1].vendorName.ja")));
+        assertThat(page.getList("items.contractId")).containsExactly(unnamed.toString(), named.toString());
+        assertThat(page.getMap("items[0]")).containsEntry("vendorName", null).containsEntry("hospitalName", null);
+        assertThat(page.getString("items[1].vendorName.en")).isEqualTo("Hokuto Cloud Inc.");
+        assertThat(page.getString("items[1].hospitalName.ja")).isEqualTo("みなと総合病院");
+        assertThat(page.getMap("items[1].hospitalName")).containsEntry("en", null);
+        // The vendor's side lists the same contract with the hospital's name; the counterpart filter is by id.
+        JsonPath vendorSide = as(Roles.VENDOR, vendor).get("/api/v1/contracts-overview?vendor=" + vendor).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(vendorSide.getList("items.contractId")).containsExactly(named.toString());
+        assertThat(vendorSide.getString("items[0].hospitalName.ja")).isEqualTo("みなと総合病院");
+        assertThat(ids(hospital, base + "&counterpart=" + vendor)).containsExactly(named.toString());
+
+        // The vendor renamed itself: the next event carries the new name, and it wins.
+        Map<String, Object> move = new java.util.HashMap<>(DashboardWorld.names("みなと総合病院", "Minato General Hospital",
+                "北斗メディカルクラウド株式会社", "Hokuto Medical Cloud Inc."));
+        move.putAll(Map.of("from", "DRAFT", "to", "UNDER_ASSESSMENT", "phase", "PRE_CONTRACT",
+                "actor", "dr.sato@hospital.example", "occurredAt", Instant.now().toString()));
+        world.contractEvent(named, hospital, vendor, "org.sansho.contract.state-changed.v1", move);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "北斗メディカルクラウド株式会社".equals(as(Roles.PROCUREMENT, hospital)
+                .get(base + "&contract=" + named).then().statusCode(200).extract().path("items[0].vendorName.ja")));
+
+        // An event stamped before the rename (redelivered late) does not bring the old name back; an event without
+        // names (an older contract-service) leaves the names as they are, and a later one names the unnamed contract.
+        world.contractEventAt(named, hospital, vendor, "org.sansho.contract.amended.v1", new java.util.HashMap<>(
+                DashboardWorld.names("みなと総合病院", null, "北斗クラウド株式会社", "Hokuto Cloud Inc.")),
+                Instant.now().minus(Duration.ofHours(1)));
+        world.contractEvent(named, hospital, vendor, "org.sansho.contract.reagreement-required.v1",
+                Map.of("superseded", Map.of("guidelineId", "mhlw", "version", "6.0"),
+                        "by", Map.of("guidelineId", "mhlw", "version", "6.1")));
+        world.contractEvent(unnamed, hospital, otherVendor, "org.sansho.contract.amended.v1",
+                DashboardWorld.names("みなと総合病院", "Minato General Hospital", "あおば予約システム株式会社", null));
+        JsonPath after = await().atMost(Duration.ofSeconds(30)).until(() -> as(Roles.PROCUREMENT, hospital).get(base)
+                .then().statusCode(200).extract().jsonPath(), p -> p.getBoolean("items[1].reagreementPending")
+                && p.getString("items[0].vendorName.ja") != null);
+        assertThat(after.getString("items[1].vendorName.ja")).isEqualTo("北斗メディカルクラウド株式会社");
+        assertThat(after.getString("items[1].vendorName.en")).isEqualTo("Hokuto Medical Cloud Inc.");
+        assertThat(after.getString("items[1].hospitalName.en")).isEqualTo("Minato General Hospital");
+        assertThat(after.getString("items[0].vendorName.ja")).isEqualTo("あおば予約システム株式会社");
+        assertThat(after.getMap("items[0].vendorName")).containsEntry("en", null);
+    }
+
+    @Test
     void a_contracts_timeline_shows_its_facts_in_order_and_who_moved_it_and_why_only_to_the_hospital() {
         DashboardWorld world = new DashboardWorld(kafka);
         UUID hospital = UUID.randomUUID();

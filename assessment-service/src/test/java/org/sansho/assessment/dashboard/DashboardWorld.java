@@ -1,5 +1,6 @@
 package org.sansho.assessment.dashboard;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.sansho.assessment.Fixtures;
@@ -7,6 +8,7 @@ import org.sansho.assessment.assessments.domain.AssessmentStatus;
 import org.sansho.assessment.assessments.domain.VersionRef;
 import org.sansho.platform.security.Roles;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +29,8 @@ final class DashboardWorld {
     static final List<VersionRef> BASELINE = List.of(new VersionRef("dashboard-test-guideline", "1"));
     private static final Map<String, Object> IMPLEMENTED = Map.of("status", "IMPLEMENTED", "statement", "in place");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final KafkaCompanion kafka;
 
     DashboardWorld(KafkaCompanion kafka) {
@@ -37,6 +41,25 @@ final class DashboardWorld {
     void created(UUID contract, UUID hospital, UUID vendor, String title) {
         contractEvent(contract, hospital, vendor, "org.sansho.contract.created.v1",
                 Map.of("title", title, "state", "DRAFT", "phase", "PRE_CONTRACT", "serviceModel", "SAAS"));
+    }
+
+    /** contract.created.v1 naming both parties as contract-service does since it carries names. */
+    void created(UUID contract, UUID hospital, UUID vendor, String title, Map<String, Object> names) {
+        Map<String, Object> data = new HashMap<>(Map.of("title", title, "state", "DRAFT", "phase", "PRE_CONTRACT",
+                "serviceModel", "SAAS"));
+        data.putAll(names);
+        contractEvent(contract, hospital, vendor, "org.sansho.contract.created.v1", data);
+    }
+
+    /** The parties' names as a contract event carries them ({@code hospitalName}, {@code vendorName}: ja, en). */
+    static Map<String, Object> names(String hospitalJa, String hospitalEn, String vendorJa, String vendorEn) {
+        Map<String, Object> hospital = new HashMap<>();
+        hospital.put("ja", hospitalJa);
+        hospital.put("en", hospitalEn);
+        Map<String, Object> vendor = new HashMap<>();
+        vendor.put("ja", vendorJa);
+        vendor.put("en", vendorEn);
+        return Map.of("hospitalName", hospital, "vendorName", vendor);
     }
 
     /** contract.state-changed.v1, made by a named person for a reason. */
@@ -54,6 +77,23 @@ final class DashboardWorld {
                 "hospitalId", hospital.toString(), "vendorId", vendor.toString()));
         data.putAll(extra);
         send(contract, type, data);
+    }
+
+    /** A contract event stamped with the given time (a redelivered or late one, for instance). */
+    void contractEventAt(UUID contract, UUID hospital, UUID vendor, String type, Map<String, Object> extra,
+                         Instant time) {
+        Map<String, Object> data = new HashMap<>(Map.of("contractId", contract.toString(),
+                "hospitalId", hospital.toString(), "vendorId", vendor.toString()));
+        data.putAll(extra);
+        try {
+            String value = JSON.writeValueAsString(Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(),
+                    "source", "/sansho/test", "type", type, "subject", contract.toString(), "time", time.toString(),
+                    "datacontenttype", "application/json", "data", data));
+            kafka.produceStrings().fromRecords(new ProducerRecord<>("contract.events", contract.toString(), value))
+                    .awaitCompletion();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void send(UUID key, String type, Map<String, Object> data) {

@@ -53,6 +53,21 @@ public class ContractPosture extends PanacheEntityBase {
     @Column(name = "state_changed_at")
     public Instant stateChangedAt;
 
+    @Column(name = "hospital_name_ja")
+    public String hospitalNameJa;
+
+    @Column(name = "hospital_name_en")
+    public String hospitalNameEn;
+
+    @Column(name = "vendor_name_ja")
+    public String vendorNameJa;
+
+    @Column(name = "vendor_name_en")
+    public String vendorNameEn;
+
+    @Column(name = "names_at")
+    public Instant namesAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -62,8 +62,9 @@ public class ContractsOverviewResource {
     @Operation(summary = "Contracts overview of a hospital or a vendor",
             description = "Exactly one of hospital or vendor, with the access rule of the posture: procurement and "
                     + "auditors of a hospital read its contracts, a vendor (and its auditors) its own; another "
-                    + "organization answers 404. Filters combine (and); `counterpart` is the vendor of a hospital's "
-                    + "contract or the hospital of a vendor's. `sort` is one of title, phase, state, verdict, "
+                    + "organization answers 404. Each contract names both parties (hospitalName, vendorName: "
+                    + "Japanese and English, as the latest contract event carried them). Filters combine (and); "
+                    + "`counterpart` is the vendor of a hospital's contract or the hospital of a vendor's, by id. `sort` is one of title, phase, state, verdict, "
                     + "openMandatoryGaps, overdueFindings, nextDeadline, reagreementPending, stateChangedAt, "
                     + "prefixed with `-` for descending (default `-stateChangedAt`); empty values sort last.")
     @APIResponse(responseCode = "200", description = "One page of contracts")
@@ -143,7 +144,8 @@ public class ContractsOverviewResource {
         Query query = em.createNativeQuery("""
                 select p.contract_id, p.title, p.hospital_id, p.vendor_id, p.phase, p.state, p.verdict,
                        p.open_mandatory_gaps, p.overdue_findings, nd.due_on as next_deadline, nd.kind,
-                       p.reagreement_pending, p.state_changed_at
+                       p.reagreement_pending, p.state_changed_at, p.hospital_name_ja, p.hospital_name_en,
+                       p.vendor_name_ja, p.vendor_name_en
                 """ + from + " order by " + order.sql());
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
@@ -158,7 +160,8 @@ public class ContractsOverviewResource {
     }
 
     private static ContractOverviewView view(Object[] r) {
-        return new ContractOverviewView((UUID) r[0], (String) r[1], (UUID) r[2], (UUID) r[3], (String) r[4],
+        return new ContractOverviewView((UUID) r[0], (String) r[1], (UUID) r[2], (UUID) r[3],
+                OrganizationNameView.of(r[13], r[14]), OrganizationNameView.of(r[15], r[16]), (String) r[4],
                 (String) r[5], (String) r[6], ((Number) r[7]).intValue(), ((Number) r[8]).intValue(), date(r[9]),
                 (String) r[10], Boolean.TRUE.equals(r[11]), instant(r[12]));
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.sansho.assessment.events.AssessmentPayloads;
+import org.sansho.assessment.events.ContractPartiesV1;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -16,8 +17,8 @@ import java.util.UUID;
 /**
  * Keeps the per-contract posture rows current. Contract phase and state come from contract events; the latest
  * verdict, its open mandatory gaps and the count of overdue findings are written in the same transaction as the
- * event this service publishes about them. The overview's title, re-agreement flag and last state change come from
- * contract events too. Every change is also copied into the contract's row of the current week
+ * event this service publishes about them. The overview's title, re-agreement flag, last state change and the
+ * parties' names come from contract events too. Every change is also copied into the contract's row of the current week
  * ({@code posture_week}), which the trends read.
  */
 @ApplicationScoped
@@ -83,6 +84,40 @@ public class PostureProjection {
         }
         em.createNativeQuery("update contract_posture set title = left(?2, 300) where contract_id = ?1")
                 .setParameter(1, contractId).setParameter(2, title).executeUpdate();
+    }
+
+    /**
+     * The parties' names a contract event carried, as of the event's time: the latest wins (a rename carried by a
+     * later event replaces the name), an older (redelivered or reordered) event does not. A party the event names
+     * nothing for keeps its name; a row not created yet is left alone (its creation carries the names).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void named(UUID contractId, ContractPartiesV1.OrganizationName hospital,
+                      ContractPartiesV1.OrganizationName vendor, Instant at) {
+        boolean hospitalNamed = hospital != null && hospital.present();
+        boolean vendorNamed = vendor != null && vendor.present();
+        if (contractId == null || (!hospitalNamed && !vendorNamed)) {
+            return;
+        }
+        em.createNativeQuery("""
+                        update contract_posture set
+                            hospital_name_ja = case when ?2 then left(nullif(?3, ''), 200) else hospital_name_ja end,
+                            hospital_name_en = case when ?2 then left(nullif(?4, ''), 200) else hospital_name_en end,
+                            vendor_name_ja = case when ?5 then left(nullif(?6, ''), 200) else vendor_name_ja end,
+                            vendor_name_en = case when ?5 then left(nullif(?7, ''), 200) else vendor_name_en end,
+                            names_at = ?8
+                        where contract_id = ?1 and (names_at is null or names_at <= ?8)""")
+                .setParameter(1, contractId)
+                .setParameter(2, hospitalNamed).setParameter(3, text(hospitalNamed ? hospital.ja() : null))
+                .setParameter(4, text(hospitalNamed ? hospital.en() : null))
+                .setParameter(5, vendorNamed).setParameter(6, text(vendorNamed ? vendor.ja() : null))
+                .setParameter(7, text(vendorNamed ? vendor.en() : null))
+                .setParameter(8, at == null ? clock.instant() : at).executeUpdate();
+    }
+
+    /** A name part as bound: never a null of unknown type, the empty string stands for none. */
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
     }
 
     /** When the contract last changed state; an older (redelivered or reordered) moment does not win. */
