@@ -163,6 +163,33 @@ public class ContractService {
         return c;
     }
 
+    /**
+     * Gives a contract of the caller's hospital the hospital's own reference for it (the key of its procurement
+     * system, used by the bulk import to find the contract again). A reference names one contract per hospital; once
+     * given it does not change (409 otherwise).
+     */
+    public Contract assignExternalReference(UUID id, String reference, Caller caller) {
+        Contract c = writableByHospital(id, caller);
+        if (reference.equals(c.externalReference)) {
+            return c;
+        }
+        if (c.externalReference != null) {
+            throw ProblemException.conflict("external-reference-assigned", "External reference assigned",
+                    "Contract " + id + " already has the external reference " + c.externalReference);
+        }
+        if (Contract.count("hospitalId = ?1 and externalReference = ?2", c.hospitalId, reference) > 0) {
+            throw ProblemException.conflict("external-reference-in-use", "External reference in use",
+                    "Another contract of the hospital has the external reference " + reference);
+        }
+        ContractSnapshot before = ContractSnapshot.of(c);
+        c.externalReference = reference;
+        c.updatedBy = caller.subject();
+        c.updatedAt = now();
+        em.flush();
+        audit("contract.external-reference-assigned", c, before, ContractSnapshot.of(c));
+        return c;
+    }
+
     public Contract amend(UUID id, String ifMatch, AmendContract patch, Caller caller) {
         Contract c = writableByHospital(id, caller);
         Preconditions.requireIfMatch(ifMatch, c.version);
