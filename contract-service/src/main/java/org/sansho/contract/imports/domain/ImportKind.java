@@ -25,7 +25,7 @@ public enum ImportKind {
             ImportColumn.required("dataLocations", "データ保存場所"),
             ImportColumn.exported("id", "サービスID"))),
     CONTRACTS("contracts", "契約", List.of(
-            ImportColumn.required("externalReference", "外部参照番号"),
+            ImportColumn.optional("externalReference", "外部参照番号"),
             ImportColumn.required("vendorCorporateNumber", "事業者法人番号"),
             ImportColumn.required("serviceName", "サービス名"),
             ImportColumn.required("title", "契約名"),

@@ -31,7 +31,6 @@ import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -103,10 +102,8 @@ public class ImportResource {
         byte[] content = body == null ? new byte[0] : body;
         boolean workbook = MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(XLSX));
         if (!workbook) {
-            String charset = MediaType.valueOf(contentType).getParameters().get(MediaType.CHARSET_PARAMETER);
-            if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
-                throw ProblemException.badRequest("header.Content-Type", "the CSV file must be UTF-8");
-            }
+            // The file is read as UTF-8 whatever charset the request declares (clients add one by default); bytes
+            // that are not UTF-8 are refused.
             if (csvKind == null) {
                 throw ProblemException.badRequest("kind", "required for a CSV file: organizations, services or "
                         + "contracts");
@@ -127,9 +124,5 @@ public class ImportResource {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String utf8(byte[] body) {
-        return new String(body, StandardCharsets.UTF_8);
     }
 }

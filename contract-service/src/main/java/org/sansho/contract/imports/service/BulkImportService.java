@@ -94,8 +94,11 @@ public class BulkImportService {
             tally.sheet(sheet.kind());
             HeaderTable headers = HeaderTable.of(sheet.kind(), sheet.headers());
             if (!headers.problems().isEmpty()) {
-                tally.problems(headers.problems());
-                continue;
+                // A header row the import cannot read makes every row unreadable: the file is refused as a whole.
+                throw ProblemException.badRequest("The header row of " + sheet.kind().sheetName() + " names "
+                        + "columns the import does not know or misses required ones", headers.problems().stream()
+                        .map(p -> new Problem.FieldError(p.sheet() + "[1]" + (p.column() == null ? ""
+                                : "." + p.column()), p.problem())).toList());
             }
             Map<String, Integer> keys = new HashMap<>();
             int done = 0;
@@ -241,7 +244,11 @@ public class BulkImportService {
         }
 
         Result contract(ImportRow row, Map<String, Integer> keys) {
-            String reference = row.required("externalReference");
+            String reference = row.verbatim("externalReference");
+            UUID id = row.uuid("id");
+            if (reference == null && id == null && row.problems().stream().noneMatch(p -> "id".equals(p.column()))) {
+                row.problem("externalReference", "required (or the contract id of an export)");
+            }
             if (reference != null && reference.length() > MAX_REFERENCE) {
                 row.problem("externalReference", "at most " + MAX_REFERENCE + " characters");
             }
@@ -250,7 +257,6 @@ public class BulkImportService {
             if (vendorNumber == null) {
                 row.problem("vendorCorporateNumber", "required");
             }
-            UUID id = row.uuid("id");
             List<VersionRefBody> baseline = CellFormats.baseline(row, "baseline").stream()
                     .map(e -> new VersionRefBody(e.guidelineId(), e.version())).toList();
             List<DataCategory> categories = new ArrayList<>();
@@ -281,7 +287,8 @@ public class BulkImportService {
             if (term.startDate() != null && term.endDate() != null && !term.endDate().isAfter(term.startDate())) {
                 row.problem("endDate", "must be after startDate");
             }
-            if (row.hasProblems() || !unique(row, keys, reference, "externalReference", "外部参照番号")) {
+            if (row.hasProblems() || !unique(row, keys, reference != null ? reference : id.toString(),
+                    reference != null ? "externalReference" : "id", "外部参照番号 / 契約ID")) {
                 return null;
             }
             Contract existing = id != null ? Contract.findById(id)
@@ -296,6 +303,7 @@ public class BulkImportService {
             if (existing == null) {
                 return attempt(row, () -> {
                     Contract c = contracts.open(open, caller);
+                    // The row has no id here, so it has a reference.
                     contracts.assignExternalReference(c.id, reference, caller);
                     return new Result(reference, RowOutcome.CREATED);
                 });
@@ -308,17 +316,19 @@ public class BulkImportService {
                 row.problem("serviceName", "the contract is for another service; a contract's service does not "
                         + "change");
             }
-            if (existing.externalReference != null && !existing.externalReference.equals(reference)) {
+            if (reference != null && existing.externalReference != null
+                    && !existing.externalReference.equals(reference)) {
                 row.problem("externalReference", "the contract's external reference is "
                         + existing.externalReference + "; it does not change");
             }
             if (row.hasProblems()) {
                 return null;
             }
-            boolean referenced = existing.externalReference == null;
+            boolean referenced = reference != null && existing.externalReference == null;
+            String key = reference != null ? reference : existing.id.toString();
             boolean amended = !sameTerms(existing, open);
             if (!referenced && !amended) {
-                return new Result(reference, RowOutcome.UNCHANGED);
+                return new Result(key, RowOutcome.UNCHANGED);
             }
             UUID contractId = existing.id;
             long version = existing.version;
@@ -330,7 +340,7 @@ public class BulkImportService {
                 if (referenced) {
                     contracts.assignExternalReference(contractId, reference, caller);
                 }
-                return new Result(reference, RowOutcome.UPDATED);
+                return new Result(key, RowOutcome.UPDATED);
             });
         }
 

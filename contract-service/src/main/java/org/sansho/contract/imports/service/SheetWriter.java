@@ -1,6 +1,6 @@
 package org.sansho.contract.imports.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.apache.poi.ss.usermodel.Cell;
@@ -17,6 +17,7 @@ import org.sansho.contract.imports.domain.ImportKind;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,12 +44,16 @@ public final class SheetWriter {
         for (List<String> row : rows) {
             lines.add(row.stream().map(SheetWriter::guarded).toArray(String[]::new));
         }
-        try {
-            String text = CSV.writer(CsvSchema.emptySchema().withLineSeparator("\r\n")).writeValueAsString(lines);
-            return ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
+        StringWriter text = new StringWriter();
+        text.write('\uFEFF');
+        try (SequenceWriter out = CSV.writer(CsvSchema.emptySchema().withLineSeparator("\r\n")).writeValues(text)) {
+            for (String[] line : lines) {
+                out.write(line);
+            }
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     public static byte[] xlsx(Map<ImportKind, List<List<String>>> sheets, String language) {
@@ -109,7 +114,8 @@ public final class SheetWriter {
 
     private static String guarded(String value) {
         if (value == null || value.isEmpty()) {
-            return value;
+            // Written as an empty field: Jackson's CSV writer would leave a null out and shift the row.
+            return "";
         }
         return "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
