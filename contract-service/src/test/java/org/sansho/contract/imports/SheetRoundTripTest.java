@@ -45,4 +45,30 @@ class SheetRoundTripTest {
                 "Sakura Hospital, \"main\"");
         assertThat(sheets.get(0).lines().get(1).cells().get(2)).isEqualTo("=メディクラウド");
     }
+
+    @Test
+    void numbers_and_dates_typed_into_a_spreadsheet_read_as_their_values_not_their_display() throws Exception {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("契約");
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue("事業者法人番号");
+            header.createCell(1).setCellValue("開始日");
+            header.createCell(2).setCellValue("稼働率");
+            header.createCell(3).setCellValue("自動更新");
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue(7000012050002d);
+            var date = wb.createCellStyle();
+            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
+            var start = row.createCell(1);
+            start.setCellValue(java.time.LocalDate.of(2025, 4, 1));
+            start.setCellStyle(date);
+            row.createCell(2).setCellValue(99.5);
+            row.createCell(3).setCellValue(true);
+            wb.write(out);
+            SheetContent read = SheetReader.xlsx(out.toByteArray()).get(0);
+            assertThat(read.kind()).isEqualTo(ImportKind.CONTRACTS);
+            assertThat(read.lines().get(0).cells()).containsExactly("7000012050002", "2025-04-01", "99.5", "TRUE");
+        }
+    }
 }

@@ -75,7 +75,7 @@ public class ImportResource {
                     + "any problem is a 422 import-refused problem with the same report, and nothing is written. "
                     + "Honours Idempotency-Key.")
     @RequestBody(required = true, content = {
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, maxLength = 10_485_760),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, maxLength = 16_777_216),
                     example = "corporateNumber,kind,nameJa\n7000012050002,VENDOR,株式会社メディクラウド\n"),
             @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "200", description = "The import report (of the run, or of the dry run)",

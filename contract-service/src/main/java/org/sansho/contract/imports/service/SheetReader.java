@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.sansho.contract.imports.domain.ImportKind;
 import org.sansho.contract.imports.domain.SheetContent;
@@ -17,6 +18,7 @@ import org.sansho.platform.problem.ProblemException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -39,6 +41,17 @@ public final class SheetReader {
     private static final int MAX_CELL = 10_000;
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
+
+    /**
+     * The largest part of a workbook (a sheet's XML, the shared strings) the reader inflates: a 20,000-row sheet
+     * needs a fraction of it; a small upload that inflates to more is refused (POI also refuses an implausible
+     * compression ratio) instead of filling the memory.
+     */
+    private static final long MAX_PART = 48L * 1024 * 1024;
+
+    static {
+        ZipSecureFile.setMaxEntrySize(MAX_PART);
+    }
 
     private SheetReader() {
     }
@@ -129,10 +142,13 @@ public final class SheetReader {
         if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
             return cell.getLocalDateTimeCellValue().toLocalDate().toString();
         }
+        if (type == CellType.NUMERIC) {
+            // The number itself, not its display: a 法人番号 typed as a number must not become 7.00001E+12.
+            return new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
+        }
         if (cell.getCellType() == CellType.FORMULA) {
             // The cached result, never an evaluation of the formula.
             return switch (type) {
-                case NUMERIC -> formatter.formatRawCellContents(cell.getNumericCellValue(), -1, "General");
                 case STRING -> cell.getStringCellValue();
                 case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
                 default -> null;
