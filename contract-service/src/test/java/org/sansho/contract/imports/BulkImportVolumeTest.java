@@ -1,6 +1,9 @@
 package org.sansho.contract.imports;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -8,6 +11,7 @@ import org.sansho.contract.Fixtures;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,16 +40,24 @@ class BulkImportVolumeTest {
         }
         byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
         long start = System.nanoTime();
-        Response first = BulkImportTest.importCsv(w.hospital(), "contracts", false, file);
+        Response first = slowImport(w.hospital(), file);
         double seconds = (System.nanoTime() - start) / 1e9;
         first.then().statusCode(200);
         assertThat(BulkImportTest.counts(first, "contracts")).containsExactly(rows, rows, 0, 0);
         start = System.nanoTime();
-        Response second = BulkImportTest.importCsv(w.hospital(), "contracts", false, file);
+        Response second = slowImport(w.hospital(), file);
         double again = (System.nanoTime() - start) / 1e9;
         assertThat(BulkImportTest.counts(second, "contracts")).containsExactly(rows, 0, 0, rows);
         System.out.printf("bulk import: %,d contract rows in %.1f s (%.0f rows/s); again, all unchanged, in %.1f s "
                 + "(%.0f rows/s)%n", rows, seconds, rows / seconds, again, rows / again);
         assertThat(seconds).as("well under a minute was the goal; ten is a failure").isLessThan(600);
+    }
+
+    /** The import with a read timeout of 10 minutes instead of the tests' 30 s. */
+    private static Response slowImport(UUID hospital, byte[] csv) {
+        RestAssuredConfig slow = RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.socket.timeout", 600_000).setParam("http.connection.timeout", 60_000));
+        return BulkImportTest.procurement(hospital).config(slow).contentType("text/csv").body(csv)
+                .post("/api/v1/imports?kind=contracts");
     }
 }

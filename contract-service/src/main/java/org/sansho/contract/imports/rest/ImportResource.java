@@ -1,5 +1,6 @@
 package org.sansho.contract.imports.rest;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Pattern;
@@ -58,6 +59,8 @@ public class ImportResource {
     @Consumes({CSV, XLSX})
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
+    // One import is one transaction: 10,000 rows must not meet the default timeout of 60 s on a busy machine.
+    @TransactionConfiguration(timeout = 600)
     @RolesAllowed(Roles.PROCUREMENT)
     @Operation(summary = "Import organizations, vendor services and contracts from CSV or XLSX",
             description = "The body is a CSV file of one kind (Content-Type text/csv, ?kind= names it) or an XLSX "
