@@ -82,6 +82,15 @@ public class ContractService {
     }
 
     public Contract open(OpenContract request, Caller caller) {
+        return open(request, null, caller);
+    }
+
+    /**
+     * Opens a contract that carries the hospital's own reference for it from the start (the bulk import: one insert
+     * rather than an insert and an update per row). The caller has checked that no contract of the hospital has the
+     * reference; the unique index (hospital, reference) holds it anyway.
+     */
+    public Contract open(OpenContract request, String externalReference, Caller caller) {
         UUID hospitalId = caller.requireOrganization();
         // The parties and the service are only read here: loaded read-only, they hold no snapshot for the flushes
         // of this transaction to compare.
@@ -116,6 +125,7 @@ public class ContractService {
         c.sla = request.sla();
         c.responsibilities = responsibilities(request.responsibilities());
         c.residencyException = exception;
+        c.externalReference = externalReference;
         c.state = ContractState.DRAFT;
         c.phase = c.state.phase();
         c.reagreementRequired = false;

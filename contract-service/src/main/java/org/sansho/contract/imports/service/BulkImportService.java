@@ -302,9 +302,9 @@ public class BulkImportService {
             OpenContract open = body.toCommand();
             if (existing == null) {
                 return attempt(row, () -> {
-                    Contract c = contracts.open(open, caller);
-                    // The row has no id here, so it has a reference.
-                    contracts.assignExternalReference(c.id, reference, caller);
+                    // The row has no id here, so it has a reference, and no contract of the hospital has it (looked
+                    // up above; the file names it once).
+                    contracts.open(open, reference, caller);
                     return new Result(reference, RowOutcome.CREATED);
                 });
             }
