@@ -10,6 +10,7 @@ import org.sansho.benchmark.results.Report;
 import org.sansho.benchmark.stages.Ceilings;
 import org.sansho.benchmark.stages.Data;
 import org.sansho.benchmark.stages.EventLatency;
+import org.sansho.benchmark.stages.BulkImport;
 import org.sansho.benchmark.stages.Growth;
 import org.sansho.benchmark.stages.Reads;
 import org.sansho.benchmark.stages.ResidentMemory;
@@ -43,7 +44,7 @@ public final class Bench {
         Data data = new Data();
         Writes writes = new Writes(data);
         return new Stages(List.of(new Ceilings(), data, writes, new Reads(data, writes),
-                new VendorResponses(data, writes), new EventLatency(data), new Growth(), new ResidentMemory(),
+                new VendorResponses(data, writes), new EventLatency(data), new BulkImport(), new Growth(), new ResidentMemory(),
                 new Restarts()));
     }
 

@@ -200,6 +200,29 @@ public final class HostileInputs {
             if (op.bodySchema() != null && validBody != null && jsonBody()) {
                 bodyCases();
             }
+            if (op.bodySchema() != null && validBody != null && !jsonBody()) {
+                rawBodyCases();
+            }
+        }
+
+        /**
+         * A body that is not JSON (a CSV file, a spreadsheet): no body, bytes of no format, text that is not UTF-8,
+         * a JSON document instead, an oversized one, and the valid body declared as JSON. Each must be refused.
+         */
+        private void rawBodyCases() {
+            emitBody("body: empty", new byte[0], true);
+            byte[] garbage = new byte[4096];
+            new java.util.Random(26).nextBytes(garbage);
+            emitBody("body: random bytes", garbage, true);
+            emitBody("body: invalid UTF-8", new byte[] {'a', ',', 'b', '\n', (byte) 0xC3, (byte) 0x28, ',', 'x', '\n'},
+                    true);
+            emitBody("body: a JSON document", "{\"a\":[1,2,{\"b\":null}]}".getBytes(StandardCharsets.UTF_8), true);
+            emitBody("body: a ZIP archive that is no workbook", new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0}, true);
+            byte[] huge = new byte[OVERSIZED_BODY];
+            java.util.Arrays.fill(huge, (byte) 'A');
+            emitBody("body: oversized (" + OVERSIZED_BODY / 1024 + " KiB)", huge, true);
+            emit("Content-Type: application/json", uri(rule.query()),
+                    with(headers(true), "Content-Type", "application/json"), bodyBytes(), true);
         }
 
         private boolean jsonBody() {

@@ -159,6 +159,10 @@ public class Contract extends PanacheEntityBase {
     @Formula("coalesce((select dp.shared_understanding from disclosure_package dp where dp.contract_id = id), false)")
     public boolean disclosureSharedUnderstanding;
 
+    /** The hospital's own reference for the contract (its procurement system's key); unique per hospital, optional. */
+    @Column(name = "external_reference")
+    public String externalReference;
+
     @Version
     public long version;
 

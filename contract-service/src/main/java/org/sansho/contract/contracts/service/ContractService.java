@@ -86,6 +86,15 @@ public class ContractService {
     }
 
     public Contract open(OpenContract request, Caller caller) {
+        return open(request, null, caller);
+    }
+
+    /**
+     * Opens a contract that carries the hospital's own reference for it from the start (the bulk import: one insert
+     * rather than an insert and an update per row). The caller has checked that no contract of the hospital has the
+     * reference; the unique index (hospital, reference) holds it anyway.
+     */
+    public Contract open(OpenContract request, String externalReference, Caller caller) {
         UUID hospitalId = caller.requireOrganization();
         // The parties and the service are only read here: loaded read-only, they hold no snapshot for the flushes
         // of this transaction to compare.
@@ -126,6 +135,7 @@ public class ContractService {
             ResponsibilitySplitService.assign(c, split, checklist);
         }
         c.residencyException = exception;
+        c.externalReference = externalReference;
         c.state = ContractState.DRAFT;
         c.phase = c.state.phase();
         c.reagreementRequired = false;
@@ -171,6 +181,33 @@ public class ContractService {
         if (!caller.hasRole(Roles.PROCUREMENT) || !c.hospitalId.equals(caller.requireOrganization())) {
             throw ProblemException.forbidden("Only the hospital's procurement changes this contract");
         }
+        return c;
+    }
+
+    /**
+     * Gives a contract of the caller's hospital the hospital's own reference for it (the key of its procurement
+     * system, used by the bulk import to find the contract again). A reference names one contract per hospital; once
+     * given it does not change (409 otherwise).
+     */
+    public Contract assignExternalReference(UUID id, String reference, Caller caller) {
+        Contract c = writableByHospital(id, caller);
+        if (reference.equals(c.externalReference)) {
+            return c;
+        }
+        if (c.externalReference != null) {
+            throw ProblemException.conflict("external-reference-assigned", "External reference assigned",
+                    "Contract " + id + " already has the external reference " + c.externalReference);
+        }
+        if (Contract.count("hospitalId = ?1 and externalReference = ?2", c.hospitalId, reference) > 0) {
+            throw ProblemException.conflict("external-reference-in-use", "External reference in use",
+                    "Another contract of the hospital has the external reference " + reference);
+        }
+        ContractSnapshot before = ContractSnapshot.of(c);
+        c.externalReference = reference;
+        c.updatedBy = caller.subject();
+        c.updatedAt = now();
+        em.flush();
+        audit("contract.external-reference-assigned", c, before, ContractSnapshot.of(c));
         return c;
     }
 

@@ -84,6 +84,28 @@ public class OrganizationService {
     }
 
     /**
+     * Changes the names of an organization the caller's organization registered (or its own). Its kind, id and
+     * 法人番号 stay: they identify it. Answers whether anything changed.
+     */
+    public boolean rename(UUID id, String nameJa, String nameEn, Caller caller) {
+        Organization o = visible(id);
+        UUID tenant = caller.requireOrganization();
+        if (!caller.hasRole(Roles.PROCUREMENT) || (!o.registeredBy.equals(tenant) && !o.id.equals(tenant))) {
+            throw ProblemException.forbidden("Only the organization that registered it changes its names");
+        }
+        if (java.util.Objects.equals(o.nameJa, nameJa) && java.util.Objects.equals(o.nameEn, nameEn)) {
+            return false;
+        }
+        OrganizationSnapshot before = OrganizationSnapshot.of(o);
+        o.nameJa = nameJa;
+        o.nameEn = nameEn;
+        em.flush();
+        audit.record("organization.renamed", "organization", o.id, List.of(o.id, o.registeredBy), before,
+                OrganizationSnapshot.of(o));
+        return true;
+    }
+
+    /**
      * The organization, if it exists and is in the caller's tenancy scope ({@link Organization#VISIBLE}, applied
      * by the platform's tenant filter); otherwise 404, as if it did not exist.
      */
