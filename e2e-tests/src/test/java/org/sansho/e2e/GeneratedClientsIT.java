@@ -11,7 +11,12 @@ import org.sansho.client.assessment.model.ResponseStatus;
 import org.sansho.client.assessment.model.Verdict;
 import org.sansho.client.contract.ApiException;
 import org.sansho.client.contract.api.ContractsApi;
+import org.sansho.client.catalog.api.ReferenceDataApi;
 import org.sansho.client.contract.api.DisclosureApi;
+import org.sansho.client.contract.api.ResponsibilitySplitApi;
+import org.sansho.client.contract.model.ResponsibilityBody;
+import org.sansho.client.contract.model.ResponsibilitySplitBody;
+import org.sansho.client.contract.model.ResponsibleParty;
 import org.sansho.client.contract.api.OrganizationsApi;
 import org.sansho.client.contract.model.ContractState;
 import org.sansho.client.contract.model.ContractView;
@@ -145,6 +150,20 @@ class GeneratedClientsIT {
                     assertThat(e.getResponseHeaders().firstValue("Content-Type")).hasValue("application/problem+json");
                 });
 
+        // The responsibility split (責任分界): the hospital gives every item of the catalog's role-sharing checklist the
+        // side the catalog suggests, the vendor acknowledges it; AGREED needs both.
+        ReferenceDataApi catalog = new ReferenceDataApi(catalogClient());
+        List<ResponsibilityBody> split = catalog.getDisclosureTemplate("role-sharing-checklist-2024").getItems()
+                .stream().map(item -> new ResponsibilityBody().key(item.getRef())
+                        .party(item.getParty() == null || item.getParty().getValue().equals("SUBCONTRACTOR")
+                                ? ResponsibleParty.VENDOR : ResponsibleParty.fromValue(item.getParty().getValue()))
+                        .note("as the checklist suggests")).toList();
+        ResponsibilitySplitApi hospitalSplit = new ResponsibilitySplitApi(contractClient("procurement", hospital));
+        assertThat(hospitalSplit.setResponsibilitySplit(contractId, new ResponsibilitySplitBody().items(split), null)
+                .getComplete()).isTrue();
+        assertThat(new ResponsibilitySplitApi(contractClient("vendor", vendor))
+                .acknowledgeResponsibilitySplit(contractId).getAcknowledgement()).isNotNull();
+
         // The verdict travels to the contract-service; then AGREED is allowed.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
                 procurement.transitionContract(contractId, new TransitionRequest().to(ContractState.AGREED)
@@ -178,7 +197,15 @@ class GeneratedClientsIT {
         return client;
     }
 
-    private org.sansho.client.assessment.ApiClient assessmentClient(String role, UUID organization) {
+    private org.sansho.client.catalog.ApiClient catalogClient() {
+        org.sansho.client.catalog.ApiClient client = new org.sansho.client.catalog.ApiClient();
+        client.updateBaseUri(base(suite.catalog));
+        String token = TestTokens.token("service");
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        return client;
+    }
+
+        private org.sansho.client.assessment.ApiClient assessmentClient(String role, UUID organization) {
         org.sansho.client.assessment.ApiClient client = new org.sansho.client.assessment.ApiClient();
         client.updateBaseUri(base(suite.assessment));
         String token = TestTokens.token(role, organization);
