@@ -137,15 +137,7 @@ public final class Fixtures {
                 "/sansho/catalog-service", "{\"guidelineId\":\"" + guideline + "\",\"version\":\"" + version
                         + "\",\"publishedOn\":\"2025-01-01\",\"supersedes\":[],\"addedKeys\":[" + keyList
                         + "],\"removedKeys\":[],\"changedKeys\":[]}");
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.get().bootstrapServers());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>("catalog.events", guideline, event)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        produce("catalog.events", guideline, event);
         VersionRef ref = new VersionRef(guideline, version);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> QuarkusTransaction.requiringNew().call(() -> Arc.container()
@@ -171,6 +163,47 @@ public final class Fixtures {
         as("procurement", p.hospital()).get(base).then().statusCode(200)
                 .body("sharedUnderstanding", org.hamcrest.Matchers.is(true));
         return keys;
+    }
+
+    /** Sends one record to a topic of the test broker, as another service's relay would, and waits for its ack. */
+    public static void produce(String topic, String key, String value) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.get().bootstrapServers());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An opened contract brought to ACTIVE (see {@link #activate}), assessed on 2025-03-01 and signed on 2025-03-20. */
+    public static UUID activeContract(Parties p) {
+        return activate(p, openContract(p), "2025-03-01T00:00:00Z", "2025-03-20");
+    }
+
+    /**
+     * Brings an opened contract to ACTIVE through every guard on the way, as the parties would: the disclosure
+     * package's shared understanding, DISCLOSURE_REQUESTED and UNDER_ASSESSMENT, an ACCEPTABLE pre-contract
+     * assessment completed at {@code assessedAt} (sent as the assessment-service would), the responsibility split
+     * agreed, AGREED once the contract-service has seen the verdict, and ACTIVE signed on {@code signedOn}.
+     */
+    public static UUID activate(Parties p, UUID contract, String assessedAt, String signedOn) {
+        shareUnderstanding(p, contract);
+        for (String to : List.of("DISCLOSURE_REQUESTED", "UNDER_ASSESSMENT")) {
+            as("procurement", p.hospital()).body(Map.of("to", to))
+                    .post("/api/v1/contracts/" + contract + "/transitions").then().statusCode(200);
+        }
+        produce("assessment.events", contract.toString(), assessmentResult("org.sansho.assessment.completed.v1", p,
+                contract, "PRE_CONTRACT", "ACCEPTABLE", 0, assessedAt));
+        agreeOnResponsibilitySplit(p, contract);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                as("procurement", p.hospital()).body(Map.of("to", "AGREED"))
+                        .post("/api/v1/contracts/" + contract + "/transitions").then().statusCode(200));
+        as("procurement", p.hospital()).body(Map.of("to", "ACTIVE", "signedOn", signedOn))
+                .post("/api/v1/contracts/" + contract + "/transitions").then().statusCode(200);
+        return contract;
     }
 
     /** A structured CloudEvent as another service would publish it. */

@@ -1,18 +1,13 @@
 package org.sansho.contract.contracts;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kafka.InjectKafkaCompanion;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.sansho.contract.Fixtures;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -20,9 +15,6 @@ import static org.sansho.contract.Fixtures.as;
 
 @QuarkusTest
 class IncidentAndTerminationTest {
-
-    @InjectKafkaCompanion
-    KafkaCompanion kafka;
 
     @Test
     void an_incident_cannot_be_reported_before_the_contract_is_active_and_changes_nothing() {
@@ -37,7 +29,7 @@ class IncidentAndTerminationTest {
     @Test
     void an_incident_notified_within_the_sla_hours_is_marked_so_and_a_second_one_keeps_the_contract_in_incident() {
         Fixtures.Parties p = Fixtures.parties();
-        UUID id = active(p);
+        UUID id = Fixtures.activeContract(p);
         as("procurement", p.hospital()).body(incident("2025-06-01T08:00:00+09:00", "2025-06-01T08:30:00+09:00"))
                 .post("/api/v1/contracts/" + id + "/incidents").then().statusCode(201)
                 .body("notifiedWithinSla", is(true)).body("reportedByParty", equalTo("HOSPITAL"));
@@ -60,7 +52,7 @@ class IncidentAndTerminationTest {
     @Test
     void termination_evidence_is_written_by_the_right_side_at_the_right_step() {
         Fixtures.Parties p = Fixtures.parties();
-        UUID id = active(p);
+        UUID id = Fixtures.activeContract(p);
         String base = "/api/v1/contracts/" + id + "/termination";
         Map<String, Object> certificate = Map.of("certificateRef", "DEL-1", "deletedBy", "山田", "media", "HDD",
                 "method", "degaussing", "deletedOn", "2028-03-10");
@@ -82,24 +74,6 @@ class IncidentAndTerminationTest {
                 .then().statusCode(400);
         as("auditor", p.vendor()).get(base).then().statusCode(200).body("noticedOn", equalTo("2027-09-01"));
         as("auditor", UUID.randomUUID()).get(base).then().statusCode(404);
-    }
-
-    private UUID active(Fixtures.Parties p) {
-        UUID id = Fixtures.openContract(p);
-        Fixtures.shareUnderstanding(p, id);
-        for (String to : List.of("DISCLOSURE_REQUESTED", "UNDER_ASSESSMENT")) {
-            as("procurement", p.hospital()).body(Map.of("to", to)).post("/api/v1/contracts/" + id + "/transitions")
-                    .then().statusCode(200);
-        }
-        Fixtures.agreeOnResponsibilitySplit(p, id);
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("assessment.events", id.toString(),
-                Fixtures.assessmentResult("org.sansho.assessment.completed.v1", p, id, "PRE_CONTRACT", "ACCEPTABLE",
-                        0, "2025-03-01T00:00:00Z"))).awaitCompletion();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("procurement", p.hospital())
-                .body(Map.of("to", "AGREED")).post("/api/v1/contracts/" + id + "/transitions").then().statusCode(200));
-        as("procurement", p.hospital()).body(Map.of("to", "ACTIVE", "signedOn", "2025-03-20"))
-                .post("/api/v1/contracts/" + id + "/transitions").then().statusCode(200);
-        return id;
     }
 
     private static Map<String, Object> incident(String detectedAt, String notifiedAt) {

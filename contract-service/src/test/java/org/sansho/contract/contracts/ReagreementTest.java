@@ -285,20 +285,7 @@ class ReagreementTest {
     }
 
     private UUID activate(Fixtures.Parties p, UUID id) {
-        Fixtures.shareUnderstanding(p, id);
-        for (String to : List.of("DISCLOSURE_REQUESTED", "UNDER_ASSESSMENT")) {
-            as("procurement", p.hospital()).body(Map.of("to", to)).post("/api/v1/contracts/" + id + "/transitions")
-                    .then().statusCode(200);
-        }
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("assessment.events", id.toString(),
-                Fixtures.assessmentResult("org.sansho.assessment.completed.v1", p, id, "PRE_CONTRACT", "ACCEPTABLE",
-                        0, "2025-03-01T00:00:00Z"))).awaitCompletion();
-        Fixtures.agreeOnResponsibilitySplit(p, id);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("procurement", p.hospital())
-                .body(Map.of("to", "AGREED")).post("/api/v1/contracts/" + id + "/transitions").then().statusCode(200));
-        as("procurement", p.hospital()).body(Map.of("to", "ACTIVE", "signedOn", "2025-03-20"))
-                .post("/api/v1/contracts/" + id + "/transitions").then().statusCode(200);
-        return id;
+        return Fixtures.activate(p, id, "2025-03-01T00:00:00Z", "2025-03-20");
     }
 
     private static List<String> events(String key, String typeSuffix) {

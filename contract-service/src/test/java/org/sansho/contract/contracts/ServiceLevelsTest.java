@@ -1,19 +1,14 @@
 package org.sansho.contract.contracts;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kafka.InjectKafkaCompanion;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.sansho.contract.Fixtures;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -27,9 +22,6 @@ import static org.sansho.contract.Fixtures.as;
 class ServiceLevelsTest {
 
     private static final String PROBLEM = "application/problem+json";
-
-    @InjectKafkaCompanion
-    KafkaCompanion kafka;
 
     @Test
     void a_contract_for_legally_retained_records_on_a_service_storing_data_abroad_is_refused_with_422_and_not_opened() {
@@ -103,7 +95,7 @@ class ServiceLevelsTest {
     @Test
     void restore_time_and_data_loss_are_compared_with_the_rto_and_rpo_and_breaches_are_counted_on_the_contract() {
         Fixtures.Parties p = Fixtures.parties();
-        UUID id = active(p);
+        UUID id = Fixtures.activeContract(p);
         // SLA: notification 1 h, RTO 24 h, RPO 24 h. Notified after 2 h: one breach.
         String late = as("vendor", p.vendor()).body(incident("2025-06-01T08:00:00+09:00", "2025-06-01T10:00:00+09:00"))
                 .post("/api/v1/contracts/" + id + "/incidents").then().statusCode(201)
@@ -154,24 +146,6 @@ class ServiceLevelsTest {
                                 Map.of("country", "US", "region", "us-east-1", "domesticJurisdiction", false))))
                 .post("/api/v1/organizations/" + p.vendor() + "/services").then().statusCode(201)
                 .extract().path("id"));
-    }
-
-    private UUID active(Fixtures.Parties p) {
-        UUID id = Fixtures.openContract(p);
-        Fixtures.shareUnderstanding(p, id);
-        for (String to : List.of("DISCLOSURE_REQUESTED", "UNDER_ASSESSMENT")) {
-            as("procurement", p.hospital()).body(Map.of("to", to)).post("/api/v1/contracts/" + id + "/transitions")
-                    .then().statusCode(200);
-        }
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("assessment.events", id.toString(),
-                Fixtures.assessmentResult("org.sansho.assessment.completed.v1", p, id, "PRE_CONTRACT", "ACCEPTABLE",
-                        0, "2025-03-01T00:00:00Z"))).awaitCompletion();
-        Fixtures.agreeOnResponsibilitySplit(p, id);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("procurement", p.hospital())
-                .body(Map.of("to", "AGREED")).post("/api/v1/contracts/" + id + "/transitions").then().statusCode(200));
-        as("procurement", p.hospital()).body(Map.of("to", "ACTIVE", "signedOn", "2025-03-20"))
-                .post("/api/v1/contracts/" + id + "/transitions").then().statusCode(200);
-        return id;
     }
 
     private static Map<String, Object> incident(String detectedAt, String notifiedAt) {

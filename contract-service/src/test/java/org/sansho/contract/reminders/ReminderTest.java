@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kafka.InjectKafkaCompanion;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.sansho.contract.Fixtures;
 import org.sansho.testsupport.TopicRecords;
@@ -38,9 +35,6 @@ class ReminderTest {
 
     @Inject
     Clock clock;
-
-    @InjectKafkaCompanion
-    KafkaCompanion kafka;
 
     @Test
     void a_certification_expiring_is_announced_once_per_threshold_and_only_the_nearest_when_several_are_reached() {
@@ -106,19 +100,7 @@ class ReminderTest {
     }
 
     private void activate(Fixtures.Parties p, UUID id) {
-        Fixtures.shareUnderstanding(p, id);
-        for (String to : List.of("DISCLOSURE_REQUESTED", "UNDER_ASSESSMENT")) {
-            as("procurement", p.hospital()).body(Map.of("to", to)).post("/api/v1/contracts/" + id + "/transitions")
-                    .then().statusCode(200);
-        }
-        Fixtures.agreeOnResponsibilitySplit(p, id);
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("assessment.events", id.toString(),
-                Fixtures.assessmentResult("org.sansho.assessment.completed.v1", p, id, "PRE_CONTRACT", "ACCEPTABLE",
-                        0, "2029-03-01T00:00:00Z"))).awaitCompletion();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("procurement", p.hospital())
-                .body(Map.of("to", "AGREED")).post("/api/v1/contracts/" + id + "/transitions").then().statusCode(200));
-        as("procurement", p.hospital()).body(Map.of("to", "ACTIVE", "signedOn", "2025-03-01"))
-                .post("/api/v1/contracts/" + id + "/transitions").then().statusCode(200);
+        Fixtures.activate(p, id, "2029-03-01T00:00:00Z", "2025-03-01");
     }
 
     private static List<JsonNode> events(String key, String typePart) {

@@ -3,10 +3,7 @@ package org.sansho.contract.reminders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kafka.InjectKafkaCompanion;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.sansho.contract.Fixtures;
 import org.sansho.contract.reminders.service.ReminderService;
@@ -33,9 +30,6 @@ class TermEndTest {
 
     @Inject
     ReminderService reminders;
-
-    @InjectKafkaCompanion
-    KafkaCompanion kafka;
 
     @Test
     void an_auto_renewing_term_rolls_over_by_its_own_length_once_its_end_passes_and_announces_it_once() {
@@ -132,20 +126,7 @@ class TermEndTest {
         body.put("term", term);
         UUID id = UUID.fromString(as("procurement", p.hospital()).body(body).post("/api/v1/contracts").then()
                 .statusCode(201).extract().path("id"));
-        Fixtures.shareUnderstanding(p, id);
-        for (String to : List.of("DISCLOSURE_REQUESTED", "UNDER_ASSESSMENT")) {
-            as("procurement", p.hospital()).body(Map.of("to", to)).post("/api/v1/contracts/" + id + "/transitions")
-                    .then().statusCode(200);
-        }
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("assessment.events", id.toString(),
-                Fixtures.assessmentResult("org.sansho.assessment.completed.v1", p, id, "PRE_CONTRACT", "ACCEPTABLE",
-                        0, "2029-03-01T00:00:00Z"))).awaitCompletion();
-        Fixtures.agreeOnResponsibilitySplit(p, id);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("procurement", p.hospital())
-                .body(Map.of("to", "AGREED")).post("/api/v1/contracts/" + id + "/transitions").then().statusCode(200));
-        as("procurement", p.hospital()).body(Map.of("to", "ACTIVE", "signedOn", "2025-03-01"))
-                .post("/api/v1/contracts/" + id + "/transitions").then().statusCode(200);
-        return id;
+        return Fixtures.activate(p, id, "2029-03-01T00:00:00Z", "2025-03-01");
     }
 
     /** Waits for {@code count} events of the type, then checks that no more arrive. */

@@ -2,8 +2,6 @@ package org.sansho.contract.security;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kafka.InjectKafkaCompanion;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.junit.jupiter.api.Test;
 import org.sansho.testsupport.security.AuthorizationMatrix;
 
@@ -16,14 +14,11 @@ import java.net.URI;
 @QuarkusTest
 class AuthorizationMatrixTest {
 
-    @InjectKafkaCompanion
-    KafkaCompanion kafka;
-
     @TestHTTPResource("/")
     URI base;
 
     @Test
     void every_operation_answers_each_role_and_organization_as_its_rule_declares() {
-        AuthorizationMatrix.assertDeclared("contract-service", base, new SeededWorlds(kafka)::seed, 20);
+        AuthorizationMatrix.assertDeclared("contract-service", base, new SeededWorlds()::seed, 20);
     }
 }

@@ -3,8 +3,6 @@ package org.sansho.contract.security;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kafka.InjectKafkaCompanion;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.sansho.testsupport.security.HostileInputs;
@@ -22,9 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class HostileInputTest {
 
-    @InjectKafkaCompanion
-    KafkaCompanion kafka;
-
     @TestHTTPResource("/")
     URI base;
 
@@ -33,7 +28,7 @@ class HostileInputTest {
 
     @Test
     void hostile_requests_are_refused_with_a_4xx_problem_and_change_nothing() {
-        HostileInputs.assertRefused("contract-service", base, dataSource, new SeededWorlds(kafka).seed());
+        HostileInputs.assertRefused("contract-service", base, dataSource, new SeededWorlds().seed());
     }
 
     @Test

@@ -3,17 +3,13 @@ package org.sansho.contract.security;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.sansho.contract.Fixtures;
 import org.sansho.testsupport.security.World;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.awaitility.Awaitility.await;
 import static org.sansho.contract.Fixtures.as;
 
 /**
@@ -23,17 +19,11 @@ import static org.sansho.contract.Fixtures.as;
  */
 final class SeededWorlds {
 
-    private final KafkaCompanion kafka;
-
-    SeededWorlds(KafkaCompanion kafka) {
-        this.kafka = kafka;
-    }
-
     World seed() {
         Fixtures.Parties p = Fixtures.parties();
         as("vendor", p.vendor()).body(Map.of("scheme", "ISMS", "issuedOn", "2024-01-01", "expiresOn", "2027-01-01"))
                 .post("/api/v1/organizations/" + p.vendor() + "/certifications").then().statusCode(201);
-        UUID contract = active(p);
+        UUID contract = Fixtures.activeContract(p);
         String incident = as("procurement", p.hospital()).body(Map.of("summary", "障害", "ciaImpact", List.of("A"),
                         "detectedAt", "2025-06-01T08:00:00+09:00", "notifiedAt", "2025-06-01T08:30:00+09:00"))
                 .post("/api/v1/contracts/" + contract + "/incidents").then().statusCode(201).extract().path("id");
@@ -48,7 +38,7 @@ final class SeededWorlds {
                 .patch("/api/v1/contracts/" + contract).then().statusCode(200);
         String reagreement = as("procurement", p.hospital()).get("/api/v1/contracts/" + contract + "/reagreements")
                 .then().statusCode(200).extract().path("items[0].id");
-        UUID ending = active(p);
+        UUID ending = Fixtures.activeContract(p);
         as("vendor", p.vendor()).body(Map.of("noticedOn", "2027-09-01"))
                 .post("/api/v1/contracts/" + ending + "/termination/notice").then().statusCode(200);
         as("procurement", p.hospital()).body(Map.of("to", "TERMINATION_NOTICED"))
@@ -81,24 +71,5 @@ final class SeededWorlds {
                 .set("invitation", invitation).set("link", link).withToken("respondent", respondent)
                 .actsFor("procurement", p.hospital()).actsFor("auditor", p.hospital())
                 .actsFor("vendor", p.vendor()).actsFor("catalog-admin", p.hospital());
-    }
-
-    private UUID active(Fixtures.Parties p) {
-        UUID id = Fixtures.openContract(p);
-        Fixtures.shareUnderstanding(p, id);
-        for (String to : List.of("DISCLOSURE_REQUESTED", "UNDER_ASSESSMENT")) {
-            as("procurement", p.hospital()).body(Map.of("to", to)).post("/api/v1/contracts/" + id + "/transitions")
-                    .then().statusCode(200);
-        }
-        Fixtures.agreeOnResponsibilitySplit(p, id);
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("assessment.events", id.toString(),
-                Fixtures.assessmentResult("org.sansho.assessment.completed.v1", p, id, "PRE_CONTRACT", "ACCEPTABLE",
-                        0, "2025-03-01T00:00:00Z"))).awaitCompletion();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                as("procurement", p.hospital()).body(Map.of("to", "AGREED"))
-                        .post("/api/v1/contracts/" + id + "/transitions").then().statusCode(200));
-        as("procurement", p.hospital()).body(Map.of("to", "ACTIVE", "signedOn", "2025-03-20"))
-                .post("/api/v1/contracts/" + id + "/transitions").then().statusCode(200);
-        return id;
     }
 }
