@@ -277,6 +277,10 @@ class AssessmentReportDocumentTest {
                     .get("/api/v1/assessments/{id}/report", id)
                     .then().statusCode(400).contentType(startsWith("application/problem+json"));
         }
+        // what a client generated from the OpenAPI document sends: every media type of the 200 response
+        as(Roles.PROCUREMENT, hospital).accept("application/json, text/csv, " + XLSX + ", text/html, "
+                        + "application/problem+json").get("/api/v1/assessments/{id}/report", id).then()
+                .statusCode(200).contentType(startsWith("application/json")).body("items.size()", equalTo(3));
         as(Roles.PROCUREMENT, hospital).accept("application/pdf").get("/api/v1/assessments/{id}/report", id).then()
                 .statusCode(406).contentType(startsWith("application/problem+json")).body("status", equalTo(406));
     }

@@ -189,6 +189,15 @@ class ChecklistDocumentTest {
     }
 
     @Test
+    void a_client_that_accepts_every_documented_form_gets_json() {
+        // What a client generated from the OpenAPI document sends: every media type of the 200 response.
+        String request = published();
+        as("procurement").accept("application/json, text/csv, " + XLSX + ", text/html, application/problem+json")
+                .body(request).post("/api/v1/applicability").then().statusCode(200)
+                .contentType(startsWith("application/json")).body("total", equalTo(2));
+    }
+
+    @Test
     void an_accept_the_checklist_has_no_form_for_is_406_problem_json() {
         String request = published();
         as("procurement").accept("application/pdf").body(request).post("/api/v1/applicability").then()

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -107,7 +108,7 @@ public final class Spreadsheets {
     private static String sheetName(String title, Set<String> taken) {
         String base = WorkbookUtil.createSafeSheetName(title == null || title.isBlank() ? "Sheet" : title);
         String name = base;
-        for (int n = 2; !taken.add(name.toLowerCase()); n++) {
+        for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
             String suffix = " (" + n + ")";
             name = base.substring(0, Math.min(base.length(), 31 - suffix.length())) + suffix;
         }
