@@ -411,9 +411,10 @@
     if (!a) return;
     const status = $('report-status');
     if (kind === 'print') { window.print(); return; }
-    const accept = kind === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const accept = kind === 'csv' ? 'text/csv' : kind === 'html' ? 'text/html'
+      : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     try {
-      const res = await fetch('/api/v1/assessments/' + a.id + '/report', { headers: { Authorization: 'Bearer ' + session.token, Accept: accept } });
+      const res = await fetch('/api/v1/assessments/' + a.id + '/report?lang=' + lang, { headers: { Authorization: 'Bearer ' + session.token, Accept: accept } });
       if (!res.ok) { status.textContent = t('reportUnavailable', { f: kind.toUpperCase() }); return; }
       const url = URL.createObjectURL(await res.blob());
       const link = node('a', { href: url, download: 'assessment-' + short(a.id) + '.' + kind });
@@ -614,6 +615,7 @@
   $('weeks').addEventListener('change', loadTrends);
   $('report-csv').addEventListener('click', () => report('csv'));
   $('report-xlsx').addEventListener('click', () => report('xlsx'));
+  $('report-html').addEventListener('click', () => report('html'));
   $('report-print').addEventListener('click', () => report('print'));
   setInterval(refresh, 15000);
 

@@ -34,14 +34,15 @@ import static org.sansho.assessment.Fixtures.as;
 import static org.sansho.assessment.assessments.domain.Obligation.MANDATORY;
 import static org.sansho.assessment.assessments.domain.Obligation.RECOMMENDED;
 
-/** The report as an XLSX workbook, as the dashboard asks for it: the CSV's rows, the findings, and no more. */
+/** The report as an XLSX workbook, as the dashboard asks for it: a summary, the CSV's rows, the findings. */
 @QuarkusTest
 class AssessmentReportXlsxTest {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String GUIDELINE = "xlsx-report-test-guideline";
     private static final List<String> ITEM_HEADER = List.of("key", "guideline", "version", "section", "obligation",
-            "title_ja", "title_en", "response", "statement", "justification", "evidence", "evaluation", "comment",
+            "title_ja", "title_en", "answered_by", "response", "statement", "justification", "evidence",
+            "hospital_response", "hospital_statement", "hospital_evidence", "evaluation", "comment",
             "finding_status", "risk_level", "due_date", "risk_accepted_until");
     private static final List<String> FINDING_HEADER = List.of("key", "title", "obligation", "risk_level",
             "treatment", "status", "due_date", "owner", "risk_accepted_until", "risk_accepted_by",
@@ -107,32 +108,34 @@ class AssessmentReportXlsxTest {
         assertThat(level).isNotBlank();
 
         try (XSSFWorkbook wb = xlsx(Roles.PROCUREMENT, hospital, id)) {
-            assertThat(wb.getNumberOfSheets()).isEqualTo(2);
+            assertThat(wb.getNumberOfSheets()).isEqualTo(3);
+            assertThat(wb.getSheetName(0)).isEqualTo("Summary");
             XSSFSheet items = wb.getSheet("Items");
-            assertThat(wb.getSheetName(0)).isEqualTo("Items");
+            assertThat(wb.getSheetName(1)).isEqualTo("Items");
             assertHeader(wb, items, ITEM_HEADER);
             assertThat(items.getLastRowNum()).isEqualTo(3);
-            assertThat(items.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:Q4");
+            assertThat(items.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:U4");
 
             Row g1 = rowOf(items, "G-1");
-            assertThat(texts(g1, 0, 14)).containsExactly("G-1", GUIDELINE, "1", "", "MANDATORY", "要求事項 G-1",
-                    "Requirement G-1", "NOT_IMPLEMENTED", "=1+1 planned", "", "", "NONCONFORMANT", "missing", "OPEN",
-                    level);
-            assertThat(g1.getCell(8).getCellType()).isEqualTo(CellType.STRING); // never a formula
-            assertThat(date(g1.getCell(15))).isEqualTo(due);
-            assertThat(g1.getCell(16).getStringCellValue()).isEmpty();
+            assertThat(texts(g1, 0, 18)).containsExactly("G-1", GUIDELINE, "1", "", "MANDATORY", "要求事項 G-1",
+                    "Requirement G-1", "VENDOR", "NOT_IMPLEMENTED", "=1+1 planned", "", "", "", "", "",
+                    "NONCONFORMANT", "missing", "OPEN", level);
+            assertThat(g1.getCell(9).getCellType()).isEqualTo(CellType.STRING); // never a formula
+            assertThat(date(g1.getCell(19))).isEqualTo(due);
+            assertThat(g1.getCell(20).getStringCellValue()).isEmpty();
 
             Row g2 = rowOf(items, "G-2");
-            assertThat(g2.getCell(13).getStringCellValue()).isEqualTo("RISK_ACCEPTED");
-            assertThat(date(g2.getCell(15))).isEqualTo(due);
-            assertThat(date(g2.getCell(16))).isEqualTo(expiry);
+            assertThat(g2.getCell(17).getStringCellValue()).isEqualTo("RISK_ACCEPTED");
+            assertThat(date(g2.getCell(19))).isEqualTo(due);
+            assertThat(date(g2.getCell(20))).isEqualTo(expiry);
 
             Row r1 = rowOf(items, "R-1");
-            assertThat(texts(r1, 0, 16)).containsExactly("R-1", GUIDELINE, "1", "", "RECOMMENDED", "要求事項 R-1",
-                    "Requirement R-1", "IMPLEMENTED", "in place", "", "", "CONFORMANT", "", "", "", "", "");
+            assertThat(texts(r1, 0, 20)).containsExactly("R-1", GUIDELINE, "1", "", "RECOMMENDED", "要求事項 R-1",
+                    "Requirement R-1", "VENDOR", "IMPLEMENTED", "in place", "", "", "", "", "", "CONFORMANT", "", "",
+                    "", "", "");
 
             XSSFSheet findings = wb.getSheet("Findings");
-            assertThat(wb.getSheetName(1)).isEqualTo("Findings");
+            assertThat(wb.getSheetName(2)).isEqualTo("Findings");
             assertHeader(wb, findings, FINDING_HEADER);
             assertThat(findings.getLastRowNum()).isEqualTo(2);
             Row f1 = rowOf(findings, "G-1");

@@ -9,13 +9,21 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -31,6 +39,9 @@ import org.sansho.catalog.guidelines.domain.VersionContent;
 import org.sansho.catalog.guidelines.domain.VersionRef;
 import org.sansho.catalog.guidelines.rest.RequirementView;
 import org.sansho.catalog.guidelines.service.CatalogReader;
+import org.sansho.platform.documents.Document;
+import org.sansho.platform.documents.DocumentLanguage;
+import org.sansho.platform.documents.Spreadsheets;
 import org.sansho.platform.problem.Problem;
 import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.security.Roles;
@@ -65,11 +76,14 @@ public class ApplicabilityResource {
     private final CatalogReader reader;
     private final ChecklistCache cache;
     private final ObjectMapper json;
+    private final Template printable;
 
-    public ApplicabilityResource(CatalogReader reader, ChecklistCache cache, ObjectMapper json) {
+    public ApplicabilityResource(CatalogReader reader, ChecklistCache cache, ObjectMapper json,
+                                 @Location(Document.TEMPLATE) Template printable) {
         this.reader = reader;
         this.cache = cache;
         this.json = json;
+        this.printable = printable;
     }
 
     @POST
@@ -80,20 +94,37 @@ public class ApplicabilityResource {
             description = "The ACTIVE requirements of the baseline versions that apply to the given phases, parties, "
                     + "service model and data categories. A requirement with no service models or data categories "
                     + "applies to all. Ask with Accept: text/csv for the same list as CSV (what procurement sends "
-                    + "to a vendor before signing). A client that sends Accept-Encoding: gzip gets the checklist "
-                    + "gzip-encoded.")
+                    + "to a vendor before signing), with Accept: " + Document.XLSX + " for an XLSX workbook to "
+                    + "fill in (sheet Checklist: key, guideline, part/chapter, title and summary in Japanese and "
+                    + "English, mandatory/recommended, citation document, section and page, verification level and "
+                    + "an empty answer column; bold header row frozen at the top with a filter), or with Accept: "
+                    + "text/html for the same table as a self-contained printable page. The column titles of the "
+                    + "XLSX and HTML forms are Japanese or English: ?lang=, else Accept-Language, else English. A "
+                    + "client that sends Accept-Encoding: gzip gets the JSON checklist gzip-encoded.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ApplicabilityRequest.class),
             examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "saas-pre-contract",
                     value = EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "The checklist", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicabilityResult.class)))
-    @APIResponse(responseCode = "400", description = "A missing baseline or an unknown value (the field is named)",
+    @APIResponse(responseCode = "200", description = "The checklist", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicabilityResult.class)),
+            @Content(mediaType = ChecklistCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = Document.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Document.HTML, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "A missing baseline, an unknown value (the field is named) or an "
+            + "unknown lang",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "A baseline version that is not published",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response applicableRequirements(@Valid @NotNull ApplicabilityRequest request,
-                              @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+                              @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+                              @QueryParam("lang") @Pattern(regexp = "ja|en", message = "must be ja or en")
+                              @Parameter(description = "Language of the XLSX and HTML column titles",
+                                      schema = @Schema(enumeration = {"ja", "en"})) String lang,
+                              @Context HttpHeaders headers) {
+        // This method also receives what no form matches (its body is written ahead, so the writer never checks).
+        if (headers.getAcceptableMediaTypes().stream().noneMatch(m -> m.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
+            throw new NotAcceptableException();
+        }
         // Published versions never change: the same request gives the same checklist until the next publication,
         // so its serialized form is kept (a 5,000-requirement checklist is a few MB of JSON to write each time),
         // and so is its gzip form for the clients that take it (a tenth of the bytes to send).
@@ -140,6 +171,32 @@ public class ApplicabilityResource {
         return Response.ok(ChecklistCsv.write(result.requirements()), ChecklistCsv.MEDIA_TYPE + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"applicability-checklist.csv\"")
                 .build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(Document.XLSX)
+    @RolesAllowed({Roles.CATALOG_ADMIN, Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
+    @Operation(hidden = true)
+    public Response applicableRequirementsXlsx(@Valid @NotNull ApplicabilityRequest request,
+            @QueryParam("lang") @Pattern(regexp = "ja|en", message = "must be ja or en") String lang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        ApplicabilityResult result = result(request);
+        byte[] workbook = Spreadsheets.xlsx(ChecklistDocument.of(result, DocumentLanguage.of(lang, acceptLanguage)));
+        return Response.ok(workbook, Document.XLSX).header("Content-Disposition",
+                "attachment; filename=\"" + ChecklistDocument.fileName(result.baseline(), "xlsx") + "\"").build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(Document.HTML)
+    @RolesAllowed({Roles.CATALOG_ADMIN, Roles.PROCUREMENT, Roles.VENDOR, Roles.AUDITOR, Roles.SERVICE})
+    @Operation(hidden = true)
+    public Response applicableRequirementsHtml(@Valid @NotNull ApplicabilityRequest request,
+            @QueryParam("lang") @Pattern(regexp = "ja|en", message = "must be ja or en") String lang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        Document document = ChecklistDocument.of(result(request), DocumentLanguage.of(lang, acceptLanguage));
+        return Response.ok(printable.data("document", document).render(), Document.HTML + "; charset=UTF-8").build();
     }
 
     /** Only published (or superseded) versions form a baseline: a draft can still change under a contract. */
