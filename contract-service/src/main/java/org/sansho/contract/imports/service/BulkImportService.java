@@ -128,6 +128,10 @@ public class BulkImportService {
             Map<String, Integer> keys = new HashMap<>();
             int done = 0;
             for (SheetContent.Line line : sheet.lines()) {
+                if (sheet.kind() == ImportKind.CONTRACTS && done % CLEAR_EVERY == 0) {
+                    run.prefetch(sheet.lines().subList(done, Math.min(sheet.lines().size(), done + CLEAR_EVERY)),
+                            headers);
+                }
                 ImportRow row = new ImportRow(sheet.kind(), line.number(), headers.values(line.cells()));
                 Result result = switch (sheet.kind()) {
                     case ORGANIZATIONS -> run.organization(row, keys);
@@ -173,6 +177,26 @@ public class BulkImportService {
         Run(UUID tenant, Caller caller) {
             this.tenant = tenant;
             this.caller = caller;
+        }
+
+        /**
+         * Loads the contracts the next rows name (by id or by a reference found by {@link #references}) with one
+         * query, so that each row finds its contract in the persistence context instead of loading it alone.
+         */
+        void prefetch(List<SheetContent.Line> lines, HeaderTable headers) {
+            List<UUID> ids = new ArrayList<>();
+            for (SheetContent.Line line : lines) {
+                ImportRow row = new ImportRow(ImportKind.CONTRACTS, line.number(), headers.values(line.cells()));
+                UUID id = row.uuid("id");
+                UUID match = id != null ? id : referenced.get(row.verbatim("externalReference"));
+                if (match != null) {
+                    ids.add(match);
+                }
+            }
+            if (!ids.isEmpty()) {
+                em.createQuery("from Contract c where c.id in ?1", Contract.class).setParameter(1, ids)
+                        .getResultList();
+            }
         }
 
         /**
