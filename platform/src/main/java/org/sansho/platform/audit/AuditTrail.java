@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.sansho.platform.outbox.OutboxConfig;
@@ -54,6 +55,10 @@ public class AuditTrail {
     private static final String SEAL_KEY = AuditTrail.class.getName() + ".seal";
     private static final String ACTOR_KEY = AuditTrail.class.getName() + ".actor";
     private static final String REQUEST_KEY = AuditTrail.class.getName() + ".request";
+    private static final String BATCH_KEY = AuditTrail.class.getName() + ".batch";
+    /** Records of a {@link #batch()} inserted per statement: 12 parameters each, well below the driver's limit. */
+    static final int BATCH_ROWS = 200;
+    private static final int INSERT_COLUMNS = 12;
     /** Where the platform's request filter puts the request's {@code X-Request-Id} (the logging MDC). */
     static final String REQUEST_ID_MDC_KEY = "requestId";
     private static final int VERIFY_BATCH = 1000;
@@ -95,7 +100,8 @@ public class AuditTrail {
     }
 
     /**
-     * Adds one audit record to the caller's transaction; it is linked into the chain right after the commit.
+     * Adds one audit record to the caller's transaction (inserted at once, or with its {@link #batch()}'s next
+     * statement); it is linked into the chain right after the commit.
      *
      * @param action        what happened, e.g. {@code contract.transitioned}
      * @param entityType    e.g. {@code contract}
@@ -122,29 +128,121 @@ public class AuditTrail {
         AuditRow row = new AuditRow(0, UUID.randomUUID(), clock.instant(),
                 actor.subject(), actor.organizationId(), actor.rolesText(), action, entityType, entityId.toString(),
                 orgs, beforeDigest, afterDigest, request, null, null);
-        em.createNativeQuery("""
-                        insert into audit_record (id, recorded_at, actor_subject, actor_org, actor_roles, action,
-                            entity_type, entity_id, organizations, before_digest, after_digest, request_id)
-                        values (?1, ?2, ?3, cast(nullif(?4, '') as uuid), ?5, ?6, ?7, ?8, cast(?9 as uuid[]),
-                            nullif(?10, ''), nullif(?11, ''), nullif(?12, ''))""")
-                .setParameter(1, row.id())
-                .setParameter(2, row.recordedAt())
-                .setParameter(3, row.actorSubject())
-                .setParameter(4, row.actorOrganization() == null ? "" : row.actorOrganization().toString())
-                .setParameter(5, row.actorRoles())
-                .setParameter(6, row.action())
-                .setParameter(7, row.entityType())
-                .setParameter(8, row.entityId())
-                .setParameter(9, "{" + row.organizationsText() + "}")
-                .setParameter(10, orEmpty(row.beforeDigest()))
-                .setParameter(11, orEmpty(row.afterDigest()))
-                .setParameter(12, orEmpty(row.requestId()))
-                // The insert reads nothing the transaction changed: pending entity changes need no flush before it
-                // (a native statement otherwise flushes the whole persistence context); they go at the commit.
-                .setFlushMode(FlushModeType.COMMIT)
-                .executeUpdate();
+        Object open = transactions.getResource(BATCH_KEY);
+        if (open instanceof Batch batch) {
+            batch.add(row);
+        } else {
+            insert(List.of(row));
+        }
         sealAfterCommit();
         return row.id();
+    }
+
+    /**
+     * Opens a batch for the records of the current transaction: until it is closed, {@link #record} keeps each record
+     * and inserts them {@value #BATCH_ROWS} at a time in one statement, instead of one statement per record (a bulk
+     * import writes thousands). The records are the same as without a batch, in the same order, and they are sealed
+     * into the chain the same way after the commit ({@link AuditSealer}). Close the batch before the transaction
+     * commits (try-with-resources around the writes): closing inserts what it still holds. A batch inside a batch of
+     * the same transaction is the outer one (closing it does nothing).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Batch batch() {
+        if (transactions.getResource(BATCH_KEY) instanceof Batch) {
+            return new Batch(false);
+        }
+        Batch batch = new Batch(true);
+        transactions.putResource(BATCH_KEY, batch);
+        // A batch left open with records in it would lose them: such a transaction does not commit.
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                if (batch.open && !batch.pending.isEmpty()) {
+                    transactions.setRollbackOnly();
+                    throw new IllegalStateException("an audit batch was left open with " + batch.pending.size()
+                            + " record(s); the transaction is rolled back");
+                }
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+            }
+        });
+        return batch;
+    }
+
+    /** The records of one transaction inserted together; see {@link #batch()}. */
+    public final class Batch implements AutoCloseable {
+
+        private final boolean outer;
+        private final List<AuditRow> pending = new ArrayList<>();
+        private boolean open = true;
+
+        private Batch(boolean outer) {
+            this.outer = outer;
+        }
+
+        private void add(AuditRow row) {
+            pending.add(row);
+            if (pending.size() >= BATCH_ROWS) {
+                write();
+            }
+        }
+
+        private void write() {
+            if (!pending.isEmpty()) {
+                insert(pending);
+                pending.clear();
+            }
+        }
+
+        /** Inserts what the batch holds and ends it: the transaction's next records are inserted one at a time. */
+        @Override
+        public void close() {
+            if (!outer || !open) {
+                return;
+            }
+            open = false;
+            transactions.putResource(BATCH_KEY, Boolean.FALSE);
+            write();
+        }
+    }
+
+    /** Inserts records unlinked, in their order, in one statement. */
+    private void insert(List<AuditRow> rows) {
+        StringBuilder sql = new StringBuilder("""
+                insert into audit_record (id, recorded_at, actor_subject, actor_org, actor_roles, action,
+                    entity_type, entity_id, organizations, before_digest, after_digest, request_id)
+                values""");
+        for (int i = 0; i < rows.size(); i++) {
+            int p = i * INSERT_COLUMNS;
+            sql.append(i == 0 ? " " : ", ").append("(?").append(p + 1).append(", ?").append(p + 2)
+                    .append(", ?").append(p + 3).append(", cast(nullif(?").append(p + 4).append(", '') as uuid), ?")
+                    .append(p + 5).append(", ?").append(p + 6).append(", ?").append(p + 7).append(", ?")
+                    .append(p + 8).append(", cast(?").append(p + 9).append(" as uuid[]), nullif(?").append(p + 10)
+                    .append(", ''), nullif(?").append(p + 11).append(", ''), nullif(?").append(p + 12)
+                    .append(", ''))");
+        }
+        Query insert = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < rows.size(); i++) {
+            AuditRow row = rows.get(i);
+            int p = i * INSERT_COLUMNS;
+            insert.setParameter(p + 1, row.id())
+                    .setParameter(p + 2, row.recordedAt())
+                    .setParameter(p + 3, row.actorSubject())
+                    .setParameter(p + 4, row.actorOrganization() == null ? "" : row.actorOrganization().toString())
+                    .setParameter(p + 5, row.actorRoles())
+                    .setParameter(p + 6, row.action())
+                    .setParameter(p + 7, row.entityType())
+                    .setParameter(p + 8, row.entityId())
+                    .setParameter(p + 9, "{" + row.organizationsText() + "}")
+                    .setParameter(p + 10, orEmpty(row.beforeDigest()))
+                    .setParameter(p + 11, orEmpty(row.afterDigest()))
+                    .setParameter(p + 12, orEmpty(row.requestId()));
+        }
+        // The insert reads nothing the transaction changed: pending entity changes need no flush before it (a native
+        // statement otherwise flushes the whole persistence context); they go at the commit.
+        insert.setFlushMode(FlushModeType.COMMIT).executeUpdate();
     }
 
     /** Wakes the sealer once the transaction that recorded has committed (once per transaction). */

@@ -1,8 +1,8 @@
 package org.sansho.platform.audit;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -67,7 +68,8 @@ public final class CanonicalJson {
                 if (i > 0) {
                     out.append(',');
                 }
-                out.append(TextNode.valueOf(fields.get(i).getKey()).toString()).append(':');
+                quoted(fields.get(i).getKey(), out);
+                out.append(':');
                 write(fields.get(i).getValue(), out);
             }
             out.append('}');
@@ -80,8 +82,18 @@ public final class CanonicalJson {
                 write(node.get(i), out);
             }
             out.append(']');
+        } else if (node.isTextual()) {
+            quoted(node.textValue(), out);
         } else {
             out.append(node.toString());
         }
+    }
+
+    /**
+     * A string as JSON writes it: quoted, with the escapes of Jackson's generator (the same text as
+     * {@code TextNode.toString()}, without a generator per string: most of a representation is strings).
+     */
+    private static void quoted(String text, Appendable out) throws IOException {
+        out.append('"').append(CharBuffer.wrap(JsonStringEncoder.getInstance().quoteAsString(text))).append('"');
     }
 }

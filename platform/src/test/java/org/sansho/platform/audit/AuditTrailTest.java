@@ -132,6 +132,61 @@ class AuditTrailTest {
     }
 
     @Test
+    void a_batch_inserts_its_records_together_and_they_seal_into_a_chain_that_verifies() {
+        long before = table().count();
+        int records = AuditTrail.BATCH_ROWS * 2 + 7;
+        String prefix = "batched-" + UUID.randomUUID() + "-";
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> {
+            audit.actAs(AuditActor.system("batch-writer"), "batch-request");
+            List<UUID> written = new ArrayList<>();
+            try (AuditTrail.Batch batch = audit.batch()) {
+                for (int i = 0; i < records; i++) {
+                    written.add(audit.record("note.created", "note", prefix + i, List.of(org), null,
+                            Map.of("entity", prefix + i)));
+                    if (i == 0) {
+                        assertThat(table().count()).as("a batch holds its first records until it has enough")
+                                .isEqualTo(before);
+                    }
+                }
+            }
+            return written;
+        });
+        table().awaitSealed();
+
+        assertThat(table().count()).isEqualTo(before + records);
+        List<AuditRow> rows = QuarkusTransaction.requiringNew().call(() -> audit.rows("select "
+                + AuditTrail.COLUMNS + " from audit_record where entity_id like ?1 order by seq",
+                Map.of(1, prefix + "%")));
+        assertThat(rows).extracting(AuditRow::id).as("sealed in the order they were recorded").isEqualTo(ids);
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.actorSubject()).isEqualTo("system:batch-writer");
+            assertThat(r.requestId()).isEqualTo("batch-request");
+            assertThat(r.organizations()).containsExactly(org);
+            assertThat(r.beforeDigest()).isNull();
+            assertThat(r.afterDigest()).isEqualTo(CanonicalJson.digest(new com.fasterxml.jackson.databind
+                    .ObjectMapper(), Map.of("entity", r.entityId())));
+        });
+        for (int i = 1; i < rows.size(); i++) {
+            assertThat(rows.get(i).seq()).isEqualTo(rows.get(i - 1).seq() + 1);
+            assertThat(rows.get(i).prevHash()).isEqualTo(rows.get(i - 1).hash());
+        }
+        AuditVerification verification = audit.verify();
+        assertThat(verification.verified()).isTrue();
+        assertThat(verification.checked()).isEqualTo(table().count());
+    }
+
+    @Test
+    void a_transaction_that_leaves_a_batch_open_with_records_does_not_commit() {
+        long before = table().count();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            audit.actAs(AuditActor.system("forgetful-writer"), null);
+            audit.batch();
+            audit.record("note.created", "note", "unclosed-" + UUID.randomUUID(), List.of(org), null, Map.of());
+        })).as("the commit fails").isInstanceOf(RuntimeException.class);
+        assertThat(table().count()).isEqualTo(before);
+    }
+
+    @Test
     void a_writer_does_not_wait_for_another_writers_commit() throws Exception {
         CountDownLatch recorded = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

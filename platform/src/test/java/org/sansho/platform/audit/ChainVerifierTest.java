@@ -131,6 +131,26 @@ class ChainVerifierTest {
         assertThat(CanonicalJson.digest(mapper, content)).isEqualTo(AuditRow.sha256(text));
     }
 
+    @Test
+    void strings_are_written_exactly_as_jacksons_generator_writes_them() {
+        ObjectMapper mapper = new ObjectMapper();
+        StringBuilder every = new StringBuilder();
+        for (char c = 0; c < 0x250; c++) {
+            every.append(c);
+        }
+        List<String> texts = List.of(every.toString(), "", "\"引用\"\n改行\t\\ / \u2028\u2029 \uD83C\uDFE5 病院",
+                "\u0000\u001f\u007f", "2026-12-08T00:00:00Z", "a\"b");
+        for (String text : texts) {
+            Map<String, Object> value = new LinkedHashMap<>();
+            value.put(text, List.of(text, Map.of("k", text)));
+            var node = mapper.valueToTree(value);
+            String expected = "{" + com.fasterxml.jackson.databind.node.TextNode.valueOf(text) + ":["
+                    + com.fasterxml.jackson.databind.node.TextNode.valueOf(text) + ",{\"k\":"
+                    + com.fasterxml.jackson.databind.node.TextNode.valueOf(text) + "}]}";
+            assertThat(CanonicalJson.canonical((com.fasterxml.jackson.databind.JsonNode) node)).isEqualTo(expected);
+        }
+    }
+
     private static List<AuditRow> chain(int size) {
         List<AuditRow> rows = new ArrayList<>();
         String prev = AuditRow.GENESIS;

@@ -37,6 +37,7 @@ import org.sansho.contract.reagreements.service.ReagreementService;
 import org.sansho.contract.organizations.domain.OrganizationKind;
 import org.sansho.contract.organizations.persistence.Organization;
 import org.sansho.contract.organizations.persistence.VendorService;
+import org.sansho.contract.organizations.service.OrganizationNames;
 import org.sansho.platform.audit.AuditTrail;
 import org.sansho.platform.outbox.Outbox;
 import org.sansho.platform.problem.Problem;
@@ -67,10 +68,12 @@ public class ContractService {
     private final ReagreementService reagreements;
     private final PublishedVersions publishedVersions;
     private final ResponsibilitySplitService splits;
+    private final OrganizationNames names;
 
     public ContractService(EntityManager em, Outbox outbox, Clock clock, AuditTrail audit,
                            ReagreementService reagreements, PublishedVersions publishedVersions,
-                           ResponsibilitySplitService splits) {
+                           ResponsibilitySplitService splits, OrganizationNames names) {
+        this.names = names;
         this.publishedVersions = publishedVersions;
         this.splits = splits;
         this.em = em;
@@ -111,6 +114,9 @@ public class ContractService {
         if (service == null || !service.organizationId.equals(vendor.id)) {
             throw ProblemException.badRequest("serviceId", "the vendor has no service with this id");
         }
+        // The parties are at hand: the events of the opening name them without reading the names again.
+        names.remember(hospital);
+        names.remember(vendor);
         validateTerm(request.term());
         List<Responsibility> split = request.responsibilities() == null ? List.of() : request.responsibilities();
         // A split given with the contract is checked against the role-sharing checklist like one set on its own.
@@ -143,8 +149,9 @@ public class ContractService {
         c.createdAt = now;
         c.updatedBy = caller.subject();
         c.updatedAt = now;
+        // Inserted with the transaction's next flush, together with its event and whatever else is pending (a bulk
+        // import's rows go in JDBC batches); nothing below reads the contract's row.
         c.persist();
-        em.flush();
         outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(), ContractEventTypes.CREATED,
                 new ContractPayloads.Created(ContractContext.of(c), c.title, c.state, c.phase));
         splits.published(c);

@@ -35,6 +35,7 @@ import org.sansho.contract.organizations.rest.NewService;
 import org.sansho.contract.organizations.service.AddService;
 import org.sansho.contract.organizations.service.OrganizationService;
 import org.sansho.contract.organizations.service.RegisterOrganization;
+import org.sansho.platform.audit.AuditTrail;
 import org.sansho.platform.problem.Problem;
 import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.security.Caller;
@@ -69,16 +70,20 @@ import java.util.function.Supplier;
 public class BulkImportService {
 
     /** Managed records are flushed and let go after this many rows, so that a long import stays linear. */
-    private static final int CLEAR_EVERY = 100;
+    private static final int CLEAR_EVERY = 200;
+    /** External references looked up per query when a contracts sheet is read. */
+    private static final int REFERENCES_PER_QUERY = 1000;
     private static final int MAX_REFERENCE = 100;
 
     private final EntityManager em;
     private final OrganizationService organizations;
     private final ContractService contracts;
     private final Validator validator;
+    private final AuditTrail audit;
 
     public BulkImportService(EntityManager em, OrganizationService organizations, ContractService contracts,
-                             Validator validator) {
+                             Validator validator, AuditTrail audit) {
+        this.audit = audit;
         this.em = em;
         this.organizations = organizations;
         this.contracts = contracts;
@@ -90,6 +95,23 @@ public class BulkImportService {
         UUID tenant = caller.requireOrganization();
         ImportTally tally = new ImportTally();
         Run run = new Run(tenant, caller);
+        // The rows' audit records are inserted a few hundred per statement rather than one each; the batch is
+        // closed (its last records inserted) before the dry run's flush and before the commit.
+        try (AuditTrail.Batch ignored = audit.batch()) {
+            rows(sheets, tally, run);
+        }
+        ImportReport report = tally.report(dryRun);
+        if (dryRun) {
+            em.flush();
+            QuarkusTransaction.setRollbackOnly();
+        } else if (!report.valid()) {
+            throw refused(report);
+        }
+        return report;
+    }
+
+    /** Every row of every sheet, in order, through the rules of its kind. */
+    private void rows(List<SheetContent> sheets, ImportTally tally, Run run) {
         for (SheetContent sheet : sheets) {
             tally.sheet(sheet.kind());
             HeaderTable headers = HeaderTable.of(sheet.kind(), sheet.headers());
@@ -100,9 +122,16 @@ public class BulkImportService {
                         .map(p -> new Problem.FieldError(p.sheet() + "[1]" + (p.column() == null ? ""
                                 : "." + p.column()), p.problem())).toList());
             }
+            if (sheet.kind() == ImportKind.CONTRACTS) {
+                run.references(sheet, headers);
+            }
             Map<String, Integer> keys = new HashMap<>();
             int done = 0;
             for (SheetContent.Line line : sheet.lines()) {
+                if (sheet.kind() == ImportKind.CONTRACTS && done % CLEAR_EVERY == 0) {
+                    run.prefetch(sheet.lines().subList(done, Math.min(sheet.lines().size(), done + CLEAR_EVERY)),
+                            headers);
+                }
                 ImportRow row = new ImportRow(sheet.kind(), line.number(), headers.values(line.cells()));
                 Result result = switch (sheet.kind()) {
                     case ORGANIZATIONS -> run.organization(row, keys);
@@ -120,14 +149,6 @@ public class BulkImportService {
                 }
             }
         }
-        ImportReport report = tally.report(dryRun);
-        if (dryRun) {
-            em.flush();
-            QuarkusTransaction.setRollbackOnly();
-        } else if (!report.valid()) {
-            throw refused(report);
-        }
-        return report;
     }
 
     /** The 422 of a real run with problems: every problem as a field error, and the report. */
@@ -148,10 +169,59 @@ public class BulkImportService {
         private final UUID tenant;
         private final Caller caller;
         private final Map<String, Optional<UUID>> vendors = new HashMap<>();
+        /** Services by vendor and name, as {@link #service} found them: the ids of those with the name. */
+        private final Map<List<Object>, List<UUID>> services = new HashMap<>();
+        /** The hospital's contracts by the external references the contracts sheet names ({@link #references}). */
+        private final Map<String, UUID> referenced = new HashMap<>();
 
         Run(UUID tenant, Caller caller) {
             this.tenant = tenant;
             this.caller = caller;
+        }
+
+        /**
+         * Loads the contracts the next rows name (by id or by a reference found by {@link #references}) with one
+         * query, so that each row finds its contract in the persistence context instead of loading it alone.
+         */
+        void prefetch(List<SheetContent.Line> lines, HeaderTable headers) {
+            List<UUID> ids = new ArrayList<>();
+            for (SheetContent.Line line : lines) {
+                ImportRow row = new ImportRow(ImportKind.CONTRACTS, line.number(), headers.values(line.cells()));
+                UUID id = row.uuid("id");
+                UUID match = id != null ? id : referenced.get(row.verbatim("externalReference"));
+                if (match != null) {
+                    ids.add(match);
+                }
+            }
+            if (!ids.isEmpty()) {
+                em.createQuery("from Contract c where c.id in ?1", Contract.class).setParameter(1, ids)
+                        .getResultList();
+            }
+        }
+
+        /**
+         * Finds the hospital's contracts that have the references the sheet names, a thousand references per query,
+         * rather than one query per row. A row's contract is then the one found here; a contract the import creates
+         * or gives a reference to takes a reference no other row of the file has (each names its own, checked per
+         * row), so what is found here stays true for the whole sheet.
+         */
+        void references(SheetContent sheet, HeaderTable headers) {
+            Set<String> wanted = new LinkedHashSet<>();
+            for (SheetContent.Line line : sheet.lines()) {
+                String reference = new ImportRow(sheet.kind(), line.number(), headers.values(line.cells()))
+                        .verbatim("externalReference");
+                if (reference != null && reference.length() <= MAX_REFERENCE) {
+                    wanted.add(reference);
+                }
+            }
+            List<String> all = List.copyOf(wanted);
+            for (int from = 0; from < all.size(); from += REFERENCES_PER_QUERY) {
+                List<String> part = all.subList(from, Math.min(all.size(), from + REFERENCES_PER_QUERY));
+                em.createQuery("select c.externalReference, c.id from Contract c where c.hospitalId = ?1 "
+                                + "and c.externalReference in ?2", Object[].class)
+                        .setParameter(1, tenant).setParameter(2, part).getResultList()
+                        .forEach(r -> referenced.put((String) r[0], (UUID) r[1]));
+            }
         }
 
         Result organization(ImportRow row, Map<String, Integer> keys) {
@@ -224,6 +294,7 @@ public class BulkImportService {
             if (existing.isEmpty()) {
                 return attempt(row, () -> {
                     organizations.addService(vendor, new AddService(name, model, wanted, null), caller);
+                    services.remove(List.of(vendor, name));
                     return new Result(key, RowOutcome.CREATED);
                 });
             }
@@ -291,9 +362,8 @@ public class BulkImportService {
                     reference != null ? "externalReference" : "id", "外部参照番号 / 契約ID")) {
                 return null;
             }
-            Contract existing = id != null ? Contract.findById(id)
-                    : Contract.<Contract>find("hospitalId = ?1 and externalReference = ?2", tenant, reference)
-                    .firstResult();
+            UUID match = id != null ? id : referenced.get(reference);
+            Contract existing = match == null ? null : Contract.findById(match);
             if (id != null && (existing == null || !existing.hospitalId.equals(tenant))) {
                 // Another hospital's contract is answered like one that does not exist.
                 row.problem("id", "your hospital has no contract with this id");
@@ -358,13 +428,15 @@ public class BulkImportService {
         }
 
         private UUID service(ImportRow row, UUID vendor, String name) {
-            List<VendorService> found = VendorService.list("organizationId = ?1 and name = ?2", vendor, name);
+            List<UUID> found = services.computeIfAbsent(List.of(vendor, name), k -> VendorService
+                    .<VendorService>list("organizationId = ?1 and name = ?2", vendor, name).stream()
+                    .map(s -> s.id).toList());
             if (found.size() != 1) {
                 row.problem("serviceName", found.isEmpty() ? "the vendor has no service with this name"
                         : "the vendor has " + found.size() + " services with this name");
                 return null;
             }
-            return found.get(0).id;
+            return found.get(0);
         }
     }
 

@@ -34,11 +34,13 @@ public class OrganizationService {
 
     private final AuditTrail audit;
     private final Clock clock;
+    private final OrganizationNames names;
 
-    public OrganizationService(EntityManager em, AuditTrail audit, Clock clock) {
+    public OrganizationService(EntityManager em, AuditTrail audit, Clock clock, OrganizationNames names) {
         this.em = em;
         this.audit = audit;
         this.clock = clock;
+        this.names = names;
     }
 
     public Organization register(RegisterOrganization request, Caller caller) {
@@ -100,6 +102,8 @@ public class OrganizationService {
         o.nameJa = nameJa;
         o.nameEn = nameEn;
         em.flush();
+        // The events published after the rename in this transaction name the organization by its new names.
+        names.remember(o);
         audit.record("organization.renamed", "organization", o.id, List.of(o.id, o.registeredBy), before,
                 OrganizationSnapshot.of(o));
         return true;
