@@ -3,19 +3,11 @@ package org.sansho.contract.imports.service;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.sansho.contract.imports.domain.ImportColumn;
 import org.sansho.contract.imports.domain.ImportKind;
+import org.sansho.platform.documents.Document;
+import org.sansho.platform.documents.DocumentTable;
+import org.sansho.platform.documents.Spreadsheets;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -26,14 +18,14 @@ import java.util.Map;
 
 /**
  * Writes exported rows as CSV (UTF-8 with a byte order mark, so that spreadsheet programs read the Japanese text
- * right) or as an XLSX workbook with one sheet per kind: bold shaded header row, frozen, with a filter. Every value is
+ * right) or as an XLSX workbook with one sheet per kind, through the platform's {@link Spreadsheets} (bold shaded
+ * header row, frozen, with a filter). Every value is
  * written as text; in CSV a text that starts with =, +, - or @ gets a leading apostrophe so that a spreadsheet does
  * not evaluate it (the import takes the apostrophe off again).
  */
 public final class SheetWriter {
 
     private static final CsvMapper CSV = new CsvMapper();
-    private static final int MAX_WIDTH = 50;
 
     private SheetWriter() {
     }
@@ -56,60 +48,13 @@ public final class SheetWriter {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** One sheet per kind, in the suite's one spreadsheet style ({@link Spreadsheets}); every value as text. */
     public static byte[] xlsx(Map<ImportKind, List<List<String>>> sheets, String language) {
-        SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-        try {
-            CellStyle header = workbook.createCellStyle();
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            header.setFont(bold);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            sheets.forEach((kind, rows) -> sheet(workbook, kind, language, rows, header));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            workbook.dispose();
-            try {
-                workbook.close();
-            } catch (IOException ignored) {
-                // nothing left to release once disposed
-            }
-        }
-    }
-
-    private static void sheet(SXSSFWorkbook workbook, ImportKind kind, String language, List<List<String>> rows,
-                              CellStyle headerStyle) {
-        SXSSFSheet sheet = workbook.createSheet(kind.sheetName(language));
-        List<ImportColumn> columns = kind.columns();
-        int[] widths = new int[columns.size()];
-        Row header = sheet.createRow(0);
-        for (int c = 0; c < columns.size(); c++) {
-            Cell cell = header.createCell(c);
-            String title = columns.get(c).title(language);
-            cell.setCellValue(title);
-            cell.setCellStyle(headerStyle);
-            widths[c] = width(title);
-        }
-        int r = 1;
-        for (List<String> values : rows) {
-            Row line = sheet.createRow(r++);
-            for (int c = 0; c < values.size(); c++) {
-                String text = values.get(c);
-                if (text != null) {
-                    line.createCell(c).setCellValue(text);
-                    widths[c] = Math.max(widths[c], width(text));
-                }
-            }
-        }
-        sheet.createFreezePane(0, 1);
-        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(r - 1, 0), 0, columns.size() - 1));
-        for (int c = 0; c < widths.length; c++) {
-            sheet.setColumnWidth(c, (Math.min(widths[c], MAX_WIDTH) + 2) * 256);
-        }
+        List<DocumentTable> tables = new ArrayList<>(sheets.size());
+        sheets.forEach((kind, rows) -> tables.add(new DocumentTable(kind.sheetName(language),
+                kind.columns().stream().map(c -> c.title(language)).toList(),
+                rows.stream().map(row -> (List<Object>) new ArrayList<Object>(row)).toList(), false)));
+        return Spreadsheets.xlsx(new Document("export", language, tables));
     }
 
     private static String guarded(String value) {
@@ -118,10 +63,5 @@ public final class SheetWriter {
             return "";
         }
         return "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    }
-
-    /** Display width in characters: East Asian full-width characters count twice. */
-    private static int width(String text) {
-        return text.codePoints().map(cp -> cp >= 0x2E80 ? 2 : 1).sum();
     }
 }
