@@ -45,6 +45,7 @@ import org.sansho.platform.rest.Preconditions;
 import org.sansho.platform.rest.QueryValues;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
+import org.sansho.platform.security.ScopedOperation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,6 +59,12 @@ import java.util.UUID;
 public class AssessmentResource {
 
     static final String KEY_PATTERN = "[A-Za-z0-9._:\\-]{1,200}";
+    /**
+     * The operations of a respondent link's scoped token (contract-service, invitation scope ASSESSMENT): reading
+     * the assessments of the token's contract and answering their items as the vendor.
+     */
+    static final String RESPONDENT_READ = "assessment.read";
+    static final String RESPONDENT_ANSWER = "assessment.answer";
 
     private final Caller caller;
     private final AssessmentReview review;
@@ -69,6 +76,7 @@ public class AssessmentResource {
         this.rebaselining = rebaselining;
     }
 
+    @ScopedOperation(value = RESPONDENT_READ, pathParameter = "contract", query = true)
     @GET
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "List the assessments the caller may see",
@@ -95,6 +103,7 @@ public class AssessmentResource {
         return Page.of(query, page, AssessmentView::of);
     }
 
+    @ScopedOperation(value = RESPONDENT_READ, record = "assessment")
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
@@ -109,6 +118,7 @@ public class AssessmentResource {
         return Preconditions.read(request, a.version, () -> AssessmentView.of(a));
     }
 
+    @ScopedOperation(value = RESPONDENT_READ, record = "assessment")
     @GET
     @Path("/{id}/items")
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
@@ -120,6 +130,7 @@ public class AssessmentResource {
         return Page.of(AssessmentReview.items(a.id), page, i -> ItemView.of(i, findings.get(i.id)));
     }
 
+    @ScopedOperation(value = RESPONDENT_READ, record = "assessment")
     @GET
     @Path("/{id}/items/{key}")
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
@@ -134,6 +145,7 @@ public class AssessmentResource {
         return Response.ok(view(item)).tag(Preconditions.etag(item.version)).build();
     }
 
+    @ScopedOperation(value = RESPONDENT_ANSWER, record = "assessment")
     @PUT
     @Path("/{id}/items/{key}/response")
     @Transactional
@@ -162,6 +174,7 @@ public class AssessmentResource {
         return Response.ok(view(item)).tag(Preconditions.etag(item.version)).build();
     }
 
+    @ScopedOperation(value = RESPONDENT_ANSWER, record = "assessment")
     @POST
     @Path("/{id}/items/{key}/response/confirmation")
     @Transactional
