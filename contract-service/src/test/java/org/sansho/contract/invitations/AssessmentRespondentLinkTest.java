@@ -97,6 +97,7 @@ class AssessmentRespondentLinkTest {
     void bad_assessment_invitations_are_refused_and_change_nothing() {
         Fixtures.Parties p = Fixtures.parties();
         UUID contract = Fixtures.openContract(p);
+        Fixtures.Parties other = Fixtures.parties();
         long audit = new AuditTable(dataSource).count();
         for (Map<String, Object> body : List.<Map<String, Object>>of(
                 Map.of("scope", "ASSESSMENT"),
@@ -111,7 +112,7 @@ class AssessmentRespondentLinkTest {
         refused(as("procurement", p.hospital()).body("{\"contactEmail\":\"a@vendor.example\",\"scope\":\"ASSESSMENT\"")
                 .post("/api/v1/contracts/" + contract + "/respondent-invitations"), 400);
         // Another hospital cannot invite to this contract's assessments; the vendor does not invite itself.
-        refused(invite(Fixtures.parties(), contract, Map.of("contactEmail", "a@vendor.example",
+        refused(invite(other, contract, Map.of("contactEmail", "a@vendor.example",
                 "scope", "ASSESSMENT")), 404);
         refused(as("vendor", p.vendor()).body(Map.of("contactEmail", "a@vendor.example", "scope", "ASSESSMENT"))
                 .post("/api/v1/contracts/" + contract + "/respondent-invitations"), 403);

@@ -80,7 +80,9 @@ public class AssessmentResource {
     @GET
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "List the assessments the caller may see",
-            description = "A vendor sees its own, procurement its hospital's, an auditor its organization's. Newest first.")
+            description = "A vendor sees its own, procurement its hospital's, an auditor its organization's. Newest first. "
+                    + "A respondent link's scoped token (contract-service, invitation scope ASSESSMENT) lists its "
+                    + "contract's assessments only, and must name it: ?contract=<the token's contract> (404 otherwise).")
     @APIResponse(responseCode = "200", description = "One page of assessments")
     public Page<AssessmentView> listAssessments(@QueryParam("contract") UUID contract, @QueryParam("hospital") UUID hospital,
                                      @QueryParam("vendor") UUID vendor, @QueryParam("phase") @Parameter(description = "PRE_CONTRACT, IN_CONTRACT or POST_TERMINATION") String phase,
@@ -155,7 +157,9 @@ public class AssessmentResource {
                     + "VENDOR items the assessed vendor, HOSPITAL items the hospital's procurement (self-assessment), "
                     + "BOTH items each side for its part (the item counts as answered once both have). The other side "
                     + "gets 403. Allowed while OPEN or VENDOR_RESPONDING, and during review for items returned with "
-                    + "NEEDS_INFO. Needs If-Match with the item's ETag.")
+                    + "NEEDS_INFO. Needs If-Match with the item's ETag. A respondent link's scoped token (invitation "
+                    + "scope ASSESSMENT, operation assessment.answer) answers as the vendor, on its contract's "
+                    + "assessments only.")
     @APIResponse(responseCode = "200", description = "The answered item",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "403", description = "The caller's side does not answer this item",
