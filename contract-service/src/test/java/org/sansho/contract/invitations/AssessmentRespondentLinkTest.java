@@ -2,6 +2,7 @@ package org.sansho.contract.invitations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -18,6 +19,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,9 @@ class AssessmentRespondentLinkTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    Clock clock;
 
     @Test
     void an_assessment_link_gives_a_token_scoped_to_the_contract_and_the_assessment_operations() throws Exception {
@@ -80,6 +86,29 @@ class AssessmentRespondentLinkTest {
         assertThat(count("select count(*) from disclosure_package where contract_id = ?", contract)).isZero();
         as("procurement", p.hospital()).get("/api/v1/contracts/" + contract + "/respondent-invitations").then()
                 .statusCode(200).body("scope", contains("ASSESSMENT")).body("status", contains("EXCHANGED"));
+    }
+
+    @Test
+    void an_assessment_link_expires_and_a_revoked_one_is_not_exchanged() {
+        Fixtures.Parties p = Fixtures.parties();
+        UUID contract = Fixtures.openContract(p);
+        String base = "/api/v1/contracts/" + contract + "/respondent-invitations";
+        Response revoked = invite(p, contract, Map.of("contactEmail", "r@vendor.example", "scope", "ASSESSMENT"));
+        as("procurement", p.hospital()).post(base + "/" + revoked.path("id") + "/revocation").then().statusCode(200)
+                .body("status", equalTo("REVOKED")).body("scope", equalTo("ASSESSMENT"));
+        refused(exchange(revoked.path("token")), 410).then()
+                .body("type", equalTo("https://sansho.dev/problems/respondent-link-revoked"));
+
+        String day = invite(p, contract, Map.of("contactEmail", "d@vendor.example", "scope", "ASSESSMENT",
+                "validForDays", 1)).path("token");
+        QuarkusMock.installMockForType(Clock.fixed(clock.instant().plus(Duration.ofDays(2)), clock.getZone()),
+                Clock.class);
+        refused(exchange(day), 410).then()
+                .body("type", equalTo("https://sansho.dev/problems/respondent-link-expired"));
+        as("procurement", p.hospital()).get(base).then().statusCode(200).body("status", contains("REVOKED", "EXPIRED"));
+        new AuditTable(dataSource).awaitSealed();
+        assertThat(count("select count(*) from audit_record where action = 'respondent-invitation.exchanged' "
+                + "and entity_id = ?", revoked.path("id").toString())).isZero();
     }
 
     @Test
