@@ -46,6 +46,10 @@ public class TokenScopeFilter {
         }
         String id = (operation.query() ? request.getUriInfo().getQueryParameters()
                 : request.getUriInfo().getPathParameters()).getFirst(operation.pathParameter());
+        if (id == null && operation.query()) {
+            throw ProblemException.of(404, "not-found", "Not found", "This token reads the records of one "
+                    + scope.kind() + " only: name it with the query parameter '" + operation.pathParameter() + "'");
+        }
         if (operation.record().isEmpty()) {
             if (id == null || !id.equalsIgnoreCase(scope.id())) {
                 throw ProblemException.notFound(capitalized(operation.kind()), id);

@@ -97,6 +97,8 @@ class TokenScopeFilterTest {
             assertThatThrownBy(() -> filter.confine(request("/api/v1/assessments", Map.of(), query),
                     resource("listAssessments"))).satisfies(e -> assertThat(status(e)).isEqualTo(404));
         }
+        assertThatThrownBy(() -> filter.confine(request("/api/v1/assessments", Map.of(), Map.of()),
+                resource("listAssessments"))).hasMessageContaining("query parameter 'contract'");
         assertThat(admitted).hasSize(1);
     }
 
