@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.RestAssured;
+import io.smallrye.jwt.build.Jwt;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.sansho.assessment.assessments.domain.AssessmentPhase;
@@ -15,9 +16,11 @@ import org.sansho.assessment.assessments.persistence.AssessmentItem;
 import org.sansho.testsupport.TestTokens;
 import org.sansho.testsupport.TopicRecords;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Shared helpers of the service's tests: tokens, CloudEvents, seeded assessments, published events. */
@@ -31,6 +34,22 @@ public final class Fixtures {
 
     public static RequestSpecification as(String role, UUID org) {
         return RestAssured.given().auth().oauth2(TestTokens.token(role, org)).contentType("application/json");
+    }
+
+    /**
+     * A respondent link's scoped token exactly as the contract-service's exchange signs it for an invitation of
+     * scope ASSESSMENT (RespondentInvitationService.exchange): acting as the vendor, for one contract and the named
+     * operations, signed with the key the contract-service signs with (in the tests, the one every service trusts).
+     */
+    public static String respondentToken(UUID contract, UUID vendor, UUID invitation, Duration lifetime,
+                                         String... operations) {
+        Instant now = Instant.now();
+        return Jwt.issuer(TestTokens.ISSUER).subject("respondent:" + invitation).upn("respondent:" + invitation)
+                .groups(Set.of("vendor")).claim("org", vendor.toString())
+                .claim("scope_resource", "contract:" + contract).claim("scope_operations", List.of(operations))
+                .claim("scope_grant", invitation.toString()).claim("email", "assessor@vendor.example")
+                .issuedAt(now.minus(lifetime.isNegative() ? Duration.ofHours(1) : Duration.ZERO))
+                .expiresAt(now.plus(lifetime)).sign(TestTokens.keys().getPrivate());
     }
 
     /** A structured CloudEvent as contract-service or catalog-service would publish it. */

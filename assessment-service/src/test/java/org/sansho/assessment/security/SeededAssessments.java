@@ -6,6 +6,7 @@ import org.sansho.assessment.assessments.domain.VersionRef;
 import org.sansho.platform.security.Roles;
 import org.sansho.testsupport.security.World;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +31,8 @@ final class SeededAssessments {
     static World seed() {
         UUID hospital = UUID.randomUUID();
         UUID vendor = UUID.randomUUID();
-        UUID open = opened(hospital, vendor);
+        UUID openContract = UUID.randomUUID();
+        UUID open = opened(openContract, hospital, vendor);
         UUID answered = opened(hospital, vendor);
         answerAll(answered, vendor);
         UUID review = opened(hospital, vendor);
@@ -63,6 +65,11 @@ final class SeededAssessments {
                 .set("answered", answered)
                 .set("review", review).set("reviewEtag", etag(review, Roles.PROCUREMENT, hospital, "M-1"))
                 .set("ready", ready).set("done", done).set("contract", contract).set("finding", finding)
+                .set("openContract", openContract)
+                // A respondent link's scoped token (contract-service, scope ASSESSMENT) to the open assessment's
+                // contract: the matrix calls every operation with it (403 unless the rule's tokens say otherwise).
+                .withToken("respondent", Fixtures.respondentToken(openContract, vendor, UUID.randomUUID(),
+                        Duration.ofHours(1), "assessment.read", "assessment.answer"))
                 .actsFor(Roles.PROCUREMENT, hospital).actsFor(Roles.AUDITOR, hospital).actsFor(Roles.VENDOR, vendor)
                 .actsFor(Roles.CATALOG_ADMIN, hospital);
     }

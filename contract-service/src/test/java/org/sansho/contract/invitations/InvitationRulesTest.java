@@ -1,6 +1,7 @@
 package org.sansho.contract.invitations;
 
 import org.junit.jupiter.api.Test;
+import org.sansho.contract.contracts.domain.ContractState;
 import org.sansho.contract.invitations.domain.InvitationRules;
 import org.sansho.contract.invitations.domain.InvitationScope;
 import org.sansho.contract.invitations.domain.InvitationStatus;
@@ -54,6 +55,28 @@ class InvitationRulesTest {
     @Test
     void the_disclosure_scope_reads_and_answers_the_package_only() {
         assertThat(InvitationScope.DISCLOSURE.operations()).containsExactly("disclosure.read", "disclosure.answer");
+    }
+
+    @Test
+    void the_assessment_scope_reads_the_contracts_assessments_and_answers_their_items_only() {
+        assertThat(InvitationScope.ASSESSMENT.operations()).containsExactly("assessment.read", "assessment.answer");
+        assertThat(InvitationScope.ASSESSMENT.operations()).doesNotContainAnyElementsOf(
+                InvitationScope.DISCLOSURE.operations());
+    }
+
+    @Test
+    void a_disclosure_link_is_made_before_the_agreement_and_an_assessment_link_while_the_contract_is_live() {
+        for (ContractState state : ContractState.values()) {
+            boolean beforeAgreement = state == ContractState.DRAFT || state == ContractState.DISCLOSURE_REQUESTED
+                    || state == ContractState.UNDER_ASSESSMENT;
+            assertThat(InvitationRules.openingRefusal(InvitationScope.DISCLOSURE, state) == null)
+                    .as("disclosure link, %s", state).isEqualTo(beforeAgreement);
+            boolean live = state != ContractState.CLOSED && state != ContractState.CANCELLED;
+            assertThat(InvitationRules.openingRefusal(InvitationScope.ASSESSMENT, state) == null)
+                    .as("assessment link, %s", state).isEqualTo(live);
+        }
+        assertThat(InvitationRules.openingRefusal(InvitationScope.ASSESSMENT, ContractState.CLOSED))
+                .contains("CLOSED");
     }
 
     @Test

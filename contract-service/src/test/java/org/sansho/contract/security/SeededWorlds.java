@@ -61,6 +61,12 @@ final class SeededWorlds {
                 .post(invitations).then().statusCode(201).extract().path("token");
         String respondent = RestAssured.given().contentType(ContentType.JSON).body(Map.of("token", exchanged))
                 .post("/api/v1/respondent-links/exchange").then().statusCode(200).extract().path("accessToken");
+        // An exchanged link of scope ASSESSMENT (kind "assessor"): its operations are the assessment-service's, so
+        // every operation here refuses it.
+        String assessing = as("procurement", p.hospital()).body(Map.of("contactEmail", "assessor@vendor.example",
+                "scope", "ASSESSMENT")).post(invitations).then().statusCode(201).extract().path("token");
+        String assessor = RestAssured.given().contentType(ContentType.JSON).body(Map.of("token", assessing))
+                .post("/api/v1/respondent-links/exchange").then().statusCode(200).extract().path("accessToken");
         Response current = as("procurement", p.hospital()).get("/api/v1/contracts/" + contract);
         return new World()
                 .set("hospital", p.hospital()).set("vendor", p.vendor()).set("service", p.service())
@@ -69,6 +75,7 @@ final class SeededWorlds {
                 .set("disclosing", disclosing).set("copyTarget", copyTarget)
                 .set("newCorporateNumber", Fixtures.corporateNumber())
                 .set("invitation", invitation).set("link", link).withToken("respondent", respondent)
+                .withToken("assessor", assessor)
                 .actsFor("procurement", p.hospital()).actsFor("auditor", p.hospital())
                 .actsFor("vendor", p.vendor()).actsFor("catalog-admin", p.hospital());
     }

@@ -45,6 +45,7 @@ import org.sansho.platform.rest.Preconditions;
 import org.sansho.platform.rest.QueryValues;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
+import org.sansho.platform.security.ScopedOperation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,6 +59,12 @@ import java.util.UUID;
 public class AssessmentResource {
 
     static final String KEY_PATTERN = "[A-Za-z0-9._:\\-]{1,200}";
+    /**
+     * The operations of a respondent link's scoped token (contract-service, invitation scope ASSESSMENT): reading
+     * the assessments of the token's contract and answering their items as the vendor.
+     */
+    static final String RESPONDENT_READ = "assessment.read";
+    static final String RESPONDENT_ANSWER = "assessment.answer";
 
     private final Caller caller;
     private final AssessmentReview review;
@@ -69,10 +76,13 @@ public class AssessmentResource {
         this.rebaselining = rebaselining;
     }
 
+    @ScopedOperation(value = RESPONDENT_READ, pathParameter = "contract", query = true)
     @GET
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "List the assessments the caller may see",
-            description = "A vendor sees its own, procurement its hospital's, an auditor its organization's. Newest first.")
+            description = "A vendor sees its own, procurement its hospital's, an auditor its organization's. Newest first. "
+                    + "A respondent link's scoped token (contract-service, invitation scope ASSESSMENT) lists its "
+                    + "contract's assessments only, and must name it: ?contract=<the token's contract> (404 otherwise).")
     @APIResponse(responseCode = "200", description = "One page of assessments")
     public Page<AssessmentView> listAssessments(@QueryParam("contract") UUID contract, @QueryParam("hospital") UUID hospital,
                                      @QueryParam("vendor") UUID vendor, @QueryParam("phase") @Parameter(description = "PRE_CONTRACT, IN_CONTRACT or POST_TERMINATION") String phase,
@@ -95,6 +105,7 @@ public class AssessmentResource {
         return Page.of(query, page, AssessmentView::of);
     }
 
+    @ScopedOperation(value = RESPONDENT_READ, record = "assessment")
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
@@ -109,6 +120,7 @@ public class AssessmentResource {
         return Preconditions.read(request, a.version, () -> AssessmentView.of(a));
     }
 
+    @ScopedOperation(value = RESPONDENT_READ, record = "assessment")
     @GET
     @Path("/{id}/items")
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
@@ -120,6 +132,7 @@ public class AssessmentResource {
         return Page.of(AssessmentReview.items(a.id), page, i -> ItemView.of(i, findings.get(i.id)));
     }
 
+    @ScopedOperation(value = RESPONDENT_READ, record = "assessment")
     @GET
     @Path("/{id}/items/{key}")
     @RolesAllowed({Roles.VENDOR, Roles.PROCUREMENT, Roles.AUDITOR, Roles.SERVICE})
@@ -134,6 +147,7 @@ public class AssessmentResource {
         return Response.ok(view(item)).tag(Preconditions.etag(item.version)).build();
     }
 
+    @ScopedOperation(value = RESPONDENT_ANSWER, record = "assessment")
     @PUT
     @Path("/{id}/items/{key}/response")
     @Transactional
@@ -143,7 +157,9 @@ public class AssessmentResource {
                     + "VENDOR items the assessed vendor, HOSPITAL items the hospital's procurement (self-assessment), "
                     + "BOTH items each side for its part (the item counts as answered once both have). The other side "
                     + "gets 403. Allowed while OPEN or VENDOR_RESPONDING, and during review for items returned with "
-                    + "NEEDS_INFO. Needs If-Match with the item's ETag.")
+                    + "NEEDS_INFO. Needs If-Match with the item's ETag. A respondent link's scoped token (invitation "
+                    + "scope ASSESSMENT, operation assessment.answer) answers as the vendor, on its contract's "
+                    + "assessments only.")
     @APIResponse(responseCode = "200", description = "The answered item",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "403", description = "The caller's side does not answer this item",
@@ -162,6 +178,7 @@ public class AssessmentResource {
         return Response.ok(view(item)).tag(Preconditions.etag(item.version)).build();
     }
 
+    @ScopedOperation(value = RESPONDENT_ANSWER, record = "assessment")
     @POST
     @Path("/{id}/items/{key}/response/confirmation")
     @Transactional

@@ -1,5 +1,8 @@
 package org.sansho.contract.invitations.domain;
 
+import org.sansho.contract.contracts.domain.ContractState;
+import org.sansho.contract.disclosures.domain.DisclosureRules;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -36,6 +39,22 @@ public final class InvitationRules {
                     + "one / このリンクは使用済みです。病院に再発行を依頼してください";
             case EXPIRED -> "This link has expired / このリンクは有効期限切れです";
             case REVOKED -> "This link was revoked by the hospital / このリンクは病院により取り消されました";
+        };
+    }
+
+    /**
+     * Why a link of this scope cannot be made for a contract in this state, or null if it can. The disclosure
+     * package is answered before the agreement (2省GL §3.2.1: the vendor's information comes before the choice);
+     * assessments run in every phase of a live contract (pre-contract, periodic reviews and the end of the
+     * contract, 2省GL §3.2.2), so an assessment link is refused only once the contract is closed or cancelled.
+     */
+    public static String openingRefusal(InvitationScope scope, ContractState state) {
+        return switch (scope) {
+            case DISCLOSURE -> DisclosureRules.open(state) ? null : "A respondent answers the disclosure package, "
+                    + "which is answered before the agreement; this contract is " + state
+                    + " / 開示パッケージは合意前に回答するものです";
+            case ASSESSMENT -> state.isLive() ? null : "An assessment link needs a live contract; this contract is "
+                    + state + " / 終了・取消済みの契約には招待できません";
         };
     }
 

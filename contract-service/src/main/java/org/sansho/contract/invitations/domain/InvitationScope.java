@@ -9,7 +9,14 @@ import java.util.List;
 public enum InvitationScope {
 
     /** Read the contract's disclosure package and answer its rows (2省GL §3.2.1; vendor guideline §4.1 表4-1). */
-    DISCLOSURE(List.of(Operations.DISCLOSURE_READ, Operations.DISCLOSURE_ANSWER));
+    DISCLOSURE(List.of(Operations.DISCLOSURE_READ, Operations.DISCLOSURE_ANSWER)),
+
+    /**
+     * Read the contract's assessments and their items, and answer the items the responsibility split gives to the
+     * vendor (the vendor's self-declaration, 2省GL §3.2.1; its evidence, vendor guideline §4.1 表4-1), in the
+     * assessment-service. Submitting the assessment for review stays with the vendor organization's own accounts.
+     */
+    ASSESSMENT(List.of(Operations.ASSESSMENT_READ, Operations.ASSESSMENT_ANSWER));
 
     private final List<String> operations;
 
@@ -25,6 +32,10 @@ public enum InvitationScope {
     public static final class Operations {
         public static final String DISCLOSURE_READ = "disclosure.read";
         public static final String DISCLOSURE_ANSWER = "disclosure.answer";
+        /** The assessment-service's reads of the contract's assessments and items. */
+        public static final String ASSESSMENT_READ = "assessment.read";
+        /** The assessment-service's answers to items (and confirmations of carried-over answers). */
+        public static final String ASSESSMENT_ANSWER = "assessment.answer";
 
         private Operations() {
         }

@@ -29,8 +29,8 @@ import java.util.UUID;
 
 @Path("/api/v1/contracts/{id}/respondent-invitations")
 @Tag(name = "Respondent links", description = "One-time links for vendor staff without an account: the hospital "
-        + "invites a contact to one contract's disclosure package; the link's exchange gives a short-lived bearer "
-        + "token restricted to that contract and those operations")
+        + "invites a contact to one contract's disclosure package or its assessments; the link's exchange gives a "
+        + "short-lived bearer token restricted to that contract and those operations")
 public class RespondentInvitationResource {
 
     private final RespondentInvitationService invitations;
@@ -46,13 +46,17 @@ public class RespondentInvitationResource {
     @POST
     @Transactional
     @RolesAllowed(Roles.PROCUREMENT)
-    @Operation(summary = "Invite a vendor contact to answer the disclosure package (the contract's hospital)",
+    @Operation(summary = "Invite a vendor contact to answer the disclosure package or the assessments (the "
+            + "contract's hospital)",
             description = "Makes a one-time link for the contract's vendor organization: the answer carries the link's "
                     + "token, once (only its digest is kept), which the contact exchanges at "
-                    + "POST /api/v1/respondent-links/exchange for a bearer token limited to reading and answering "
-                    + "this contract's disclosure package. The e-mail address is a label; no mail is sent. Taken "
-                    + "before the agreement only (DRAFT, DISCLOSURE_REQUESTED, UNDER_ASSESSMENT). Not idempotent by "
-                    + "key: a replayed answer would have to keep the token.")
+                    + "POST /api/v1/respondent-links/exchange for a bearer token limited to this contract and the "
+                    + "scope's operations: DISCLOSURE (the default) reads and answers the contract's disclosure "
+                    + "package here, taken before the agreement only (DRAFT, DISCLOSURE_REQUESTED, "
+                    + "UNDER_ASSESSMENT); ASSESSMENT reads the contract's assessments and answers their vendor "
+                    + "items in the assessment-service, taken while the contract is live (not CLOSED or "
+                    + "CANCELLED). The e-mail address is a label; no mail is sent. Not idempotent by key: a "
+                    + "replayed answer would have to keep the token.")
     @APIResponse(responseCode = "201", description = "Invited; the invitation with its link's token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = InvitationView.class)))
@@ -62,7 +66,8 @@ public class RespondentInvitationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown contract, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The contract is past the agreement (disclosure-closed)",
+    @APIResponse(responseCode = "409", description = "DISCLOSURE: the contract is past the agreement "
+            + "(disclosure-closed); ASSESSMENT: the contract is closed or cancelled (contract-closed)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response inviteRespondent(@PathParam("id") UUID id, @Valid @NotNull InvitationBody request) {
         IssuedInvitation issued = invitations.invite(id, request.toCommand(), caller);

@@ -37,8 +37,11 @@ public class RespondentLinkResource {
                     + "exchanged once; concurrent exchanges of one link give one token, the others are refused. The "
                     + "bearer token acts as the contract's vendor organization for the operations it names "
                     + "(disclosure.read: GET /api/v1/contracts/{id}/disclosure; disclosure.answer: PUT "
-                    + "/api/v1/contracts/{id}/disclosure/items/{rowKey}) on that contract only: any other operation "
-                    + "is 403 outside-token-scope, any other contract 404, a revoked link's token 401.")
+                    + "/api/v1/contracts/{id}/disclosure/items/{rowKey}; assessment.read and assessment.answer: the "
+                    + "assessment-service's reads of the contract's assessments and its answers to their items) on "
+                    + "that contract only: any other operation is 403 outside-token-scope, any other contract (or "
+                    + "another contract's assessment) 404, a revoked link's token 401 here; the assessment-service "
+                    + "does not learn of the revocation, so there the token's short lifetime is the bound.")
     @APIResponse(responseCode = "200", description = "The scoped bearer token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ExchangeView.class)))

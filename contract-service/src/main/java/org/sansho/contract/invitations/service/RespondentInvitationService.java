@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sansho.contract.contracts.persistence.Contract;
 import org.sansho.contract.contracts.service.ContractService;
-import org.sansho.contract.disclosures.domain.DisclosureRules;
 import org.sansho.contract.invitations.domain.InvitationRules;
 import org.sansho.contract.invitations.domain.InvitationScope;
 import org.sansho.contract.invitations.domain.InvitationStatus;
@@ -72,10 +71,12 @@ public class RespondentInvitationService {
         if (validity != null) {
             throw ProblemException.badRequest("validForDays", validity);
         }
-        if (!DisclosureRules.open(c.state)) {
-            throw ProblemException.conflict("disclosure-closed", "Disclosure closed",
-                    "A respondent answers the disclosure package, which is answered before the agreement; this "
-                            + "contract is " + c.state);
+        InvitationScope scope = request.scope() == null ? InvitationScope.DISCLOSURE : request.scope();
+        String closed = InvitationRules.openingRefusal(scope, c.state);
+        if (closed != null) {
+            throw scope == InvitationScope.DISCLOSURE
+                    ? ProblemException.conflict("disclosure-closed", "Disclosure closed", closed)
+                    : ProblemException.conflict("contract-closed", "Contract closed", closed);
         }
         Instant now = clock.instant();
         String token = LinkTokens.newToken();
@@ -85,7 +86,7 @@ public class RespondentInvitationService {
         i.hospitalId = c.hospitalId;
         i.vendorId = c.vendorId;
         i.contactEmail = request.contactEmail().strip();
-        i.scope = request.scope() == null ? InvitationScope.DISCLOSURE : request.scope();
+        i.scope = scope;
         i.tokenHash = LinkTokens.digest(token);
         i.expiresAt = now.plus(request.validForDays() == null ? validFor : Duration.ofDays(request.validForDays()));
         i.createdBy = caller.subject();
