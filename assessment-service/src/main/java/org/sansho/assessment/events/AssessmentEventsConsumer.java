@@ -2,6 +2,7 @@ package org.sansho.assessment.events;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.sansho.assessment.timeline.service.TimelineProjection;
 import org.sansho.platform.inbox.Inbox;
@@ -26,9 +27,10 @@ public class AssessmentEventsConsumer {
         this.timeline = timeline;
     }
 
+    /** A poll at a time (the channel has {@code batch=true}): one transaction per poll ({@link Inbox#receiveAll}). */
     @Incoming("assessment-events")
     @Blocking
-    public void on(String value) {
-        inbox.receive(CONSUMER, value, HANDLED, timeline::record);
+    public void on(ConsumerRecords<String, String> records) {
+        inbox.receiveAll(CONSUMER, records, HANDLED, timeline::record);
     }
 }

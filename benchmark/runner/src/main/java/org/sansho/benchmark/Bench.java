@@ -9,6 +9,7 @@ import org.sansho.benchmark.results.Progress;
 import org.sansho.benchmark.results.Report;
 import org.sansho.benchmark.stages.Ceilings;
 import org.sansho.benchmark.stages.Data;
+import org.sansho.benchmark.stages.EventCapacity;
 import org.sansho.benchmark.stages.EventLatency;
 import org.sansho.benchmark.stages.BulkImport;
 import org.sansho.benchmark.stages.Growth;
@@ -44,8 +45,8 @@ public final class Bench {
         Data data = new Data();
         Writes writes = new Writes(data);
         return new Stages(List.of(new Ceilings(), data, writes, new Reads(data, writes),
-                new VendorResponses(data, writes), new EventLatency(data), new BulkImport(), new Growth(), new ResidentMemory(),
-                new Restarts()));
+                new VendorResponses(data, writes), new EventLatency(data), new EventCapacity(data), new BulkImport(),
+                new Growth(), new ResidentMemory(), new Restarts()));
     }
 
     public static void main(String[] args) throws Exception {

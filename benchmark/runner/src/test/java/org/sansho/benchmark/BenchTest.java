@@ -14,14 +14,15 @@ class BenchTest {
 
     @Test
     void stages_takes_the_stages_the_readme_lists_in_the_order_they_run() {
-        assertThat(stages.choosable()).containsExactly("ceilings", "writes", "reads", "vendor", "events", "import",
-                "growth", "restarts");
+        assertThat(stages.choosable()).containsExactly("ceilings", "writes", "reads", "vendor", "events", "capacity",
+                "import", "growth", "restarts");
     }
 
     @Test
     void a_full_run_runs_every_stage_with_the_data_first_and_the_memory_before_the_restarts() {
         assertThat(stages.running(Set.copyOf(stages.choosable()))).extracting(Stage::name).containsExactly(
-                "ceilings", "data", "writes", "reads", "vendor", "events", "import", "growth", "memory", "restarts");
+                "ceilings", "data", "writes", "reads", "vendor", "events", "capacity", "import", "growth", "memory",
+                "restarts");
     }
 
     @Test
@@ -32,5 +33,7 @@ class BenchTest {
                 .containsExactly("data", "writes", "vendor", "memory");
         assertThat(stages.running(Set.of("events", "restarts"))).extracting(Stage::name)
                 .containsExactly("data", "events", "memory", "restarts");
+        assertThat(stages.running(Set.of("events", "capacity"))).extracting(Stage::name)
+                .containsExactly("data", "events", "capacity", "memory");
     }
 }

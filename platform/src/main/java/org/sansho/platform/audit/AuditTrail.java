@@ -100,6 +100,17 @@ public class AuditTrail {
     }
 
     /**
+     * Unbinds what {@link #actAs} bound in the current transaction: the records after this name the default actor
+     * and request id again. A consumer that applies several events in one transaction calls it before each, so that
+     * no event's records carry the previous event's actor.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetActor() {
+        transactions.putResource(ACTOR_KEY, Boolean.FALSE);
+        transactions.putResource(REQUEST_KEY, Boolean.FALSE);
+    }
+
+    /**
      * Adds one audit record to the caller's transaction (inserted at once, or with its {@link #batch()}'s next
      * statement); it is linked into the chain right after the commit.
      *

@@ -30,6 +30,7 @@ public final class WakeableLoop {
     private final IntSupplier step;
     private final Duration linger;
     private final Semaphore wakeUps = new Semaphore(0);
+    private volatile Duration busyPollInterval;
     private volatile boolean running;
     private volatile Thread thread;
 
@@ -53,6 +54,16 @@ public final class WakeableLoop {
         this.maxBackoff = maxBackoff;
         this.batchSize = batchSize;
         this.step = step;
+    }
+
+    /**
+     * Polls at {@code interval} instead of the poll interval after a round that found work, until a round finds
+     * none: under load, rows that no wake-up announces (committed by another instance, or left while this one held
+     * no lock) wait this long rather than a whole poll interval; an idle loop still polls at its interval.
+     */
+    public WakeableLoop pollingWhileBusy(Duration interval) {
+        this.busyPollInterval = interval;
+        return this;
     }
 
     public void start() {
@@ -86,19 +97,30 @@ public final class WakeableLoop {
 
     /** One round on the caller's thread: steps until less than a full batch was due. */
     public void drain() {
+        round();
+    }
+
+    /** @return how many rows the round handled */
+    private int round() {
+        int[] total = new int[1];
         Tenancy.system(name, () -> {
             int handled;
             do {
                 handled = step.getAsInt();
+                total[0] += handled;
             } while (handled >= batchSize && running);
         });
+        return total[0];
     }
 
     private void loop() {
         long backoffMillis = 0;
+        boolean busy = false;
         while (running) {
             try {
-                long wait = backoffMillis > 0 ? backoffMillis : pollInterval.toMillis();
+                Duration whileBusy = busyPollInterval;
+                long wait = backoffMillis > 0 ? backoffMillis
+                        : busy && whileBusy != null ? whileBusy.toMillis() : pollInterval.toMillis();
                 if (wakeUps.tryAcquire(wait, TimeUnit.MILLISECONDS) && !linger.isZero()) {
                     Thread.sleep(linger.toMillis());
                 }
@@ -106,7 +128,7 @@ public final class WakeableLoop {
                 if (!running) {
                     break;
                 }
-                drain();
+                busy = round() > 0;
                 backoffMillis = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -52,6 +52,22 @@ public class OutboxProducer {
         return producer().send(record);
     }
 
+    /**
+     * Sends one record and waits for its acknowledgement (at most {@code timeout}); for a record that is not an
+     * outbox row, e.g. a consumed record handed to its dead-letter topic.
+     */
+    public RecordMetadata sendAndWait(ProducerRecord<String, String> record, Duration timeout) {
+        Future<RecordMetadata> ack = send(record);
+        try {
+            return ack.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge the record for " + record.topic(), e);
+        }
+    }
+
     synchronized void flush() {
         producer().flush();
     }

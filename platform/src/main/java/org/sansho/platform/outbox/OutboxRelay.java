@@ -12,7 +12,10 @@ import java.time.Duration;
 /**
  * Moves committed outbox rows to Kafka. A single relay thread per instance drains the outbox whenever a
  * transaction that wrote to it commits, and polls in between so that rows left by a crashed instance or written
- * while the broker was away are delivered as soon as possible. Across instances, a database advisory lock makes
+ * while the broker was away are delivered as soon as possible; while rounds keep finding rows it looks again after
+ * {@code sansho.outbox.busy-poll-interval} instead of the poll interval. One round sends its batch of rows (up to
+ * {@code batch-size}) without waiting, then flushes and waits for all their acknowledgements once
+ * ({@link OutboxRelayBatch}). Across instances, a database advisory lock makes
  * one relay active at a time, which keeps the per-aggregate order.
  */
 @ApplicationScoped
@@ -26,7 +29,7 @@ public class OutboxRelay {
     public OutboxRelay(OutboxRelayBatch batch, OutboxConfig config) {
         this.config = config;
         this.loop = new WakeableLoop("outbox-relay", config.pollInterval(), config.maxBackoff(), config.batchSize(),
-                batch::relayOnce);
+                batch::relayOnce).pollingWhileBusy(config.busyPollInterval());
     }
 
     void start(@Observes StartupEvent ignored) {

@@ -22,6 +22,12 @@ public final class Targets {
                 ratio, !Double.isNaN(ratio) && ratio >= share));
     }
 
+    /** measured ≥ limit (absolute, e.g. a throughput that must be sustained). */
+    public Target atLeast(String name, double measured, double limit, String unit) {
+        return add(new Target(name, String.format("≥ %s %s", trim(limit), unit), measured, limit, measured / limit,
+                !Double.isNaN(measured) && measured >= limit));
+    }
+
     /** measured ≤ limit (absolute). */
     public Target atMost(String name, double measured, double limit, String unit) {
         return add(new Target(name, String.format("≤ %s %s", trim(limit), unit), measured, limit, measured / limit,

@@ -31,4 +31,15 @@ class TargetsTest {
         assertThat(factor.met()).isTrue();
         assertThat(t.atMostTimes("page", 16, 10, 1.5, "1k").met()).isFalse();
     }
+
+    @Test
+    void an_absolute_floor_is_met_at_or_above_it_and_a_missing_measurement_is_never_met() {
+        Targets t = new Targets();
+        Targets.Target met = t.atLeast("sustained", 200, 200, "transitions/s");
+        assertThat(met.met()).isTrue();
+        assertThat(met.rule()).isEqualTo("≥ 200 transitions/s");
+        assertThat(t.atLeast("sustained", 150, 200, "transitions/s").ratio()).isEqualTo(0.75);
+        assertThat(t.atLeast("sustained", 150, 200, "transitions/s").met()).isFalse();
+        assertThat(t.atLeast("sustained", Double.NaN, 200, "transitions/s").met()).isFalse();
+    }
 }
