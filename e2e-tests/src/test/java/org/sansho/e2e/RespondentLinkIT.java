@@ -19,7 +19,8 @@ import static org.hamcrest.Matchers.equalTo;
  * A vendor contact without an account answers the pre-contract assessment through a respondent link (2省GL §3.2.1,
  * the vendor's part of the shared understanding): the hospital invites the contact in the contract-service, the
  * one-time link is exchanged there for a short-lived token scoped to the contract, and the assessment-service, a
- * process of its own, lets that token read and answer the contract's assessment and do nothing else.
+ * process of its own, lets that token read and answer the contract's assessment and do nothing else, until the
+ * hospital revokes the invitation.
  */
 class RespondentLinkIT {
 
@@ -73,11 +74,24 @@ class RespondentLinkIT {
         scoped(bearer).baseUri(suite.contract.baseUrl()).get("/api/v1/contracts/{id}", contractId).then()
                 .statusCode(403);
 
-        // The link was for one exchange; once revoked, the invitation says so and the link stays spent.
+        // The link was for one exchange.
         exchange(link).then().statusCode(410);
+
+        // The hospital revokes the invitation in the contract-service; its revocation event reaches the
+        // assessment-service, which refuses the token from then on, long before the token would expire.
         Suite.as(suite.contract, "procurement", p.hospital())
                 .post("/api/v1/contracts/{id}/respondent-invitations/{invitation}/revocation", contractId, invitation)
                 .then().statusCode(200).body("status", equalTo("REVOKED"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                scoped(bearer).get("/api/v1/assessments/{id}", assessmentId).then().statusCode(401)
+                        .contentType("application/problem+json")
+                        .body("type", equalTo("https://sansho.dev/problems/token-revoked")));
+        String again = scoped(bearer).get("/api/v1/assessments/{id}/items/{key}", assessmentId, key).then()
+                .statusCode(401).extract().path("type");
+        assertThat(again).isEqualTo("https://sansho.dev/problems/token-revoked");
+        // The vendor's own accounts are untouched by it.
+        Suite.as(suite.assessment, "vendor", p.vendor()).get("/api/v1/assessments/{id}", assessmentId).then()
+                .statusCode(200);
     }
 
     private String openAssessment(Suite.Parties p, UUID contractId) {

@@ -27,6 +27,8 @@ public final class AssessmentEventTypes {
     public static final String CERTIFICATION_EXPIRING = "org.sansho.contract.certification.expiring.v1";
     public static final String CONTRACT_RESPONSIBILITY_SPLIT_CHANGED =
             "org.sansho.contract.responsibility-split-changed.v1";
+    public static final String CONTRACT_RESPONDENT_INVITATION_REVOKED =
+            "org.sansho.contract.respondent-invitation.revoked.v1";
     public static final String CATALOG_VERSION_PUBLISHED = "org.sansho.catalog.guideline-version.published.v1";
     public static final String CATALOG_VERSION_REVISED = "org.sansho.catalog.guideline-version.revised.v1";
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.sansho.assessment.assessments.service.AssessmentOpening;
+import org.sansho.assessment.assessments.service.RespondentGrants;
 import org.sansho.assessment.assessments.service.ResponsibilitySplits;
 import org.sansho.assessment.deadlines.service.DeadlineProjection;
 import org.sansho.assessment.posture.service.PostureProjection;
@@ -20,7 +21,8 @@ import java.util.Set;
  * Contract facts: a state change into DISCLOSURE_REQUESTED, UNDER_REVIEW or TERMINATION_NOTICED opens the
  * assessment of that phase; every contract event keeps the posture read model current; notice-deadline and
  * certification reminders keep the dashboard's upcoming deadlines current; re-agreement facts mark the contracts
- * overview; a changed responsibility split decides who answers which item; the parties' names any contract event
+ * overview; a changed responsibility split decides who answers which item; a revoked respondent invitation's
+ * scoped tokens are refused from then on; the parties' names any contract event
  * carries name them in the overview (the latest wins); every contract fact of a contract makes a line of its timeline. Other types pass by without a
  * transaction.
  */
@@ -34,7 +36,8 @@ public class ContractEventsConsumer {
             AssessmentEventTypes.CERTIFICATION_EXPIRING, AssessmentEventTypes.CONTRACT_AMENDED,
             AssessmentEventTypes.CONTRACT_INCIDENT_REPORTED, AssessmentEventTypes.CONTRACT_REAGREEMENT_REQUIRED,
             AssessmentEventTypes.CONTRACT_CLOSED,
-            AssessmentEventTypes.CONTRACT_RESPONSIBILITY_SPLIT_CHANGED);
+            AssessmentEventTypes.CONTRACT_RESPONSIBILITY_SPLIT_CHANGED,
+            AssessmentEventTypes.CONTRACT_RESPONDENT_INVITATION_REVOKED);
 
     private final Inbox inbox;
     private final CloudEventCodec codec;
@@ -43,11 +46,14 @@ public class ContractEventsConsumer {
     private final DeadlineProjection deadlines;
     private final TimelineProjection timeline;
     private final ResponsibilitySplits splits;
+    private final RespondentGrants grants;
 
     public ContractEventsConsumer(Inbox inbox, CloudEventCodec codec, AssessmentOpening opening,
                                   PostureProjection posture, DeadlineProjection deadlines,
-                                  TimelineProjection timeline, ResponsibilitySplits splits) {
+                                  TimelineProjection timeline, ResponsibilitySplits splits,
+                                  RespondentGrants grants) {
         this.timeline = timeline;
+        this.grants = grants;
         this.splits = splits;
         this.inbox = inbox;
         this.codec = codec;
@@ -105,6 +111,9 @@ public class ContractEventsConsumer {
                     splits.changed(codec.data(event, ContractResponsibilitySplitChangedV1.class));
             case AssessmentEventTypes.CERTIFICATION_EXPIRING ->
                     deadlines.certification(codec.data(event, CertificationExpiringV1.class));
+            // No timeline line (TimelineRule has none for it): the invitation is the hospital's record.
+            case AssessmentEventTypes.CONTRACT_RESPONDENT_INVITATION_REVOKED ->
+                    grants.revoked(event, codec.data(event, RespondentInvitationRevokedV1.class));
             default -> throw new IllegalStateException("not a handled type: " + event.type());
         }
         // Every contract event names the parties as they are now (older events do not: nothing changes; a

@@ -1,11 +1,14 @@
 package org.sansho.assessment.assessments;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.sansho.assessment.Fixtures;
 import org.sansho.assessment.assessments.domain.AssessmentStatus;
@@ -19,12 +22,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.sansho.assessment.Fixtures.as;
@@ -34,7 +39,8 @@ import static org.sansho.assessment.assessments.domain.Obligation.MANDATORY;
  * A respondent link of scope ASSESSMENT (contract-service): its exchanged token, scoped to one contract with the
  * operations assessment.read and assessment.answer, reads that contract's assessments and answers their items as
  * the vendor, and does nothing else. An assessment of another contract, the vendor's own included, does not exist
- * for it; every use is an audit record of the invitation.
+ * for it; every use is an audit record of the invitation. Once the contract-service announces the invitation's
+ * revocation, the token is refused as the contract-service refuses it (401 token-revoked).
  */
 @QuarkusTest
 class RespondentTokenTest {
@@ -46,6 +52,9 @@ class RespondentTokenTest {
 
     @Inject
     DataSource dataSource;
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
 
     private final UUID hospital = UUID.randomUUID();
     private final UUID vendor = UUID.randomUUID();
@@ -79,8 +88,10 @@ class RespondentTokenTest {
         assertThat(rows("select action || ' by ' || actor_subject || ' ' || actor_org from audit_record "
                 + "where entity_id = ? order by seq", invitation.toString()))
                 .hasSize(6).containsOnly("respondent-invitation.used by respondent:" + invitation + " " + vendor);
+        // The audit trail keeps a record's organizations sorted (by UUID order, not by their text).
         assertThat(rows("select organizations::text from audit_record where entity_id = ?", invitation.toString()))
-                .containsOnly("{" + hospital + "," + vendor + "}");
+                .isNotEmpty().allSatisfy(orgs -> assertThat(orgs.replaceAll("[{}]", "").split(","))
+                        .containsExactlyInAnyOrder(hospital.toString(), vendor.toString()));
         assertThat(rows("select action || ' by ' || actor_subject || ' ' || actor_org || ' ' || actor_roles "
                 + "from audit_record where entity_id = ?", assessment + "/M-1"))
                 .containsExactly("assessment-item.responded by respondent:" + invitation + " " + vendor + " vendor");
@@ -162,6 +173,72 @@ class RespondentTokenTest {
                 + "is not null", assessment)).containsExactly("0");
         assertThat(rows("select count(*) from audit_record where entity_id = ?", invitation.toString()))
                 .containsExactly("0");
+    }
+
+    @Test
+    void once_the_invitations_revocation_is_read_its_token_is_refused_and_a_redelivery_changes_nothing() {
+        UUID assessment = seed(contract, hospital, vendor);
+        String bearer = Fixtures.respondentToken(contract, vendor, invitation, Duration.ofMinutes(30), BOTH);
+        UUID other = UUID.randomUUID();
+        String otherBearer = Fixtures.respondentToken(contract, vendor, other, Duration.ofMinutes(30), BOTH);
+        scoped(bearer).get("/api/v1/assessments/{id}", assessment).then().statusCode(200);
+        String etag = scoped(bearer).get("/api/v1/assessments/{id}/items/M-1", assessment).then().statusCode(200)
+                .extract().header("ETag");
+
+        String eventId = UUID.randomUUID().toString();
+        revoke(eventId, invitation);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                scoped(bearer).get("/api/v1/assessments/{id}", assessment).statusCode() == 401);
+        new AuditTable(dataSource).awaitSealed();
+        List<String> uses = rows("select count(*) from audit_record where entity_id = ?", invitation.toString());
+
+        // Every operation of the token is refused with the contract-service's answer, and changes nothing.
+        for (Response r : List.of(
+                scoped(bearer).get("/api/v1/assessments/{id}", assessment),
+                scoped(bearer).queryParam("contract", contract).get("/api/v1/assessments"),
+                scoped(bearer).get("/api/v1/assessments/{id}/items", assessment),
+                scoped(bearer).header("If-Match", etag).body(ANSWER)
+                        .put("/api/v1/assessments/{id}/items/M-1/response", assessment))) {
+            refused(r, 401).then().body("type", equalTo("https://sansho.dev/problems/token-revoked"))
+                    .body("status", equalTo(401));
+        }
+        assertThat(rows("select count(*) from assessment_item where assessment_id = ? and response "
+                + "is not null", assessment)).containsExactly("0");
+        new AuditTable(dataSource).awaitSealed();
+        assertThat(rows("select count(*) from audit_record where entity_id = ?", invitation.toString()))
+                .isEqualTo(uses);
+        // The revocation is the hospital's record of its invitation: no line on the contract's timeline.
+        assertThat(rows("select count(*) from contract_timeline where contract_id = ?", contract))
+                .containsExactly("0");
+        // Another invitation's token on the same contract still works.
+        scoped(otherBearer).get("/api/v1/assessments/{id}", assessment).then().statusCode(200);
+
+        // The same event again (a redelivery), then the revocation of the other invitation: the redelivery, read
+        // before it on the contract's partition, changed nothing.
+        revoke(eventId, invitation);
+        String second = UUID.randomUUID().toString();
+        revoke(second, other);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                scoped(otherBearer).get("/api/v1/assessments/{id}", assessment).statusCode() == 401);
+        assertThat(rows("select event_id from revoked_respondent_grant where contract_id = ? order by event_id",
+                contract)).containsExactlyInAnyOrder(eventId, second);
+        assertThat(rows("select count(*) from inbox_event where event_id = ?", eventId)).containsExactly("1");
+        refused(scoped(bearer).get("/api/v1/assessments/{id}", assessment), 401).then()
+                .body("type", equalTo("https://sansho.dev/problems/token-revoked"));
+        // The vendor's own token is no respondent link: unaffected.
+        as(Roles.VENDOR, vendor).get("/api/v1/assessments/{id}", assessment).then().statusCode(200);
+    }
+
+    /** The contract-service's event of a revoked invitation, as its outbox relay sends it. */
+    private void revoke(String eventId, UUID invitation) {
+        Map<String, Object> data = Map.of("contractId", contract.toString(), "hospitalId", hospital.toString(),
+                "vendorId", vendor.toString(), "invitationId", invitation.toString(), "scope", "ASSESSMENT",
+                "revokedAt", Instant.now().toString());
+        ProducerRecord<String, String> record = new ProducerRecord<>("contract.events", contract.toString(),
+                Fixtures.cloudEvent(eventId, "org.sansho.contract.respondent-invitation.revoked.v1",
+                        contract.toString(), data));
+        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes());
+        kafka.produceStrings().fromRecords(record).awaitCompletion();
     }
 
     private static UUID seed(UUID contract, UUID hospital, UUID vendor) {

@@ -24,11 +24,13 @@ public final class ContractEventTypes {
     public static final String TERM_EXPIRED = "org.sansho.contract.term-expired.v1";
     public static final String DISCLOSURE_SHARED_UNDERSTANDING_REACHED =
             "org.sansho.contract.disclosure.shared-understanding-reached.v1";
+    public static final String RESPONDENT_INVITATION_REVOKED = "org.sansho.contract.respondent-invitation.revoked.v1";
 
     public static final String[] PUBLISHED = {CREATED, STATE_CHANGED, AMENDED, INCIDENT_REPORTED,
             REAGREEMENT_REQUIRED, REAGREEMENT_CONCLUDED, REAGREEMENT_OVERDUE, REVIEW_UNACCEPTABLE, CLOSED,
             CERTIFICATION_EXPIRING, NOTICE_DEADLINE_APPROACHING, INCIDENT_RESTORED, RENEWED, TERM_EXPIRED,
-            DISCLOSURE_SHARED_UNDERSTANDING_REACHED, RESPONSIBILITY_SPLIT_CHANGED};
+            DISCLOSURE_SHARED_UNDERSTANDING_REACHED, RESPONSIBILITY_SPLIT_CHANGED,
+            RESPONDENT_INVITATION_REVOKED};
 
     /** Consumed from assessment.events. */
     public static final String ASSESSMENT_COMPLETED = "org.sansho.assessment.completed.v1";

@@ -10,6 +10,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.sansho.contract.Fixtures;
 import org.sansho.testsupport.AuditTable;
+import org.sansho.testsupport.TopicRecords;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -19,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -218,6 +223,35 @@ class RespondentLinkTest {
         refused(scoped(bearer).body(ANSWER).put("/api/v1/contracts/" + contract + "/disclosure/items/"
                 + LOCATION_ROW), 401);
         assertThat(text("select count(*) from disclosure_package where contract_id = ?", contract)).isEqualTo("0");
+
+        // Each revocation is told to the other services on contract.events, keyed by the contract; the refused
+        // second revocation tells nothing.
+        List<JsonNode> revoked = await().atMost(Duration.ofSeconds(30)).until(() -> revocations(contract),
+                l -> l.size() == 2);
+        assertThat(revoked).extracting(e -> e.path("data").path("invitationId").asText())
+                .containsExactly(unused.path("id").toString(), used.path("id").toString());
+        JsonNode data = revoked.get(1).path("data");
+        assertThat(revoked.get(1).path("subject").asText()).isEqualTo(contract.toString());
+        assertThat(data.path("contractId").asText()).isEqualTo(contract.toString());
+        assertThat(data.path("hospitalId").asText()).isEqualTo(p.hospital().toString());
+        assertThat(data.path("vendorId").asText()).isEqualTo(p.vendor().toString());
+        assertThat(data.path("scope").asText()).isEqualTo("DISCLOSURE");
+        assertThat(Instant.parse(data.path("revokedAt").asText()).truncatedTo(ChronoUnit.MILLIS))
+                .isEqualTo(Instant.parse(as("procurement", p.hospital()).get(base).then().statusCode(200).extract()
+                        .<String>path("find { it.id == '" + used.path("id") + "' }.revokedAt"))
+                        .truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static List<JsonNode> revocations(UUID contract) {
+        ObjectMapper json = new ObjectMapper();
+        return TopicRecords.forKey("contract.events", contract.toString()).stream().map(r -> {
+            try {
+                return json.readTree(r.value());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(e -> "org.sansho.contract.respondent-invitation.revoked.v1".equals(e.path("type").asText()))
+                .toList();
     }
 
     @Test

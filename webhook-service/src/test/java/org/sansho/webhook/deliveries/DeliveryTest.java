@@ -123,6 +123,29 @@ class DeliveryTest {
     }
 
     @Test
+    void a_respondent_invitations_revocation_goes_to_the_hospital_and_never_to_the_vendor() {
+        UUID hospital = UUID.randomUUID();
+        UUID vendor = UUID.randomUUID();
+        try (Receiver hospitalSide = Receiver.accepting(); Receiver vendorSide = Receiver.accepting()) {
+            subscribe("procurement", hospital, hospitalSide.url(), "org.sansho.contract.*");
+            subscribe("vendor", vendor, vendorSide.url(), "*");
+            UUID contract = UUID.randomUUID();
+            String revoked = publish(kafka, "contract.events", "org.sansho.contract.respondent-invitation.revoked.v1",
+                    contract.toString(), Map.of("contractId", contract.toString(), "hospitalId", hospital.toString(),
+                            "vendorId", vendor.toString(), "invitationId", UUID.randomUUID().toString(),
+                            "scope", "ASSESSMENT", "revokedAt", OffsetDateTime.now(ZoneOffset.UTC).toString()));
+            // A later event of the same contract to both sides: once it arrived, the revocation was planned or not.
+            String amended = contractEvent(kafka, "org.sansho.contract.amended.v1", contract, hospital, vendor);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(hospitalSide.accepted()).extracting(Received::webhookId).contains(revoked, amended);
+                assertThat(vendorSide.accepted()).extracting(Received::webhookId).contains(amended);
+            });
+            assertThat(hospitalSide.all()).extracting(Received::webhookId).containsExactly(revoked, amended);
+            assertThat(vendorSide.all()).extracting(Received::webhookId).containsExactly(amended);
+        }
+    }
+
+    @Test
     void a_receiver_that_fails_then_recovers_gets_every_event_once_in_order_per_contract() {
         UUID hospital = UUID.randomUUID();
         UUID vendor = UUID.randomUUID();

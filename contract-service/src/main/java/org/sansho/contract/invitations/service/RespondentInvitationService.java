@@ -5,15 +5,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sansho.contract.contracts.events.ContractContext;
 import org.sansho.contract.contracts.persistence.Contract;
 import org.sansho.contract.contracts.service.ContractService;
+import org.sansho.contract.events.ContractEventTypes;
 import org.sansho.contract.invitations.domain.InvitationRules;
 import org.sansho.contract.invitations.domain.InvitationScope;
 import org.sansho.contract.invitations.domain.InvitationStatus;
 import org.sansho.contract.invitations.domain.LinkTokens;
+import org.sansho.contract.invitations.events.RespondentInvitationRevoked;
 import org.sansho.contract.invitations.persistence.RespondentInvitation;
 import org.sansho.platform.audit.AuditActor;
 import org.sansho.platform.audit.AuditTrail;
+import org.sansho.platform.outbox.Outbox;
 import org.sansho.platform.problem.ProblemException;
 import org.sansho.platform.security.Caller;
 import org.sansho.platform.security.Roles;
@@ -23,6 +27,7 @@ import org.sansho.platform.tenancy.Tenancy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -50,10 +55,12 @@ public class RespondentInvitationService {
     private final Clock clock;
     private final ContractService contracts;
     private final AuditTrail audit;
+    private final Outbox outbox;
     private final Duration validFor;
     private final Duration tokenLifetime;
 
     public RespondentInvitationService(EntityManager em, Clock clock, ContractService contracts, AuditTrail audit,
+                                       Outbox outbox,
                                        @ConfigProperty(name = "sansho.respondent-links.valid-for") Duration validFor,
                                        @ConfigProperty(name = "sansho.respondent-links.token-lifetime")
                                        Duration tokenLifetime) {
@@ -61,6 +68,7 @@ public class RespondentInvitationService {
         this.clock = clock;
         this.contracts = contracts;
         this.audit = audit;
+        this.outbox = outbox;
         this.validFor = validFor;
         this.tokenLifetime = tokenLifetime;
     }
@@ -119,6 +127,10 @@ public class RespondentInvitationService {
         i.revokedBy = caller.subject();
         em.flush();
         record("respondent-invitation.revoked", i, before, now);
+        // The other services that accept the token's scope refuse it once they read this (docs/security.md).
+        outbox.publish(ContractEventTypes.CONTRACT_AGGREGATE, c.id.toString(),
+                ContractEventTypes.RESPONDENT_INVITATION_REVOKED,
+                new RespondentInvitationRevoked(ContractContext.of(c), i.id, i.scope, now.atOffset(ZoneOffset.UTC)));
         return i;
     }
 

@@ -1,7 +1,9 @@
 package org.sansho.webhook.deliveries.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.sansho.webhook.subscriptions.domain.EventTypePattern;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,18 +11,25 @@ import java.util.UUID;
  * Whom an event concerns, so that a subscriber receives exactly what its API reads would show. Catalog events are
  * public reference data (the same for everyone); a contract's or an assessment's event concerns its hospital and its
  * vendor ({@code hospitalId}, {@code vendorId} in the payload); an event about one organization (a certification
- * expiring: {@code organizationId}) concerns that organization. An event of any other shape concerns nobody: it is
- * delivered to no subscriber rather than to the wrong one.
+ * expiring: {@code organizationId}) concerns that organization. An event of a record that is the hospital's alone
+ * (a respondent invitation, which only the hospital's procurement lists, issues and revokes) concerns the hospital,
+ * never the vendor it names. An event of any other shape concerns nobody: it is delivered to no subscriber rather
+ * than to the wrong one.
  */
 public record EventParties(boolean isPublic, UUID hospital, UUID vendor, UUID organization) {
 
     static final String CATALOG_PREFIX = "org.sansho.catalog.";
+    /** Types of the hospital's own records: the vendor's API reads never show them (docs/security.md). */
+    static final List<EventTypePattern> HOSPITAL_ONLY = List.of(
+            new EventTypePattern("org.sansho.contract.respondent-invitation.*"));
 
     public static EventParties of(String type, JsonNode data) {
         if (type != null && type.startsWith(CATALOG_PREFIX)) {
             return new EventParties(true, null, null, null);
         }
-        return new EventParties(false, id(data, "hospitalId"), id(data, "vendorId"), id(data, "organizationId"));
+        boolean hospitalOnly = HOSPITAL_ONLY.stream().anyMatch(p -> p.matches(type));
+        return new EventParties(false, id(data, "hospitalId"), hospitalOnly ? null : id(data, "vendorId"),
+                hospitalOnly ? null : id(data, "organizationId"));
     }
 
     /** Which side {@code subscriber} sees the event from, or empty when it is no party to it. */

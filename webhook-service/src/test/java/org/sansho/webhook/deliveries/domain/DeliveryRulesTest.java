@@ -47,6 +47,21 @@ class DeliveryRulesTest {
     }
 
     @Test
+    void a_respondent_invitations_event_concerns_the_hospital_and_not_the_vendor_it_names() throws Exception {
+        UUID hospital = UUID.randomUUID();
+        UUID vendor = UUID.randomUUID();
+        JsonNode data = JSON.readTree("{\"contractId\":\"" + UUID.randomUUID() + "\",\"hospitalId\":\"" + hospital
+                + "\",\"vendorId\":\"" + vendor + "\",\"invitationId\":\"" + UUID.randomUUID() + "\"}");
+        EventParties parties = EventParties.of("org.sansho.contract.respondent-invitation.revoked.v1", data);
+        assertThat(parties.audienceOf(hospital)).contains(Audience.HOSPITAL);
+        assertThat(parties.audienceOf(vendor)).isEmpty();
+        assertThat(parties.organizations()).containsExactly(hospital);
+        // The other contract events still concern both sides.
+        assertThat(EventParties.of("org.sansho.contract.amended.v1", data).audienceOf(vendor))
+                .contains(Audience.VENDOR);
+    }
+
+    @Test
     void a_catalog_event_is_public_and_an_event_without_parties_concerns_nobody() throws Exception {
         assertThat(EventParties.of("org.sansho.catalog.guideline-version.published.v1", JSON.readTree("{}"))
                 .audienceOf(UUID.randomUUID())).contains(Audience.PUBLIC);
