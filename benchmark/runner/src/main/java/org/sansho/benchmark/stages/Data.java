@@ -1,14 +1,18 @@
 package org.sansho.benchmark.stages;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.sansho.benchmark.load.Form;
 import org.sansho.benchmark.suite.Oscal;
 import org.sansho.benchmark.suite.Suite;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The data the loads work on, through the API: a hospital, a vendor and its SaaS service; and, for the reads, two
@@ -45,6 +49,27 @@ public final class Data implements Stage {
     /** The hospital, vendor and service the writes, reads, vendor responses and event latency use. */
     Suite.Parties parties() {
         return parties;
+    }
+
+    /**
+     * {@code needed} DRAFT contracts of the hospital, made through the API within {@code limit}, for a stage whose
+     * load moves them on. Fewer than nine in ten made (the contract-service not yet knowing the baseline's versions as
+     * published, say) ends the stage: its load would measure refusals, not the path.
+     */
+    ConcurrentLinkedQueue<UUID> drafts(Run run, String stage, int needed, Duration limit) throws InterruptedException {
+        Suite suite = run.suite();
+        String token = suite.token("procurement", parties.hospital());
+        run.progress("%s: creating %d DRAFT contracts", stage, needed);
+        ConcurrentLinkedQueue<UUID> drafts = new ConcurrentLinkedQueue<>();
+        run.load().closed(run.load().check(n -> Suite.post(suite.contract, "/api/v1/contracts", token,
+                        Suite.newContract(parties, n)), r -> r.statusCode() == 201
+                        && drafts.add(UUID.fromString(Suite.idOf(r.body())))), Form.CONCURRENCY,
+                Duration.ZERO, limit, needed);
+        if (drafts.size() < needed * 9L / 10) {
+            throw new IllegalStateException(stage + ": only " + drafts.size() + " of " + needed
+                    + " DRAFT contracts could be created; nothing is measured");
+        }
+        return drafts;
     }
 
     private static void catalogs(Run run) throws Exception {

@@ -1,7 +1,6 @@
 package org.sansho.benchmark.stages;
 
 import org.sansho.benchmark.load.CpuMeter;
-import org.sansho.benchmark.load.Form;
 import org.sansho.benchmark.load.Load;
 import org.sansho.benchmark.results.Report;
 import org.sansho.benchmark.suite.Suite;
@@ -71,18 +70,7 @@ public final class EventCapacity implements Stage {
         for (double r : RATES) {
             needed += (int) (r * step.toSeconds()) + 1;
         }
-        run.progress("Event path capacity: creating %d DRAFT contracts", needed);
-        ConcurrentLinkedQueue<UUID> drafts = new ConcurrentLinkedQueue<>();
-        run.load().closed(run.load().check(n -> Suite.post(suite.contract, "/api/v1/contracts", token,
-                        Suite.newContract(p, n)), r -> r.statusCode() == 201
-                        && drafts.add(UUID.fromString(Suite.idOf(r.body())))), Form.CONCURRENCY,
-                Duration.ZERO, Duration.ofMinutes(5), needed);
-        if (drafts.size() < needed * 9L / 10) {
-            // e.g. the contract-service does not know the baseline's versions as published yet: every step would
-            // measure refusals, not the path
-            throw new IllegalStateException("only " + drafts.size() + " of " + needed + " DRAFT contracts could be "
-                    + "created; no capacity is measured");
-        }
+        ConcurrentLinkedQueue<UUID> drafts = data.drafts(run, "Event path capacity", needed, Duration.ofMinutes(5));
         run.awaitQuiet("the new DRAFT contracts");
         AtomicLong sseOpened = new AtomicLong();
         CompletableFuture<HttpResponse<Stream<String>>> stream = run.http().sendAsync(Suite.request(suite.assessment,

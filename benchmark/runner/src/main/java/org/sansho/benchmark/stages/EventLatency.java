@@ -2,7 +2,6 @@ package org.sansho.benchmark.stages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.sansho.benchmark.load.CpuMeter;
-import org.sansho.benchmark.load.Form;
 import org.sansho.benchmark.load.Load;
 import org.sansho.benchmark.results.Report;
 import org.sansho.benchmark.suite.Suite;
@@ -58,12 +57,7 @@ public final class EventLatency implements Stage {
         for (double r : RATES) {
             needed += (int) (r * eventWindow.toSeconds()) + 1;
         }
-        run.progress("Event latency: creating %d DRAFT contracts", needed);
-        ConcurrentLinkedQueue<UUID> drafts = new ConcurrentLinkedQueue<>();
-        run.load().closed(run.load().check(n -> Suite.post(suite.contract, "/api/v1/contracts", token,
-                        Suite.newContract(p, n)), r -> r.statusCode() == 201
-                        && drafts.add(UUID.fromString(Suite.idOf(r.body())))), Form.CONCURRENCY,
-                Duration.ZERO, Duration.ofMinutes(3), needed);
+        ConcurrentLinkedQueue<UUID> drafts = data.drafts(run, "Event latency", needed, Duration.ofMinutes(3));
         awaitConsumersCaughtUp(run, "the contract facts of the new DRAFT contracts");
         Map<String, Long> respondedAt = new ConcurrentHashMap<>();
         Map<String, CompletableFuture<Long>> pending = new ConcurrentHashMap<>();
